@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { updateAnnotationSchema } from '@/lib/annotations/schemas';
+import { withReader } from '@/lib/server/api';
+import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/dal/annotations';
+
+const params = z.object({ id: z.uuid('Not an annotation id.') });
+
+export const GET = withReader({ params }, async ({ reader, params }) => ({ annotation: await getAnnotation(reader, params.id) }));
+
+export const PATCH = withReader({ params, body: updateAnnotationSchema }, async ({ reader, params, body }) => ({
+  annotation: await updateAnnotation(reader, params.id, body),
+}));
+
+export const DELETE = withReader({ params }, async ({ reader, params }) => {
+  await deleteAnnotation(reader, params.id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+
+export interface BlockData {
+  anchor: string;
+  kind: 'TITLE' | 'STANDFIRST' | 'BYLINE' | 'HEADING' | 'PARAGRAPH' | 'CAPTION';
+  index: number;
+  text: string;
+}
+
+/** One block of the article. The element carrying `data-anchor` holds the block's
+ * text and nothing else, so that DOM offsets inside it are offsets in the block text. */
+export function ArticleBlock({ block, label, children, aside }: { block: BlockData; label: string; children?: ReactNode; aside?: ReactNode }) {
+  const text = children ?? block.text;
+  const permalink = (
+    <a className="permalink" href={`#${block.anchor}`} aria-label={`Link to ${label}`} title={`Link to ${label}`}>
+      {block.kind === 'PARAGRAPH' ? label : '#'}
+    </a>
+  );
+  const body = (() => {
+    switch (block.kind) {
+      case 'TITLE':
+        return <h1 className="article-title" data-anchor={block.anchor}>{text}</h1>;
+      case 'STANDFIRST':
+        return <p className="standfirst" data-anchor={block.anchor}>{text}</p>;
+      case 'BYLINE':
+        return <p className="byline" data-anchor={block.anchor}>{text}</p>;
+      case 'HEADING':
+        return <h2 className="article-heading" data-anchor={block.anchor}>{text}</h2>;
+      case 'CAPTION':
+        return (
+          <p className="caption" data-anchor={block.anchor}>
+            {text}
+          </p>
+        );
+      default:
+        return <p data-anchor={block.anchor}>{text}</p>;
+    }
+  })();
+  return (
+    <section id={block.anchor} className={`block block-${block.kind.toLowerCase()}`} aria-label={block.kind === 'PARAGRAPH' ? label : undefined}>
+      <div className="block-gutter">{permalink}</div>
+      <div className="block-body">{body}</div>
+      {aside && <div className="block-aside">{aside}</div>}
+    </section>
+  );
+}

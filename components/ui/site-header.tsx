@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { Reader } from '@/lib/server/session';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+export function SiteHeader({ reader }: { reader: Reader | null }) {
+  return (
+    <header className="site-header">
+      <Link href={reader ? '/library' : '/'} className="brand" aria-label="Marginalia, home">
+        <span aria-hidden="true" className="brand-mark">¶</span> Marginalia
+      </Link>
+      {reader && (
+        <nav aria-label="Main" className="site-nav">
+          <Link href="/library">Library</Link>
+          <Link href="/groups">Groups</Link>
+          <Link href="/import">Import</Link>
+        </nav>
+      )}
+      {reader && (
+        <div className="account">
+          <span className="account-name" title={reader.email}>
+            {reader.name}
+          </span>
+          <SignOutButton />
+        </div>
+      )}
+    </header>
+  );
+}

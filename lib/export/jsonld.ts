@@ -1,0 +1,147 @@
+import { noteToHtml } from '@/lib/notes';
+import type { ExportAnnotation, ExportContext, ExportReply } from './types';
+import { documentIri, annotationIri, replyIri, userIri, groupIri, trimBaseUrl } from './iris';
+
+// W3C Web Annotation JSON-LD. The export is one AnnotationCollection whose "first" is an
+// embedded AnnotationPage; its "items" array is written one annotation at a time, so the
+// caller can stream 100,000 annotations from a cursor:
+//   jsonLdStart(...) + jsonLdItem(a1, ctx, true) + jsonLdItem(a2, ctx, false) + … + jsonLdEnd()
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Namespace of Marginalia's own terms (prefix "mg:"): visibility, group, anchoring state. */
+export const MARGINALIA_NS = 'https://marginalia.example/ns#';
+// The suite requires the anno context to be the value of @context or an item of an array.
+export const JSONLD_CONTEXT = [ANNO_CONTEXT, { mg: MARGINALIA_NS }];
+
+export type JsonLdObject = Record<string, unknown>;
+
+function generatorOf(baseUrl: string): JsonLdObject {
+  return { id: `${baseUrl}/`, type: 'Software', name: 'Marginalia', homepage: `${baseUrl}/` };
+}
+
+/** A note as a body: plain text, or a Choice of plain text (the default) and HTML. */
+function noteBody(text: string, doc: ExportAnnotation['noteDoc'], purpose?: string): JsonLdObject {
+  const plain: JsonLdObject = { type: 'TextualBody', value: text, format: 'text/plain' };
+  if (purpose) plain.purpose = purpose;
+  const html = doc ? noteToHtml(doc) : '';
+  if (!html) return plain;
+  const rich: JsonLdObject = { type: 'TextualBody', value: html, format: 'text/html' };
+  if (purpose) rich.purpose = purpose;
+  // The suite forbids a purpose on the Choice itself: it goes on each alternative.
+  return { type: 'Choice', items: [plain, rich] };
+}
+
+function selectorsOf(a: ExportAnnotation): JsonLdObject[] {
+  const quote: JsonLdObject = { type: 'TextQuoteSelector', exact: a.exact };
+  if (a.prefix) quote.prefix = a.prefix;
+  if (a.suffix) quote.suffix = a.suffix;
+  const position = { type: 'TextPositionSelector', start: a.position.start, end: a.position.end };
+  if (a.start.block !== a.end.block) {
+    // "Block refined by quote" would claim the quote lies inside one block; a quote across
+    // blocks is located in the whole document text instead.
+    return [quote, position];
+  }
+  const fragment = {
+    type: 'FragmentSelector',
+    conformsTo: 'http://tools.ietf.org/rfc/rfc3986',
+    value: a.paragraph,
+    refinedBy: quote,
+  };
+  return [fragment, position];
+}
+
+function replyToJsonLd(reply: ExportReply, a: ExportAnnotation, baseUrl: string): JsonLdObject {
+  const obj: JsonLdObject = {
+    '@context': JSONLD_CONTEXT,
+    id: replyIri(baseUrl, a.id, reply.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: reply.created.toISOString(),
+    modified: reply.updated.toISOString(),
+    creator: { type: 'Person', name: reply.authorName },
+  };
+  if (reply.bodyText.trim().length > 0) obj.body = noteBody(reply.bodyText, reply.bodyDoc);
+  obj.target = annotationIri(baseUrl, a.id);
+  if (reply.hidden) obj['mg:hidden'] = true;
+  return obj;
+}
+
+/** The annotation as a W3C Web Annotation, followed by one "replying" annotation per reply. */
+export function annotationToJsonLd(a: ExportAnnotation, ctx: ExportContext): JsonLdObject[] {
+  const baseUrl = trimBaseUrl(ctx.baseUrl);
+  const hasNote = a.noteText.trim().length > 0;
+  const body: JsonLdObject[] = [];
+  if (hasNote) body.push(noteBody(a.noteText, a.noteDoc, 'commenting'));
+  for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+
+  const anno: JsonLdObject = {
+    '@context': JSONLD_CONTEXT,
+    id: annotationIri(baseUrl, a.id),
+    type: 'Annotation',
+    motivation: hasNote ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting',
+    created: a.created.toISOString(),
+    modified: a.updated.toISOString(),
+    creator: { id: userIri(baseUrl, a.author.id), type: 'Person', name: a.author.name },
+    generator: generatorOf(baseUrl),
+    generated: ctx.generatedAt.toISOString(),
+  };
+  if (body.length > 0) anno.body = body;
+  anno.target = {
+    source: documentIri(baseUrl, a.document.slug),
+    selector: selectorsOf(a),
+    'mg:documentVersion': a.document.version,
+    'mg:startBlock': a.start.block,
+    'mg:startOffset': a.start.offset,
+    'mg:endBlock': a.end.block,
+    'mg:endOffset': a.end.offset,
+  };
+  anno['mg:visibility'] = a.visibility;
+  if (a.group) anno['mg:group'] = { id: groupIri(baseUrl, a.group.id), name: a.group.name };
+  anno['mg:anchorStatus'] = a.status;
+
+  return [anno, ...a.replies.map((reply) => replyToJsonLd(reply, a, baseUrl))];
+}
+
+const ITEMS_PLACEHOLDER = '__marginalia_items__';
+const ITEM_INDENT = '\n      ';
+// What JSON.stringify(…, 2) writes after the page's "items" value, the last key of the
+// last key: closing the page, then the collection. jsonLdStart checks it.
+const COLLECTION_TAIL = '\n  }\n}';
+
+export function jsonLdStart(
+  ctx: ExportContext,
+  opts: { collectionId: string; total: number },
+): string {
+  const baseUrl = trimBaseUrl(ctx.baseUrl);
+  const pageId = opts.collectionId.includes('#') ? `${opts.collectionId}-page1` : `${opts.collectionId}#page1`;
+  const collection = {
+    '@context': JSONLD_CONTEXT,
+    id: opts.collectionId,
+    type: 'AnnotationCollection',
+    label: `Annotations on “${ctx.documentTitle}”`,
+    total: opts.total,
+    generator: generatorOf(baseUrl),
+    generated: ctx.generatedAt.toISOString(),
+    first: { id: pageId, type: 'AnnotationPage', partOf: opts.collectionId, startIndex: 0, items: ITEMS_PLACEHOLDER },
+  };
+  const text = JSON.stringify(collection, null, 2);
+  const at = text.lastIndexOf(`"${ITEMS_PLACEHOLDER}"`);
+  if (text.slice(at + ITEMS_PLACEHOLDER.length + 2) !== COLLECTION_TAIL) {
+    throw new Error('jsonLdStart: the items array must be the last key of the collection');
+  }
+  return `${text.slice(0, at)}[`;
+}
+
+/**
+ * The annotation and its replies as items of the page, one JSON object per line.
+ * `isFirst` is true for the first annotation written after jsonLdStart (no leading comma).
+ */
+export function jsonLdItem(a: ExportAnnotation, ctx: ExportContext, isFirst: boolean): string {
+  return annotationToJsonLd(a, ctx)
+    .map((obj, i) => `${isFirst && i === 0 ? '' : ','}${ITEM_INDENT}${JSON.stringify(obj)}`)
+    .join('');
+}
+
+export function jsonLdEnd(): string {
+  return `\n    ]${COLLECTION_TAIL}\n`;
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { db } from './db';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+const baseURL = process.env.BETTER_AUTH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+
+export const auth = betterAuth({
+  baseURL,
+  secret: process.env.BETTER_AUTH_SECRET,
+  trustedOrigins: [baseURL],
+  database: prismaAdapter(db, { provider: 'postgresql' }),
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: MIN_PASSWORD_LENGTH,
+    maxPasswordLength: 256,
+    autoSignIn: true,
+  },
+  session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+  // Kept on for users; the test runner turns it off because every spec signs in fresh.
+  rateLimit: { enabled: process.env.MARGINALIA_RATE_LIMIT !== 'off', window: 60, max: 300 },
+  plugins: [nextCookies()],
+});

@@ -1,0 +1,177 @@
+import 'server-only';
+import { validateTarget } from '@/lib/anchoring/validate-target';
+import { mineFilter, type AnnotationFilter, type CreateAnnotationInput, type UpdateAnnotationInput } from '@/lib/annotations/schemas';
+import type { AnnotationView } from '@/lib/annotations/types';
+import { isEmptyNote, parseNote } from '@/lib/notes';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db, rawSql } from '../db';
+import { conflict, forbidden, invalid, notFound } from '../errors';
+import type { Reader } from '../session';
+import { annotationScope, canSee, type AnnotationScope } from './annotation-access';
+import { annotationSelect, toAnnotationView, type AnnotationRow } from './annotation-view';
+import { resolveDocumentId } from './documents';
+import { readerMemberships } from './memberships';
+import { resolveTagIds } from './tags';
+import { currentVersionOf, getVersionIndex } from './version-index';
+
+function checkNote(note: unknown): { json: Prisma.InputJsonValue | null; text: string } {
+  if (note === undefined || note === null) return { json: null, text: '' };
+  const parsed = parseNote(note);
+  if (!parsed.ok) throw invalid(parsed.message, { note: parsed.message });
+  if (isEmptyNote(parsed.doc)) return { json: null, text: '' };
+  return { json: parsed.doc as unknown as Prisma.InputJsonValue, text: parsed.text };
+}
+
+async function matchingIds(documentId: string, q: string): Promise<string[]> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await rawSql()<{ id: string }[]>`
+    SELECT "id" FROM "annotations"
+    WHERE "documentId" = ${documentId} AND "deletedAt" IS NULL
+      AND (to_tsvector('english', "exact" || ' ' || "noteText") @@ websearch_to_tsquery('english', ${q})
+           OR "exact" ILIKE ${like} OR "noteText" ILIKE ${like})`;
+  return rows.map((r) => r.id);
+}
+
+export async function filterWhere(scope: AnnotationScope, filter: AnnotationFilter): Promise<Prisma.AnnotationWhereInput> {
+  const and: Prisma.AnnotationWhereInput[] = [scope.where];
+  if (filter.tag.length > 0) and.push({ tags: { some: { tag: { slug: { in: filter.tag } } } } });
+  if (filter.reader.length > 0) and.push({ authorId: { in: filter.reader } });
+  if (filter.group === 'private') and.push({ visibility: 'PRIVATE' });
+  else if (filter.group) and.push({ groupId: filter.group });
+  const mine = mineFilter(filter);
+  if (mine === 'mine') and.push({ authorId: scope.reader.id });
+  if (mine === 'others') and.push({ authorId: { not: scope.reader.id } });
+  if (filter.status === 'orphaned') and.push({ status: 'ORPHANED' });
+  if (filter.status === 'anchored') and.push({ status: { not: 'ORPHANED' } });
+  if (filter.q) and.push({ id: { in: await matchingIds(scope.where.documentId as string, filter.q) } });
+  return { AND: and };
+}
+
+/** Annotations the reader may see on a document, in document order (orphans last). */
+export async function listAnnotations(reader: Reader, documentIdOrSlug: string, filter: AnnotationFilter): Promise<AnnotationView[]> {
+  const documentId = await resolveDocumentId(reader, documentIdOrSlug);
+  const scope = await annotationScope(reader, documentId);
+  const rows = await db.annotation.findMany({
+    where: await filterWhere(scope, filter),
+    orderBy: [{ startIndex: 'asc' }, { startOffset: 'asc' }, { createdAt: 'asc' }],
+    select: annotationSelect,
+  });
+  const views = rows.map((row) => toAnnotationView(row as AnnotationRow, scope));
+  return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
+}
+
+/** Loads one annotation the reader may see, or throws 404. */
+export async function loadVisibleAnnotation(reader: Reader, id: string) {
+  const row = await db.annotation.findFirst({ where: { id, deletedAt: null }, select: annotationSelect });
+  if (!row) throw notFound('The annotation');
+  const scope = await annotationScope(reader, row.documentId);
+  if (!canSee(scope, row)) throw notFound('The annotation');
+  return { row: row as AnnotationRow, scope };
+}
+
+export async function getAnnotation(reader: Reader, id: string): Promise<AnnotationView> {
+  const { row, scope } = await loadVisibleAnnotation(reader, id);
+  return toAnnotationView(row, scope);
+}
+
+async function checkGroup(reader: Reader, groupId: string | null | undefined): Promise<string | null> {
+  if (!groupId) return null;
+  const member = (await readerMemberships(reader)).some((m) => m.groupId === groupId);
+  if (!member) throw invalid('You can only share with a group you belong to.', { groupId: 'You are not a member of this group.' });
+  return groupId;
+}
+
+async function checkTags(slugs: string[], groupId: string | null): Promise<string[]> {
+  const { ids, unknown } = await resolveTagIds(slugs, groupId);
+  if (unknown.length > 0) throw invalid(`Unknown tag: ${unknown.join(', ')}.`, { tags: `Unknown tag: ${unknown.join(', ')}.` });
+  return ids;
+}
+
+async function checkTarget(documentId: string, input: CreateAnnotationInput['target']) {
+  const current = await currentVersionOf(documentId);
+  if (!current) throw notFound('The document');
+  const { index } = await getVersionIndex(current.versionId);
+  const result = validateTarget(index, input);
+  if (!result.ok) throw invalid('The selected passage does not match the document.', result.fields);
+  const target = result.target;
+  return {
+    versionId: current.versionId,
+    startBlock: target.start.block,
+    startIndex: index.indexByAnchor.get(target.start.block)!,
+    startOffset: target.start.offset,
+    endBlock: target.end.block,
+    endIndex: index.indexByAnchor.get(target.end.block)!,
+    endOffset: target.end.offset,
+    exact: target.exact,
+    prefix: target.prefix,
+    suffix: target.suffix,
+  };
+}
+
+export async function createAnnotation(reader: Reader, documentIdOrSlug: string, input: CreateAnnotationInput): Promise<AnnotationView> {
+  const documentId = await resolveDocumentId(reader, documentIdOrSlug);
+  const [target, groupId] = await Promise.all([checkTarget(documentId, input.target), checkGroup(reader, input.groupId)]);
+  const note = checkNote(input.note);
+  const tagIds = await checkTags(input.tags, groupId);
+  const row = await db.annotation.create({
+    data: {
+      documentId,
+      authorId: reader.id,
+      groupId,
+      visibility: groupId ? 'GROUP' : 'PRIVATE',
+      noteJson: note.json ?? undefined,
+      noteText: note.text,
+      ...target,
+      status: 'ANCHORED',
+      tags: { createMany: { data: tagIds.map((tagId) => ({ tagId })) } },
+    },
+    select: annotationSelect,
+  });
+  const memberships = groupId ? await readerMemberships(reader) : [];
+  return toAnnotationView(row as AnnotationRow, { reader, memberships });
+}
+
+/** Loads an annotation for a change only its author may make: 404 when the reader
+ * cannot see it, 403 when they can see it but it is someone else's. */
+async function loadOwn(reader: Reader, id: string) {
+  const row = await db.annotation.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, authorId: true, groupId: true, documentId: true, rev: true },
+  });
+  if (!row) throw notFound('The annotation');
+  if (row.authorId !== reader.id) {
+    const scope = await annotationScope(reader, row.documentId);
+    if (!canSee(scope, row)) throw notFound('The annotation');
+    throw forbidden('Only its author can change this annotation.');
+  }
+  return row;
+}
+
+export async function updateAnnotation(reader: Reader, id: string, input: UpdateAnnotationInput): Promise<AnnotationView> {
+  const existing = await loadOwn(reader, id);
+  if (existing.rev !== input.version) {
+    throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', { current: await getAnnotation(reader, id) });
+  }
+  const groupId = input.groupId === undefined ? existing.groupId : await checkGroup(reader, input.groupId);
+  const data: Prisma.AnnotationUncheckedUpdateManyInput = { rev: { increment: 1 }, groupId, visibility: groupId ? 'GROUP' : 'PRIVATE' };
+  if (input.note !== undefined) {
+    const note = checkNote(input.note);
+    data.noteJson = note.json ?? (null as unknown as Prisma.InputJsonValue);
+    data.noteText = note.text;
+  }
+  if (input.target) Object.assign(data, await checkTarget(existing.documentId, input.target), { status: 'ANCHORED' });
+  const currentTags = input.tags ?? (await db.annotationTag.findMany({ where: { annotationId: id }, select: { tag: { select: { slug: true } } } })).map((t) => t.tag.slug);
+  const tagIds = await checkTags(currentTags, groupId);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.annotation.updateMany({ where: { id, rev: input.version, deletedAt: null }, data });
+    if (updated.count === 0) throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
+    await tx.annotationTag.deleteMany({ where: { annotationId: id } });
+    await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId: id, tagId })) });
+  });
+  return getAnnotation(reader, id);
+}
+
+export async function deleteAnnotation(reader: Reader, id: string): Promise<void> {
+  await loadOwn(reader, id);
+  await db.annotation.update({ where: { id }, data: { deletedAt: new Date(), rev: { increment: 1 } } });
+}

@@ -1,0 +1,63 @@
+/** One annotation read from an import file, ready to be anchored in a document. */
+export interface ImportedAnnotation {
+  /** The annotation's id in the file (an IRI for W3C, Hypothesis's own id otherwise). */
+  sourceId: string | null;
+  /** The quoted text; '' for a reply, which targets an annotation, not text. */
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** Offsets in the source document's text, when the file had a document-level TextPositionSelector. */
+  positionHint?: { start: number; end: number };
+  /** The FragmentSelector value the quote was scoped to, e.g. "p-7" (a block anchor hint). */
+  fragment?: string;
+  /** Block-scoped offsets from Marginalia's own export ("mg:" terms); a hint only. */
+  blockHint?: { start: { block: string; offset: number }; end: { block: string; offset: number } };
+  /** The target's source IRI (the annotated document), for warning about foreign documents. */
+  targetSource?: string;
+  /** Normalised tag slugs; may be empty (the caller picks a default tag or skips). */
+  tags: string[];
+  noteText: string;
+  /** The note as the file gave it in HTML: untrusted, sanitise before rendering. */
+  noteHtml?: string;
+  created?: Date;
+  modified?: Date;
+  creatorName?: string;
+  /** For a reply: the sourceId of the annotation it answers. */
+  replyTo?: string | null;
+}
+
+export interface ImportRejection {
+  /** Position in the file's sequence of annotations (collections and pages flattened), from 0. */
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+export interface ImportParseResult {
+  items: ImportedAnnotation[];
+  rejected: ImportRejection[];
+}
+
+export const NO_TEXT_QUOTE_REASON = 'target has no TextQuoteSelector: cannot anchor text';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function toArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function firstString(value: unknown): string | undefined {
+  return toArray(value).find((v): v is string => typeof v === 'string');
+}
+
+export function parseDate(value: unknown): Date | undefined {
+  const text = firstString(value);
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

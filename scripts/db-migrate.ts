@@ -1,0 +1,8 @@
+// `npm run db:migrate`: applies the committed migrations to DATABASE_URL's database.
+import { migrateDatabase } from './lib/migrate';
+
+if (!process.env.DATABASE_URL) {
+  console.error('DATABASE_URL is not set. (`npm start` migrates its embedded database by itself.)');
+  process.exit(1);
+}
+migrateDatabase(process.env.DATABASE_URL);

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const SKIP = new Set(['generated', 'node_modules', 'fixtures']);
+
+function collect(root: string, rel: string, out: string[]) {
+  const full = path.join(root, rel);
+  if (!existsSync(full)) return;
+  if (statSync(full).isFile()) {
+    out.push(rel);
+    return;
+  }
+  for (const entry of readdirSync(full)) {
+    if (SKIP.has(entry) || entry.endsWith('.test.ts')) continue;
+    collect(root, path.join(rel, entry), out);
+  }
+}
+
+/** A fingerprint of everything `next build` reads, so that `npm start` rebuilds only when needed. */
+export function sourceFingerprint(root: string): string {
+  const files: string[] = [];
+  for (const source of SOURCES) collect(root, source, files);
+  const hash = createHash('sha256');
+  for (const file of files.sort()) hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+  return hash.digest('hex');
+}
+
+const stampFile = (root: string) => path.join(root, '.next', 'marginalia-source-fingerprint');
+
+export function isBuildCurrent(root: string): boolean {
+  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === sourceFingerprint(root);
+}
+
+export function markBuildCurrent(root: string) {
+  writeFileSync(stampFile(root), sourceFingerprint(root));
+}

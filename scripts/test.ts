@@ -1,0 +1,113 @@
+// `npm test`: unit tests, integration tests on real PostgreSQL (one database per test
+// file, cloned from a migrated template), then end-to-end tests in Debian's Chromium.
+// Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { isBuildCurrent, markBuildCurrent } from './lib/build-state';
+import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from './lib/embedded-db';
+import { migrateDatabase, projectRoot } from './lib/migrate';
+import { bin, runStep, seedDatabase } from './lib/run';
+import { createDatabase, dropDatabase, dropStaleTestDatabases } from './lib/test-databases';
+
+const started = Date.now();
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const want = (suite: string) => only.length === 0 || only.includes(suite);
+const resultsDir = path.join(projectRoot, 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  if (process.getuid?.() !== 0) throw new Error('Chromium is missing: install Debian\'s `chromium` package (apt-get install -y chromium).');
+  console.log('[e2e] installing Debian\'s chromium (once per machine)…');
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error('apt-get install chromium failed.');
+  }
+}
+
+interface Tally { passed: number; failed: number; skipped: number }
+const tally: Record<string, Tally> = {};
+
+function readVitest(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0), skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function readPlaywright(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+let exitCode = 0;
+let database: RunningDatabase | null = null;
+const runId = `${process.pid}`;
+const template = `mg_tpl_${runId}`;
+const e2eDb = `mg_e2e_${runId}`;
+let serverUrl = '';
+
+try {
+  if (want('unit')) {
+    const code = await runStep(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`]);
+    tally.unit = readVitest(`${resultsDir}/unit.json`) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0) exitCode = 1;
+  }
+
+  if (want('integration') || want('e2e')) {
+    if (process.env.DATABASE_URL) {
+      serverUrl = splitDatabaseUrl(process.env.DATABASE_URL).serverUrl;
+      console.log(`[db] test databases on the server of DATABASE_URL`);
+    } else {
+      database = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-test-${runId}`, 'pg'), port: Number(process.env.TEST_PG_PORT ?? 54339), persistent: false });
+      serverUrl = database.serverUrl;
+      console.log('[db] embedded PostgreSQL for tests');
+    }
+    await dropStaleTestDatabases(serverUrl, 'mg_');
+    await createDatabase(serverUrl, template);
+    migrateDatabase(`${serverUrl}/${template}`);
+    seedDatabase(`${serverUrl}/${template}`);
+  }
+
+  const testEnv = { ...process.env, TEST_SERVER_URL: serverUrl, TEST_TEMPLATE_DB: template, MARGINALIA_RATE_LIMIT: 'off' };
+
+  if (want('integration')) {
+    const code = await runStep(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/integration.json`], { env: testEnv });
+    tally.integration = readVitest(`${resultsDir}/integration.json`) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0) exitCode = 1;
+  }
+
+  if (want('e2e')) {
+    ensureChromium();
+    await createDatabase(serverUrl, e2eDb, template);
+    if (!isBuildCurrent(projectRoot)) {
+      console.log('[e2e] building the app…');
+      const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      if (code !== 0) throw new Error('next build failed');
+      markBuildCurrent(projectRoot);
+    }
+    const code = await runStep(bin('playwright'), ['test'], { env: { ...testEnv, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
+    tally.e2e = readPlaywright(`${resultsDir}/e2e.json`) ?? { passed: 0, failed: 1, skipped: 0 };
+    if (code !== 0) exitCode = 1;
+  }
+} catch (error) {
+  console.error(`\n[test] ${(error as Error).message}`);
+  exitCode = 1;
+} finally {
+  if (serverUrl) {
+    await dropDatabase(serverUrl, e2eDb).catch(() => undefined);
+    await dropDatabase(serverUrl, template).catch(() => undefined);
+  }
+  await database?.stop().catch(() => undefined);
+}
+
+const total = Object.values(tally).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('');
+for (const [suite, t] of Object.entries(tally)) console.log(`  ${suite.padEnd(12)} ${t.passed} passed, ${t.failed} failed`);
+console.log(`  time         ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (exitCode !== 0 && total.failed === 0) total.failed = 1;
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed`);
+process.exit(exitCode);
