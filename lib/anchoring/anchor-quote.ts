@@ -1,7 +1,7 @@
 import { targetFromDocumentRange } from './document-text';
 import { normalizeQuote, normalizedDocument } from './normalize-text';
 import { findApproximate, maxErrorsFor, type SearchScope } from './approximate-search';
-import { findExact, findNormalized, isPlausibleMatch, pickBest, type Match } from './quote-search';
+import { findEverywhere, findNormalized, isPlausibleMatch, pickBest, type Match } from './quote-search';
 
 const HINT_SLACK = 32;
 import type { DocumentIndex, Target } from './types';
@@ -42,7 +42,7 @@ export function anchorQuote(index: DocumentIndex, quote: QuoteToAnchor): { targe
     pickBest(plausible(findApproximate(norm, normalized, from, to, scope)), rank, ['errors', 'context', 'length', 'distance']);
   const room = maxErrorsFor(quote.exact.length) + HINT_SLACK;
   const searches: (() => Match | null)[] = [
-    () => pickBest(plausibleIfContext(findExact(index.text, quote.exact, 0, whole)), rank, ['context', 'distance']),
+    () => pickBest(plausibleIfContext(findEverywhere(index, quote.exact)), rank, ['context', 'distance']),
     () => pickBest(plausibleIfContext(findNormalized(norm, normalized, 0, whole)), rank, ['context', 'distance']),
     // Scanning the whole document approximately is the costly step; try around the hint first.
     () => (hint === null ? null : approximate(Math.max(0, hint - room), Math.min(whole, hint + quote.exact.length + room), 'near')),

@@ -19,13 +19,43 @@ export function findExact(text: string, quote: string, from: number, to: number)
   return matches;
 }
 
-/** Occurrences of a normalised quote in the normalised text, within original range [from, to). */
+const GRAM = 8;
+const gramIndexes = new WeakMap<object, Map<string, number[]>>();
+
+/**
+ * Every occurrence of `quote` in a whole text. Re-anchoring searches the whole new version
+ * once per unplaced target; an index of the text's 8-grams, built once per text, turns
+ * each search into a lookup plus a few comparisons.
+ */
+export function findEverywhere(source: { readonly text: string }, quote: string): Match[] {
+  const { text } = source;
+  if (quote.length < GRAM) return findExact(text, quote, 0, text.length);
+  let grams = gramIndexes.get(source);
+  if (!grams) {
+    grams = new Map();
+    for (let i = 0; i + GRAM <= text.length; i++) {
+      const gram = text.slice(i, i + GRAM);
+      const list = grams.get(gram);
+      if (list) list.push(i);
+      else grams.set(gram, [i]);
+    }
+    gramIndexes.set(source, grams);
+  }
+  const matches: Match[] = [];
+  for (const pos of grams.get(quote.slice(0, GRAM)) ?? []) {
+    if (text.startsWith(quote, pos)) matches.push({ start: pos, end: pos + quote.length, errors: 0 });
+  }
+  return matches;
+}
+
+/** Occurrences of a normalised quote in the normalised text, within original range [from, to) or everywhere. */
 export function findNormalized(norm: NormalizedText, quote: string, from: number, to: number): Match[] {
   const matches: Match[] = [];
   if (quote.length === 0) return matches;
   const nFrom = normalizedPosition(norm, from);
   const nTo = normalizedPosition(norm, to);
-  for (const { start } of findExact(norm.text, quote, nFrom, nTo)) {
+  const everywhere = nFrom === 0 && nTo === norm.text.length;
+  for (const { start } of everywhere ? findEverywhere(norm, quote) : findExact(norm.text, quote, nFrom, nTo)) {
     matches.push({ ...originalSpan(norm, start, start + quote.length), errors: 0 });
   }
   return matches;

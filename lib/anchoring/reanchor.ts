@@ -2,7 +2,7 @@ import { alignBlocks, type BlockAlignment } from './block-alignment';
 import { blockEnd, buildDocumentIndex, describeTarget, quoteBetween, targetFromDocumentRange } from './document-text';
 import { normalizeQuote, normalizedDocument } from './normalize-text';
 import { findApproximate, maxErrorsFor, type SearchScope } from './approximate-search';
-import { findExact, findNormalized, isPlausibleMatch, pickBest, surroundingsAgree, type Match } from './quote-search';
+import { findEverywhere, findExact, findNormalized, isPlausibleMatch, pickBest, surroundingsAgree, type Match } from './quote-search';
 import type { AnchorStatus, BlockText, DocumentIndex, Target } from './types';
 
 export { anchorQuote } from './anchor-quote';
@@ -63,7 +63,7 @@ export function reanchorTarget(oldIndex: DocumentIndex, target: Target, newIndex
   const stages: [ReanchorStrategy, () => Match | null][] = [
     ['quote-in-block', () => pickBest(exactIn(home.ranges), rank, ['distance', 'context'])],
     ['quote-in-block', () => pickBest(normalizedIn(home.ranges), rank, ['distance', 'context'])],
-    ['quote-in-document', () => pickBest(exactIn(whole), rank, ['context', 'distance'])],
+    ['quote-in-document', () => pickBest(plausible(findEverywhere(newIndex, target.exact)), rank, ['context', 'distance'])],
     ['quote-in-document', () => pickBest(normalizedIn(whole), rank, ['context', 'distance'])],
     // Most edits are local: look right around the old place before scanning whole blocks.
     ['fuzzy', () => (home.window ? pickBest(approximateIn([home.window], 'near'), rank, [...fuzzyOrder]) : null)],

@@ -144,14 +144,18 @@ describe('assignAnchors performance', () => {
     expect(ms).toBeLessThan(500);
   });
 
-  it('still keeps unchanged blocks in a very large document', () => {
+  it('still follows unchanged and edited blocks in a very large document', () => {
     const previous = assignAnchors(null, Array.from({ length: 5000 }, (_, i) => p(paragraph(i))));
-    const next = strip(previous).map((b, i) => (i % 2 === 0 ? p(`Rewritten ${i}`) : b));
+    const next = strip(previous).map((b, i) =>
+      i % 10 === 0 ? p(`Rewritten ${i}`) : i % 2 === 0 ? p(`${b.text} Lightly edited.`) : b,
+    );
     const start = performance.now();
     const blocks = assignAnchors(previous, next);
     expect(performance.now() - start).toBeLessThan(1000);
-    expect(blocks[1].anchor).toBe('p-2');
+    expect(blocks[1].anchor).toBe('p-2'); // unchanged
+    expect(blocks[2].anchor).toBe('p-3'); // edited
     expect(blocks[4999].anchor).toBe('p-5000');
+    expect(Number(blocks[10].anchor.slice(2))).toBeGreaterThan(5000); // rewritten
     expectUniqueAnchors(blocks);
   });
 });

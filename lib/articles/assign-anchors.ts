@@ -4,7 +4,7 @@ import type { BlockKind, ParsedBlock } from './types';
 /** Blocks at least this similar (and of the same kind) are the same block, edited. */
 export const SAME_BLOCK_SIMILARITY = 0.6;
 
-/** Above this many cells the alignment falls back to exact matches only (memory and time). */
+/** Above this many cells (n × m) the alignment first pins unchanged blocks (memory and time). */
 const MAX_ALIGNMENT_CELLS = 1_500_000;
 const EXACT_SCORE = 2000; // an unchanged block always outweighs an edited one
 
@@ -81,7 +81,7 @@ function matchBlocks(previous: PreviousBlock[], next: NextBlock[]): (string | un
   const pairs =
     n * m <= MAX_ALIGNMENT_CELLS
       ? alignBySimilarity(a.slice(head, head + n), b.slice(head, head + m))
-      : alignExactly(a.slice(head, head + n), b.slice(head, head + m));
+      : alignLandmarks(a.slice(head, head + n), b.slice(head, head + m));
   for (const [i, j] of pairs) result[bIndex[head + j]] = a[head + i].anchor;
   return result;
 }
@@ -127,8 +127,15 @@ function alignBySimilarity(a: PreviousBlock[], b: NextBlock[]): [number, number]
   return pairs;
 }
 
-/** Fallback for huge documents: in-order matches of unchanged blocks only. */
-function alignExactly(a: PreviousBlock[], b: NextBlock[]): [number, number][] {
+/** Occurrences beyond this make a text useless as a landmark (like "* * *" separators). */
+const MAX_LANDMARK_REPEATS = 50;
+
+/**
+ * For documents too large to align pairwise: a longest common subsequence of unchanged
+ * blocks (Hunt–Szymanski, O(n log n) for distinct texts), then the similarity alignment
+ * inside each gap between two unchanged blocks that is small enough.
+ */
+function alignLandmarks(a: PreviousBlock[], b: NextBlock[]): [number, number][] {
   const positions = new Map<string, number[]>();
   a.forEach((block, i) => {
     const key = `${block.kind}\u0000${block.text}`;
@@ -136,21 +143,47 @@ function alignExactly(a: PreviousBlock[], b: NextBlock[]): [number, number][] {
     if (list) list.push(i);
     else positions.set(key, [i]);
   });
-  const cursor = new Map<string, number>();
-  const pairs: [number, number][] = [];
-  let last = -1;
+
+  const chain: { i: number; j: number; previous: number }[] = [];
+  const tails: number[] = []; // tails[k]: the chain entry ending the best run of length k + 1
   b.forEach((block, j) => {
-    const key = `${block.kind}\u0000${block.text}`;
-    const list = positions.get(key);
-    if (!list) return;
-    let k = cursor.get(key) ?? 0;
-    while (k < list.length && list[k] <= last) k++;
-    cursor.set(key, k);
-    if (k < list.length) {
-      pairs.push([list[k], j]);
-      last = list[k];
-      cursor.set(key, k + 1);
+    const list = positions.get(`${block.kind}\u0000${block.text}`);
+    if (!list || list.length > MAX_LANDMARK_REPEATS) return;
+    // Descending, so two entries for the same j never extend each other.
+    for (let k = list.length - 1; k >= 0; k--) {
+      const i = list[k];
+      let low = 0;
+      let high = tails.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (chain[tails[mid]].i < i) low = mid + 1;
+        else high = mid;
+      }
+      chain.push({ i, j, previous: low > 0 ? tails[low - 1] : -1 });
+      tails[low] = chain.length - 1;
     }
   });
+
+  const landmarks: [number, number][] = [];
+  for (let e = tails.length > 0 ? tails[tails.length - 1] : -1; e >= 0; e = chain[e].previous) {
+    landmarks.push([chain[e].i, chain[e].j]);
+  }
+  landmarks.reverse();
+
+  const pairs: [number, number][] = [];
+  let fromA = 0;
+  let fromB = 0;
+  for (const [i, j] of [...landmarks, [a.length, b.length] as [number, number]]) {
+    const gapA = i - fromA;
+    const gapB = j - fromB;
+    if (gapA > 0 && gapB > 0 && gapA * gapB <= MAX_ALIGNMENT_CELLS) {
+      for (const [gi, gj] of alignBySimilarity(a.slice(fromA, i), b.slice(fromB, j))) {
+        pairs.push([fromA + gi, fromB + gj]);
+      }
+    }
+    if (i < a.length) pairs.push([i, j]);
+    fromA = i + 1;
+    fromB = j + 1;
+  }
   return pairs;
 }

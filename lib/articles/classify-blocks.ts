@@ -5,6 +5,7 @@ import {
   isHeadingLike,
   isInterruption,
   isNavLike,
+  isOrnament,
   isTitleLike,
   truncateTitle,
 } from './text-rules';
@@ -51,7 +52,7 @@ export function classifyBlocks(
 function dropFurniture(drafts: DraftBlock[]): DraftBlock[] {
   const kept = drafts
     .map((d) => ({ ...d, text: d.text.trim() }))
-    .filter((d) => d.text !== '' && !(d.kind === 'PARAGRAPH' && isInterruption(d.text)));
+    .filter((d) => d.text !== '' && !(d.kind === 'PARAGRAPH' && (isInterruption(d.text) || isOrnament(d.text))));
   let start = 0;
   let end = kept.length;
   while (start < end && kept[start].kind === 'PARAGRAPH' && isFurnitureLine(kept[start].text)) start++;

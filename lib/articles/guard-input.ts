@@ -59,7 +59,7 @@ export function guardInput(input: unknown, maxBytes: number): string {
 
 export function normalizeText(text: string): string {
   return text
-    .replace(/^\uFEFF/, '')
+    .replace(/[\uFEFF\u200B]/g, '') // byte-order marks and zero-width spaces: invisible, and they defeat trimming
     .replace(/\r\n?|[\u2028\u2029\f\v]/g, '\n')
     .replace(/[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g, '')
     .normalize('NFC');

@@ -158,6 +158,11 @@ describe('plain text', () => {
     expect(article.blocks.map((b) => b.text)).toEqual(['Title', 'One.', 'Two.']);
   });
 
+  it('drops ornamental section breaks and invisible characters', () => {
+    const article = parseArticle('Title\n\nOne.\n\n* * *\n\n\u200B\n\n—\n\nTwo.', 'text');
+    expect(article.blocks.map((b) => b.text)).toEqual(['Title', 'One.', 'Two.']);
+  });
+
   it('recognises other caption credit styles', () => {
     const text = 'Title\n\nBody.\n\nPhoto: Soldiers on parade.\n\nThe fleet leaves port. Photo by Jane Doe\n\nEnd.';
     const article = parseArticle(text, 'text');

@@ -47,6 +47,11 @@ export function isInterruption(text: string): boolean {
   return text.length <= 60 && INTERRUPTIONS.has(normalizeLabel(text));
 }
 
+/** A section break such as "* * *" or "—": no letters or digits at all. */
+export function isOrnament(text: string): boolean {
+  return text.length <= 20 && !/[\p{L}\p{N}]/u.test(text);
+}
+
 /** The last character that is not a closing quote, bracket or space. */
 function lastMeaningfulChar(text: string): string {
   let i = text.length - 1;
