@@ -62,9 +62,12 @@ describe('anchorQuote', () => {
     expect(anchorQuote(buildDocumentIndex([]), { exact: 'Fiji' })).toBeNull();
   });
 
-  it('does not place a short quote approximately, nor where its given context disagrees', () => {
+  it('does not place a short quote approximately, nor a repeated one where its given context disagrees', () => {
     expect(anchorQuote(index, { exact: 'Fuji' })).toBeNull();
     expect(anchorQuote(index, { exact: 'Fiji', prefix: 'the summit was held in ', suffix: ' last spring' })).toBeNull();
+    expect(placed(anchorQuote(index, { exact: 'Pelosi’s visit', prefix: 'Old Version\n', suffix: ' (page 2)' }))).toMatchObject({
+      block: 'p-7',
+    });
     expect(placed(anchorQuote(index, { exact: 'Fiji', prefix: 'US military in ', suffix: '. This marks' }))).toMatchObject({ block: 'p-3' });
   });
 });

@@ -2,9 +2,10 @@ import { targetFromDocumentRange } from './document-text';
 import { normalizeQuote, normalizedDocument } from './normalize-text';
 import { findApproximate, maxErrorsFor, type SearchScope } from './approximate-search';
 import { findEverywhere, findNormalized, isPlausibleMatch, pickBest, type Match } from './quote-search';
-
-const HINT_SLACK = 32;
 import type { DocumentIndex, Target } from './types';
+
+/** Extra room around the position hint for the first, cheap approximate search. */
+const HINT_SLACK = 32;
 
 export interface QuoteToAnchor {
   exact: string;
@@ -17,7 +18,9 @@ export interface QuoteToAnchor {
 /**
  * Places a bare TextQuote (e.g. from a W3C import) in a document: exact text first,
  * preferring the occurrence whose prefix/suffix agree, then the one nearest the hint;
- * then the same ignoring quote styles and spacing; then an approximate match.
+ * then the same ignoring quote styles and spacing; then an approximate match (near the
+ * hint first, then anywhere with a tighter error budget). A short quote that occurs
+ * several times is only placed where its given context agrees.
  * `fuzzy` is true when the anchored text differs from the given quote.
  */
 export function anchorQuote(index: DocumentIndex, quote: QuoteToAnchor): { target: Target; fuzzy: boolean } | null {
@@ -35,9 +38,10 @@ export function anchorQuote(index: DocumentIndex, quote: QuoteToAnchor): { targe
   const normalized = normalizeQuote(quote.exact);
   const plausible = (matches: Match[]) =>
     matches.filter((m) => isPlausibleMatch(index.text, m, normalized.length, rank.prefix, rank.suffix));
-  // Without any context there is nothing to judge an exact occurrence by; take the best placed.
+  // Context from another tool's copy of the page is weaker evidence than our own: a quote
+  // found exactly once stands on its own, and without context there is nothing to judge by.
   const hasContext = rank.prefix.length > 0 || rank.suffix.length > 0;
-  const plausibleIfContext = hasContext ? plausible : (matches: Match[]) => matches;
+  const plausibleIfContext = (matches: Match[]) => (hasContext && matches.length > 1 ? plausible(matches) : matches);
   const approximate = (from: number, to: number, scope: SearchScope) =>
     pickBest(plausible(findApproximate(norm, normalized, from, to, scope)), rank, ['errors', 'context', 'length', 'distance']);
   const room = maxErrorsFor(quote.exact.length) + HINT_SLACK;

@@ -38,8 +38,9 @@ function alignmentFor(oldIndex: DocumentIndex, newIndex: DocumentIndex): BlockAl
 /**
  * Finds a target from one document version in another, cheapest strategy first:
  * unchanged position → exact quote in its own block(s) → exact quote anywhere →
- * approximate quote near its old place → orphan. Quote styles, NBSP and whitespace
- * runs count as equal. A short quote only moves where its surroundings still agree.
+ * approximate quote right where it is expected (1 edit in 4), then anywhere in its
+ * block(s) and their neighbours (1 edit in 8) → orphan. Quote styles, NBSP and
+ * whitespace runs count as equal. A short quote only moves where its surroundings agree.
  */
 export function reanchorTarget(oldIndex: DocumentIndex, target: Target, newIndex: DocumentIndex): ReanchorResult {
   if (target.exact.length === 0 || newIndex.blocks.length === 0) return ORPHAN;

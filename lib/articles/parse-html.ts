@@ -91,9 +91,10 @@ export function parseHtmlDrafts(html: string): DraftBlock[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (name === 'title' && !top().skip) inTitle = stack.length <= 3;
         const parent = top();
+        if (name === 'title' && !parent.skip && titleText === '') inTitle = stack.length <= 3;
         if (name === 'br') {
+          if (parent.skip) return;
           if (pendingBreak) flush();
           else buffer.push(' ');
           pendingBreak = true;
