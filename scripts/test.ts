@@ -2,6 +2,7 @@
 // file, cloned from a migrated template), then end-to-end tests in Debian's Chromium.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,19 @@ const want = (suite: string) => only.length === 0 || only.includes(suite);
 const resultsDir = path.join(projectRoot, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
+
+/** Several test runs may share a machine: each embedded server takes a free port. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
@@ -51,6 +65,12 @@ const e2eDb = `mg_e2e_${runId}`;
 let serverUrl = '';
 
 try {
+  if (want('typecheck')) {
+    const code = await runStep(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+    tally.typecheck = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+    if (code !== 0) exitCode = 1;
+  }
+
   if (want('unit')) {
     const code = await runStep(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`]);
     tally.unit = readVitest(`${resultsDir}/unit.json`) ?? { passed: 0, failed: 1, skipped: 0 };
@@ -62,7 +82,8 @@ try {
       serverUrl = splitDatabaseUrl(process.env.DATABASE_URL).serverUrl;
       console.log(`[db] test databases on the server of DATABASE_URL`);
     } else {
-      database = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-test-${runId}`, 'pg'), port: Number(process.env.TEST_PG_PORT ?? 54339), persistent: false });
+      const port = process.env.TEST_PG_PORT ? Number(process.env.TEST_PG_PORT) : await freePort();
+      database = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-test-${runId}`, 'pg'), port, persistent: false });
       serverUrl = database.serverUrl;
       console.log('[db] embedded PostgreSQL for tests');
     }
@@ -83,18 +104,22 @@ try {
   if (want('e2e')) {
     ensureChromium();
     await createDatabase(serverUrl, e2eDb, template);
+    // A build folder of its own, so that `npm start` or another test run on the same
+    // checkout never serves half-written files.
+    process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || '.next-test';
     if (!isBuildCurrent(projectRoot)) {
       console.log('[e2e] building the app…');
       const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
       if (code !== 0) throw new Error('next build failed');
       markBuildCurrent(projectRoot);
     }
-    const code = await runStep(bin('playwright'), ['test'], { env: { ...testEnv, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
+    const e2ePort = process.env.E2E_PORT ?? String(await freePort());
+    const code = await runStep(bin('playwright'), ['test'], { env: { ...testEnv, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, E2E_PORT: e2ePort, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
     tally.e2e = readPlaywright(`${resultsDir}/e2e.json`) ?? { passed: 0, failed: 1, skipped: 0 };
     if (code !== 0) exitCode = 1;
   }
 } catch (error) {
-  console.error(`\n[test] ${(error as Error).message}`);
+  console.error(`\n[test]`, error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
   if (serverUrl) {

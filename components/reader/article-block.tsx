@@ -9,8 +9,10 @@ export interface BlockData {
 
 /** One block of the article. The element carrying `data-anchor` holds the block's
  * text and nothing else, so that DOM offsets inside it are offsets in the block text. */
-export function ArticleBlock({ block, label, children, aside }: { block: BlockData; label: string; children?: ReactNode; aside?: ReactNode }) {
+export function ArticleBlock({ block, label, children, aside, focusable }: { block: BlockData; label: string; children?: ReactNode; aside?: ReactNode; focusable?: boolean }) {
   const text = children ?? block.text;
+  // Keyboard selection starts from a focused block (see word-cursor.ts).
+  const focus = focusable ? { tabIndex: 0, 'aria-describedby': 'keyboard-selection-help' } : {};
   const permalink = (
     <a className="permalink" href={`#${block.anchor}`} aria-label={`Link to ${label}`} title={`Link to ${label}`}>
       {block.kind === 'PARAGRAPH' ? label : '#'}
@@ -19,21 +21,21 @@ export function ArticleBlock({ block, label, children, aside }: { block: BlockDa
   const body = (() => {
     switch (block.kind) {
       case 'TITLE':
-        return <h1 className="article-title" data-anchor={block.anchor}>{text}</h1>;
+        return <h1 className="article-title" data-anchor={block.anchor} {...focus}>{text}</h1>;
       case 'STANDFIRST':
-        return <p className="standfirst" data-anchor={block.anchor}>{text}</p>;
+        return <p className="standfirst" data-anchor={block.anchor} {...focus}>{text}</p>;
       case 'BYLINE':
-        return <p className="byline" data-anchor={block.anchor}>{text}</p>;
+        return <p className="byline" data-anchor={block.anchor} {...focus}>{text}</p>;
       case 'HEADING':
-        return <h2 className="article-heading" data-anchor={block.anchor}>{text}</h2>;
+        return <h2 className="article-heading" data-anchor={block.anchor} {...focus}>{text}</h2>;
       case 'CAPTION':
         return (
-          <p className="caption" data-anchor={block.anchor}>
+          <p className="caption" data-anchor={block.anchor} {...focus}>
             {text}
           </p>
         );
       default:
-        return <p data-anchor={block.anchor}>{text}</p>;
+        return <p data-anchor={block.anchor} {...focus}>{text}</p>;
     }
   })();
   return (

@@ -9,10 +9,12 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 type Clients = { prisma: PrismaClient; sql: postgres.Sql };
 const globalClients = globalThis as unknown as { marginaliaClients?: Clients };
 
+// `next build` loads server modules without a database; pools connect lazily, so an
+// unreachable placeholder is enough there (and names the problem if ever used).
+const MISSING_URL = 'postgresql://DATABASE_URL-is-not-set@127.0.0.1:1/start-marginalia-with-npm-start';
+
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set. Start Marginalia with `npm start`, which provides a database.');
-  return url;
+  return process.env.DATABASE_URL || MISSING_URL;
 }
 
 function createClients(): Clients {

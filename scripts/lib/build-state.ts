@@ -27,10 +27,11 @@ export function sourceFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
-const stampFile = (root: string) => path.join(root, '.next', 'marginalia-source-fingerprint');
+const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR || '.next');
+const stampFile = (root: string) => path.join(distDir(root), 'marginalia-source-fingerprint');
 
 export function isBuildCurrent(root: string): boolean {
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === sourceFingerprint(root);
+  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === sourceFingerprint(root);
 }
 
 export function markBuildCurrent(root: string) {

@@ -1,10 +1,13 @@
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { ArticleBlock } from '@/components/reader/article-block';
+import { ReaderApp } from '@/components/reader/reader-app';
+import { listAnnotations } from '@/lib/server/dal/annotations';
 import { getDocument } from '@/lib/server/dal/documents';
+import { readerMemberships } from '@/lib/server/dal/memberships';
+import { listTagsForReader } from '@/lib/server/dal/tags';
 import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
-import { labelBlocks } from '@/lib/reader/block-labels';
+import { annotationFilterSchema } from '@/lib/annotations/schemas';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string }> };
 
@@ -13,21 +16,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: slug.replace(/-/g, ' ') };
 }
 
-export default async function DocumentPage({ params }: Props) {
+export default async function DocumentPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { version } = await searchParams;
   const reader = await requireReader(`/documents/${slug}`);
-  const view = await getDocument(reader, slug).catch((error) => {
+  const wanted = version && /^\d+$/.test(version) ? Number(version) : undefined;
+  const view = await getDocument(reader, slug, { version: wanted }).catch((error) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const labels = labelBlocks(view.blocks);
+  const memberships = await readerMemberships(reader);
+  const [annotations, tags] = await Promise.all([
+    listAnnotations(reader, view.document.id, annotationFilterSchema.parse({})),
+    listTagsForReader(reader, memberships.map((m) => m.groupId)),
+  ]);
   return (
     <main id="main" className="reader-page">
-      <article className="article" aria-label={view.document.title}>
-        {view.blocks.map((block) => (
-          <ArticleBlock key={block.anchor} block={block} label={labels.get(block.anchor)!} />
-        ))}
-      </article>
+      <ReaderApp
+        document={{ id: view.document.id, slug: view.document.slug, title: view.document.title, version: view.document.version, currentVersion: view.document.currentVersion }}
+        blocks={view.blocks}
+        annotations={annotations}
+        tags={tags}
+        reader={{ id: reader.id, name: reader.name }}
+        groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}
+      />
     </main>
   );
 }

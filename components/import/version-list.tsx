@@ -1,0 +1,32 @@
+import Link from 'next/link';
+
+export interface VersionItem {
+  number: number;
+  title: string;
+  importedAt: string;
+  paragraphs: number;
+  current: boolean;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** Every version of a document, newest first; earlier ones open read-only in the reader. */
+export function VersionList({ slug, versions }: { slug: string; versions: VersionItem[] }) {
+  return (
+    <section className="import-versions-section" aria-labelledby="versions-title">
+      <h2 id="versions-title">Versions</h2>
+      <ol className="import-versions" reversed>
+        {[...versions].reverse().map((v) => (
+          <li key={v.number}>
+            <Link href={v.current ? `/documents/${slug}` : `/documents/${slug}?version=${v.number}`}>Version {v.number}</Link>
+            {v.current && <span className="import-current">current</span>}{' '}
+            <span className="muted">
+              · “{v.title}” · {v.paragraphs} {v.paragraphs === 1 ? 'paragraph' : 'paragraphs'} · imported{' '}
+              <time dateTime={v.importedAt}>{dateFormat.format(new Date(v.importedAt))} UTC</time>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+import { useEffect, useRef } from 'react';
+import type { TagView } from '@/lib/annotations/types';
+import type { NoteDoc } from '@/lib/notes';
+import { NoteEditor } from '@/components/notes/note-editor';
+import { TagSwatch } from './tag-styles';
+
+export interface Draft {
+  tags: string[];
+  note: NoteDoc | null;
+  noteText: string;
+  groupId: string | null;
+  quote: string;
+}
+
+interface Props {
+  draft: Draft;
+  tags: TagView[];
+  groups: { id: string; name: string }[];
+  position: { top: number; left: number };
+  error: string | null;
+  restored: boolean;
+  focusOnOpen: boolean;
+  onChange: (draft: Draft) => void;
+  onSave: () => void;
+  onCancel: () => void;
+}
+
+/** The toolbar that appears at a selection: tags (keys 1, 2, 3…), note, visibility, save. */
+export function AnnotationToolbar({ draft, tags, groups, position, error, restored, focusOnOpen, onChange, onSave, onCancel }: Props) {
+  const firstButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) firstButton.current?.focus({ preventScroll: true });
+  }, [focusOnOpen]);
+
+  const toggle = (slug: string) => onChange({ ...draft, tags: draft.tags.includes(slug) ? draft.tags.filter((t) => t !== slug) : [...draft.tags, slug] });
+  const quote = draft.quote.length > 90 ? `${draft.quote.slice(0, 90)}…` : draft.quote;
+
+  return (
+    <div
+      className="annotation-toolbar"
+      role="dialog"
+      aria-label="Annotate the selected passage"
+      style={{ top: position.top, left: position.left }}
+      onKeyDown={(event) => {
+        const inText = (event.target as HTMLElement).closest('[contenteditable="true"], input, select, textarea');
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        } else if (/^[1-9]$/.test(event.key) && !inText && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          const tag = tags[Number(event.key) - 1];
+          if (tag) {
+            event.preventDefault();
+            toggle(tag.slug);
+          }
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          onSave();
+        }
+      }}
+    >
+      <p className="toolbar-quote">
+        <span className="visually-hidden">Selected: </span>“{quote}”
+      </p>
+      {restored && <p className="notice">Your unsaved note was restored.</p>}
+      <div className="toolbar-tags" role="group" aria-label="Tags">
+        {tags.map((tag, i) => (
+          <button
+            key={tag.id}
+            ref={i === 0 ? firstButton : undefined}
+            type="button"
+            className="tag-toggle"
+            aria-pressed={draft.tags.includes(tag.slug)}
+            aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
+            onClick={() => toggle(tag.slug)}
+          >
+            <TagSwatch tag={tag} />
+            {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
+          </button>
+        ))}
+      </div>
+      <NoteEditor
+        label="Note"
+        placeholder="Why does this passage matter? (optional)"
+        value={draft.note}
+        onChange={(note, noteText) => onChange({ ...draft, note, noteText })}
+        onSubmit={onSave}
+        onCancel={onCancel}
+      />
+      <div className="toolbar-actions">
+        <label className="toolbar-visibility">
+          <span>Visible to</span>
+          <select value={draft.groupId ?? ''} onChange={(e) => onChange({ ...draft, groupId: e.target.value || null })}>
+            <option value="">Only me (private)</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={onCancel} aria-keyshortcuts="Escape">
+          Cancel
+        </button>
+        <button type="button" className="button button-primary" onClick={onSave} aria-keyshortcuts="Control+Enter">
+          Save
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { apiJson, signUpViaApi } from './support/session';
+import { dragSelect } from './support/select-text';
+
+const P1_END = 'this year.';
+const P2_START = 'Historically';
+
+test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, writes a bold note, and it survives a reload', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Mouse');
+  await page.goto('/documents/face-time');
+
+  await dragSelect(page, { anchor: 'p-1', text: 'This marks the first' }, { anchor: 'p-2', text: 'weakest link' });
+  const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
+  await expect(toolbar).toBeVisible();
+  await expect(toolbar).toContainText('This marks the first');
+
+  await toolbar.getByRole('button', { name: /Claim/ }).click();
+  await toolbar.getByRole('button', { name: /Framing/ }).click();
+  await expect(toolbar.getByRole('button', { name: /Claim/ })).toHaveAttribute('aria-pressed', 'true');
+  const note = toolbar.getByRole('textbox', { name: 'Note' });
+  await note.click();
+  await note.pressSequentially('Not a restart: ');
+  await page.keyboard.press('Control+b');
+  await note.pressSequentially('continuity');
+  await toolbar.getByRole('button', { name: 'Save' }).click();
+  await expect(toolbar).toBeHidden();
+
+  const mark = page.locator('[data-anchor="p-2"] mark.hl', { hasText: 'weakest link' });
+  await expect(mark).toHaveAttribute('data-tag1', 'claim');
+  await expect(mark).toHaveAttribute('data-tag2', 'framing');
+  await expect(page.locator('[data-anchor="p-1"] mark.hl', { hasText: P1_END })).toBeVisible();
+
+  await page.reload();
+  const saved = page.locator('[data-anchor="p-2"] mark.hl', { hasText: 'weakest link' });
+  await expect(saved).toHaveAttribute('data-tag1', 'claim');
+  await expect(saved).toHaveAttribute('data-tag2', 'framing');
+  await expect(page.locator('[data-anchor="p-2"] mark.hl').first()).toContainText(P2_START);
+  await saved.click();
+  const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
+  await expect(popover.locator('strong', { hasText: 'continuity' })).toBeVisible();
+  await expect(popover.getByRole('list', { name: 'Tags' })).toContainText('Claim');
+  await expect(popover.getByRole('list', { name: 'Tags' })).toContainText('Framing');
+});
+
+test('[HIGHLIGHT] the keyboard alone selects, tags, notes and saves a passage', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Keys');
+  await page.goto('/documents/face-time');
+
+  const paragraph = page.locator('[data-anchor="p-3"]');
+  await paragraph.focus();
+  await page.keyboard.press('Enter'); // selects "The"
+  await page.keyboard.press('Shift+ArrowRight'); // "The assumption"
+  await page.keyboard.press('Shift+ArrowRight'); // "The assumption by"
+  await page.keyboard.press('Enter');
+  const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
+  await expect(toolbar).toContainText('The assumption by');
+  await expect(toolbar.getByRole('button', { name: /Claim/ })).toBeFocused();
+  await page.keyboard.press('2'); // Evidence
+  await expect(toolbar.getByRole('button', { name: /Evidence/ })).toHaveAttribute('aria-pressed', 'true');
+  await toolbar.getByRole('textbox', { name: 'Note' }).focus();
+  await page.keyboard.type('Typed without a mouse');
+  await page.keyboard.press('Control+Enter');
+  await expect(toolbar).toBeHidden();
+
+  const mark = page.locator('[data-anchor="p-3"] mark.hl');
+  await expect(mark).toHaveText('The assumption by');
+  await expect(mark).toHaveAttribute('data-tag1', 'evidence');
+  await mark.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Typed without a mouse');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toBeHidden();
+});
+
+test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then deletes it', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Editor');
+  const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
+    target: { start: { block: 'p-4', offset: 0 }, end: { block: 'p-4', offset: 7 }, exact: 'Besides' },
+    tags: ['claim'],
+  });
+  expect(created.status).toBe(201);
+  await page.goto('/documents/face-time');
+
+  await page.locator('[data-anchor="p-4"] mark.hl').click();
+  const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
+  await popover.getByRole('button', { name: 'Edit' }).click();
+  await popover.getByRole('button', { name: /Evidence/ }).click();
+  await popover.getByRole('textbox', { name: 'Edit note' }).fill('Second thoughts');
+  await popover.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popover.getByText('Second thoughts')).toBeVisible();
+  await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveAttribute('data-tag2', 'evidence');
+
+  await page.reload();
+  await page.locator('[data-anchor="p-4"] mark.hl').click();
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Second thoughts');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);
+});
+
+test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsaved, then saves when it is back', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Offline');
+  await page.goto('/documents/face-time');
+  let blocked = true;
+  await page.route('**/api/v1/documents/*/annotations', (route) => (blocked && route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+
+  await dragSelect(page, { anchor: 'p-5', text: 'In response' }, { anchor: 'p-5', text: 'visit' });
+  const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
+  await toolbar.getByRole('button', { name: /Claim/ }).click();
+  await toolbar.getByRole('textbox', { name: 'Note' }).fill('Written while offline');
+  await toolbar.getByRole('button', { name: 'Save' }).click();
+
+  const mark = page.locator('[data-anchor="p-5"] mark.hl-unsaved');
+  await expect(mark).toBeVisible();
+  await mark.click();
+  const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
+  await expect(popover.getByRole('alert')).toContainText('Not saved yet');
+  await expect(popover).toContainText('Written while offline');
+
+  blocked = false;
+  await expect(page.locator('[data-anchor="p-5"] mark.hl')).not.toHaveClass(/hl-unsaved/, { timeout: 15_000 });
+  await page.reload();
+  await page.locator('[data-anchor="p-5"] mark.hl').click();
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Written while offline');
+});
+
+test('[HIGHLIGHT] the reader page has no serious accessibility violations', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Axe');
+  await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
+    target: { start: { block: 'p-1', offset: 0 }, end: { block: 'p-1', offset: 9 }, exact: 'On August' },
+    tags: ['framing'],
+    note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a date' }] }] },
+  });
+  await page.goto('/documents/face-time');
+  await expect(page.locator('mark.hl').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await page.screenshot({ path: 'docs/screenshots/reader.png' });
+});

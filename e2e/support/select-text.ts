@@ -1,0 +1,43 @@
+import type { Page } from '@playwright/test';
+
+/** Screen point at the first character of `text` (edge 'start') or just after its
+ * last character (edge 'end') inside block `anchor`, found with a DOM Range. */
+export async function pointAtText(page: Page, anchor: string, text: string, edge: 'start' | 'end') {
+  const point = await page.evaluate(
+    ({ anchor, text, edge }) => {
+      const block = document.querySelector(`[data-anchor="${anchor}"]`)!;
+      block.scrollIntoView({ block: 'center' });
+      const full = block.textContent ?? '';
+      const at = full.indexOf(text);
+      if (at < 0) throw new Error(`"${text}" not in ${anchor}`);
+      const offset = edge === 'start' ? at : at + text.length - 1;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let remaining = offset;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (remaining < node.length) {
+          const range = document.createRange();
+          range.setStart(node, remaining);
+          range.setEnd(node, remaining + 1);
+          const r = range.getBoundingClientRect();
+          return { x: edge === 'start' ? r.left + 1 : r.right - 1, y: r.top + r.height / 2 };
+        }
+        remaining -= node.length;
+      }
+      throw new Error('offset out of range');
+    },
+    { anchor, text, edge },
+  );
+  return point;
+}
+
+/** A real mouse drag from the start of `from.text` to the end of `to.text`. */
+export async function dragSelect(page: Page, from: { anchor: string; text: string }, to: { anchor: string; text: string }) {
+  const start = await pointAtText(page, from.anchor, from.text, 'start');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const end = await pointAtText(page, to.anchor, to.text, 'end');
+  const startAgain = await pointAtText(page, from.anchor, from.text, 'start');
+  await page.mouse.move(startAgain.x, startAgain.y);
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}

@@ -1,0 +1,220 @@
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formattedNote } from '@/tests/fixtures/w3c/export-records';
+import { GET as exportRoute } from '@/app/api/v1/documents/[id]/export/route';
+import { checkAnnotationMusts, checkCollectionDefinitions } from '@/lib/w3c/validate';
+import { db } from '@/lib/server/db';
+import { createDocument } from '@/lib/server/dal/documents';
+import { prepareExport } from '@/lib/server/dal/export';
+import { annotationFilterSchema } from '@/lib/annotations/schemas';
+import { signUp, type TestUser } from '../support/api';
+import { addReply, annotate, exportAs, makeGroup, paragraphs, sampleDocument, targetFor } from './export-fixtures';
+
+type Row = Record<string, string>;
+const csvRows = (text: string): Row[] => parse(text, { bom: true, columns: true, skip_empty_lines: true });
+
+let ada: TestUser; // facilitator of the seminar
+let ben: TestUser; // member
+let dee: TestUser; // member
+let cy: TestUser; // in no group
+let doc: Awaited<ReturnType<typeof sampleDocument>>;
+const ids: Record<string, string> = {};
+const awkwardNote = ['=HYPERLINK("http://evil.example","click"), then "quotes", commas', 'and a new line'];
+const quotes: Record<string, string> = {};
+
+beforeAll(async () => {
+  [ada, ben, dee, cy] = await Promise.all([signUp('Ada'), signUp('Ben'), signUp('Dee'), signUp('Cy')]);
+  const seminar = await makeGroup('Seminar A, Tuesday', ada, [ben, dee]);
+  doc = await sampleDocument();
+  const paras = doc.blocks.filter((b) => b.kind === 'PARAGRAPH');
+  const [p1, p2, p3, p4] = paras;
+  const words = (text: string, from: number, n: number) => text.split(' ').slice(from, from + n).join(' ');
+  quotes.adaPrivate = words(p1.text, 2, 6);
+  quotes.adaGroup = words(p2.text, 0, 8);
+  quotes.benHidden = words(p3.text, 1, 5);
+  quotes.benPrivate = words(p4.text, 3, 5);
+
+  ids.adaPrivate = (await annotate(ada, { target: targetFor(doc.blocks, p1.anchor, quotes.adaPrivate), tags: ['evidence'], note: paragraphs(...awkwardNote) })).id;
+  ids.adaGroup = (await annotate(ada, { target: targetFor(doc.blocks, p2.anchor, quotes.adaGroup), tags: ['framing', 'claim'], note: formattedNote, groupId: seminar.id })).id;
+  ids.benHidden = (await annotate(ben, { target: targetFor(doc.blocks, p3.anchor, quotes.benHidden), tags: ['claim'], note: paragraphs('Ben’s note, hidden by the facilitator'), groupId: seminar.id })).id;
+  ids.benPrivate = (await annotate(ben, { target: targetFor(doc.blocks, p4.anchor, quotes.benPrivate), tags: ['claim'], note: paragraphs('Ben’s private thoughts') })).id;
+  const across = targetFor(doc.blocks, p3.anchor, words(p3.text, 20, 3), { anchor: p4.anchor, quote: words(p4.text, 0, 2) });
+  ids.across = (await annotate(ada, { target: across, tags: ['evidence'], note: paragraphs('Across two paragraphs: 我们读书 😀'), groupId: seminar.id })).id;
+  ids.orphan = (await annotate(ada, { target: targetFor(doc.blocks, p1.anchor, words(p1.text, 0, 2)), tags: ['framing'], groupId: seminar.id })).id;
+  await db.annotation.update({ where: { id: ids.orphan }, data: { status: 'ORPHANED' } });
+  await db.annotation.update({ where: { id: ids.benHidden }, data: { hiddenAt: new Date(), hiddenById: ada.id } });
+
+  await addReply(ids.adaGroup, ben, 'Agreed, 同意 ✅', { at: new Date('2025-01-01T10:00:00Z') });
+  await addReply(ids.adaGroup, ben, 'Off topic, hidden', { hidden: true, at: new Date('2025-01-01T11:00:00Z') });
+  await addReply(ids.adaGroup, dee, 'Deleted reply', { deleted: true });
+});
+
+describe('CSV export', () => {
+  it('gives every visible annotation once, in document order with orphans last, with exact fields', async () => {
+    const res = await exportAs(ada, 'csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get('content-disposition')).toContain('attachment; filename="face-time-annotations.csv"');
+    expect(res.headers.get('x-total-count')).toBe('5');
+    const rows = csvRows(res.text);
+    expect(rows.map((r) => r.quote)).toEqual([quotes.adaPrivate, quotes.adaGroup, quotes.benHidden, expect.stringContaining('\n\n'), expect.any(String)]);
+    expect(rows.at(-1)!.status).toBe('ORPHANED');
+
+    const awkward = rows[0];
+    // A note starting with "=" must not become a formula; commas, quotes and line breaks survive.
+    expect(awkward.note).toBe(`'${awkwardNote.join('\n')}`);
+    expect(awkward).toMatchObject({ document: 'Face Time', tags: 'evidence', author: 'Ada', group: '', visibility: 'private', replies: '0' });
+
+    const rich = rows[1];
+    expect(rich).toMatchObject({ tags: 'claim; framing', note: 'This is the crux, see the source\n- first point\n- second point', group: 'Seminar A, Tuesday', visibility: 'group', replies: '2' });
+    expect(rich.start).toMatch(/^p-\d+:0$/);
+    expect(rows.find((r) => r.quote.includes('\n\n'))!.note).toBe('Across two paragraphs: 我们读书 😀');
+    expect(rows.some((r) => r.note.includes('private thoughts'))).toBe(false);
+  });
+
+  it('starts with a byte order mark only when asked', async () => {
+    const plain = await exportAs(ada, 'csv');
+    expect(plain.text.startsWith('\uFEFF')).toBe(false);
+    // Response.text() drops a BOM, as browsers do: look at the bytes.
+    const request = new Request('http://127.0.0.1:3000/api/v1/documents/face-time/export?format=csv&bom=1', { headers: { cookie: ada.cookie } });
+    const bytes = new Uint8Array(await (await exportRoute(request, { params: Promise.resolve({ id: 'face-time' }) })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).startsWith('\uFEFFdocument,paragraph,')).toBe(true);
+  });
+
+  it('withholds a hidden note from other members, and never shows another reader’s private annotation', async () => {
+    const forDee = csvRows((await exportAs(dee, 'csv')).text);
+    expect(forDee).toHaveLength(4);
+    expect(forDee.find((r) => r.quote === quotes.benHidden)!.note).toBe('');
+    expect(forDee.some((r) => r.quote === quotes.adaPrivate || r.quote === quotes.benPrivate)).toBe(false);
+
+    const forBen = csvRows((await exportAs(ben, 'csv')).text);
+    expect(forBen.find((r) => r.quote === quotes.benHidden)!.note).toContain('hidden by the facilitator');
+    expect(forBen.find((r) => r.quote === quotes.benPrivate)!.note).toBe('Ben’s private thoughts');
+    expect(forBen.some((r) => r.quote === quotes.adaPrivate)).toBe(false);
+
+    const forCy = await exportAs(cy, 'csv');
+    expect(forCy.headers.get('x-total-count')).toBe('0');
+    expect(csvRows(forCy.text)).toEqual([]);
+  });
+
+  it('applies the annotation list’s filters', async () => {
+    const tagged = csvRows((await exportAs(ada, 'csv', { tag: 'evidence' })).text);
+    expect(tagged.map((r) => r.tags)).toEqual(['evidence', 'evidence']);
+    expect(csvRows((await exportAs(ada, 'csv', { mine: 'true' })).text)).toHaveLength(4);
+    expect(csvRows((await exportAs(ada, 'csv', { mine: 'others' })).text).map((r) => r.author)).toEqual(['Ben']);
+    expect(csvRows((await exportAs(ada, 'csv', { group: 'private' })).text).map((r) => r.quote)).toEqual([quotes.adaPrivate]);
+    expect(csvRows((await exportAs(ada, 'csv', { status: 'orphaned' })).text)).toHaveLength(1);
+    expect(csvRows((await exportAs(ada, 'csv', { q: 'paragraphs' })).text)).toHaveLength(1);
+    expect(csvRows((await exportAs(ada, 'csv', { reader: ben.id })).text)).toHaveLength(1);
+  });
+});
+
+describe('Markdown export', () => {
+  it('groups by tag, then document order, with the ¶ label, note and indented replies', async () => {
+    const res = await exportAs(ada, 'markdown');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('filename="face-time-annotations.md"');
+    const md = res.text;
+    expect(md.startsWith('# Face Time\n\n')).toBe(true);
+    expect(md).toContain('5 annotations');
+    const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(['Claim (2)', 'Evidence (2)', 'Framing (2)']);
+    const section = (name: string) => md.slice(md.indexOf(`## ${name}`)).split(/\n## /)[0];
+    const claim = section('Claim');
+    expect(claim.indexOf(quotes.adaGroup)).toBeGreaterThan(0);
+    expect(claim.indexOf(quotes.benHidden)).toBeGreaterThan(claim.indexOf(quotes.adaGroup));
+    expect(section('Framing')).toContain(quotes.adaGroup);
+    expect(section('Framing')).toContain('_Orphaned');
+    expect(claim).toMatch(/> — \[¶2\]\(<http:\/\/127\.0\.0\.1:3000\/documents\/face-time#p-\d+>\)/);
+    expect(claim).toContain('**the crux**');
+    expect(claim).toContain('2 replies:');
+    expect(claim).toContain('- **Ben** · 2025-01-01\n\n  Agreed, 同意 ✅');
+    expect(claim).toContain('_hidden by a facilitator_');
+    expect(md).not.toContain('private thoughts');
+  });
+
+  it('lists only the filtered tags', async () => {
+    const md = (await exportAs(ada, 'markdown', { tag: 'framing' })).text;
+    expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Framing (2)']);
+  });
+});
+
+describe('W3C JSON-LD export', () => {
+  it('is an AnnotationCollection whose every item passes the test suite’s "must" assertions', async () => {
+    const res = await exportAs(ada, 'jsonld');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json; profile="http:\/\/www.w3.org\/ns\/anno.jsonld"/);
+    const collection = JSON.parse(res.text);
+    expect(checkCollectionDefinitions(collection)).toEqual({ ok: true, failures: [] });
+    const items = collection.first.items as Record<string, any>[];
+    expect(items).toHaveLength(7); // 5 annotations and 2 replies
+    expect(collection.total).toBe(7);
+    for (const item of items) expect(checkAnnotationMusts(item), item.id).toEqual({ ok: true, failures: [] });
+
+    const rich = items.find((i) => i.id.endsWith(ids.adaGroup))!;
+    expect(rich.motivation).toBe('commenting');
+    expect(rich.body.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value)).toEqual(['claim', 'framing']);
+    expect(rich.body[0].items[1].value).toContain('<strong>the crux</strong>');
+    const selectors = rich.target.selector;
+    expect(selectors[0]).toMatchObject({ type: 'FragmentSelector', refinedBy: { type: 'TextQuoteSelector', exact: quotes.adaGroup } });
+    expect(doc.text.slice(selectors[1].start, selectors[1].end)).toBe(quotes.adaGroup);
+
+    const replies = items.filter((i) => i.motivation === 'replying');
+    expect(replies.map((r) => r.target)).toEqual([rich.id, rich.id]);
+    expect(replies[0].body.items.map((b: any) => b.value)).toEqual(['Agreed, 同意 ✅', '<p>Agreed, 同意 ✅</p>']);
+    expect(replies[1]).toMatchObject({ 'mg:hidden': true, body: { type: 'Choice', items: [{ value: 'Off topic, hidden' }, expect.anything()] } });
+
+    const across = items.find((i) => i.id.endsWith(ids.across))!;
+    expect(across.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector' });
+    expect(items.some((i) => i.id.endsWith(ids.benPrivate))).toBe(false);
+  });
+
+  it('withholds the text of a hidden reply from other members', async () => {
+    const items = JSON.parse((await exportAs(dee, 'jsonld')).text).first.items as Record<string, any>[];
+    const hidden = items.find((i) => i['mg:hidden'])!;
+    expect(hidden.body).toBeUndefined();
+    expect(JSON.stringify(items)).not.toContain('Off topic');
+    expect(JSON.stringify(items)).not.toContain('hidden by the facilitator');
+  });
+
+  it('counts TextPositionSelector offsets in code points', async () => {
+    const created = await createDocument(ada, { text: 'Emoji 😀 first 🎉 and 𝒳 math.\n\nThen the quoted words after 🙂 here.', format: 'text', title: 'Astral' });
+    const astral = await db.block.findMany({ where: { version: { documentId: created.id } }, orderBy: { index: 'asc' }, select: { anchor: true, text: true, kind: true } });
+    const para = astral.find((b) => b.text.startsWith('Then'))!;
+    await annotate(ada, { target: targetFor(astral, para.anchor, 'quoted words'), tags: ['claim'] }, created.id);
+    const items = JSON.parse((await exportAs(ada, 'jsonld', {}, created.id)).text).first.items;
+    const position = items[0].target.selector.find((s: any) => s.type === 'TextPositionSelector');
+    const codePoints = Array.from(astral.map((b) => b.text).join('\n\n'));
+    expect(codePoints.slice(position.start, position.end).join('')).toBe('quoted words');
+  });
+});
+
+describe('export endpoint', () => {
+  it('answers 401 signed out, 404 for an unknown document, 400 for an unknown format', async () => {
+    expect((await exportAs(null as unknown as TestUser, 'csv')).status).toBe(401);
+    expect((await exportAs(ada, 'csv', {}, 'no-such-document')).status).toBe(404);
+    const bad = await exportAs(ada, 'pdf');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields['query.format']).toBeDefined();
+  });
+
+  it('pages through many annotations at the same spot without losing or repeating one', async () => {
+    const eve = await signUp('Eve');
+    const para = doc.blocks.filter((b) => b.kind === 'PARAGRAPH')[5];
+    const spot = targetFor(doc.blocks, para.anchor, para.text.slice(0, 20));
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await annotate(eve, { target: spot, tags: ['claim'] })).id);
+    made.push((await annotate(eve, { target: targetFor(doc.blocks, doc.blocks[0].anchor, doc.blocks[0].text.slice(0, 4)), tags: ['claim'] })).id);
+    await db.annotation.updateMany({ where: { id: { in: made.slice(0, 3) } }, data: { status: 'ORPHANED' } });
+
+    const prepared = await prepareExport(eve, doc.id, { format: 'jsonld', filter: annotationFilterSchema.parse({}), baseUrl: 'http://x.test', batchSize: 2 });
+    let text = '';
+    for await (const chunk of prepared.chunks) text += chunk;
+    const exported = JSON.parse(text).first.items.map((i: any) => i.id.split('/').at(-1));
+    expect(new Set(exported).size).toBe(8);
+    expect(exported.slice(0, 1)).toEqual([made[7]]); // the title comes first
+    expect(new Set(exported.slice(-3))).toEqual(new Set(made.slice(0, 3))); // orphans last
+  });
+});

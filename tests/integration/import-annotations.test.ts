@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DELETE as deleteAnnotationRoute } from '@/app/api/v1/annotations/[id]/route';
+import { GET as listRoute } from '@/app/api/v1/documents/[id]/annotations/route';
+import { db } from '@/lib/server/db';
+import { formattedNote } from '@/tests/fixtures/w3c/export-records';
+import { INCORRECT_SAMPLE_FLAWS, NOT_JSON_SAMPLE, TEXT_QUOTE_SAMPLES, listSamples, readSampleText } from '@/tests/fixtures/w3c/samples';
+import { readFileSync } from 'node:fs';
+import { call, signUp, type TestUser } from '../support/api';
+import { addReply, annotate, exportAs, importFile, makeGroup, paragraphs, sampleDocument, targetFor } from './export-fixtures';
+
+let ada: TestUser;
+let ben: TestUser;
+let seminar: { id: string; name: string };
+let doc: Awaited<ReturnType<typeof sampleDocument>>;
+
+const list = async (user: TestUser, query: Record<string, string> = {}) =>
+  (await call(listRoute, 'GET', '/api/v1/documents/face-time/annotations', { user, params: { id: 'face-time' }, query })).json.annotations as any[];
+
+/** What must survive a round trip, keyed by the original annotation's IRI. */
+function comparable(items: any[], idOf: (item: any) => string) {
+  const annotations = items.filter((i) => i.motivation !== 'replying');
+  return Object.fromEntries(
+    annotations.map((a) => [
+      idOf(a),
+      {
+        tags: a.body?.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value),
+        note: a.body?.find((b: any) => b.purpose === 'commenting' || b.type === 'Choice')?.items?.[0]?.value ?? null,
+        selector: a.target.selector,
+        blocks: [a.target['mg:startBlock'], a.target['mg:startOffset'], a.target['mg:endBlock'], a.target['mg:endOffset']],
+        status: a['mg:anchorStatus'],
+        replies: items.filter((r) => r.motivation === 'replying' && r.target === a.id).map((r) => [r.body.items[0].value, r.created]),
+      },
+    ]),
+  );
+}
+
+beforeAll(async () => {
+  [ada, ben] = await Promise.all([signUp('Ada'), signUp('Ben')]);
+  seminar = await makeGroup('Seminar B', ada, [ben]);
+  doc = await sampleDocument();
+});
+
+describe('W3C JSON-LD round trip', () => {
+  it('exports, imports into the same document after deleting the originals, and exports the same annotations', async () => {
+    const paras = doc.blocks.filter((b) => b.kind === 'PARAGRAPH');
+    const made = [
+      await annotate(ada, { target: targetFor(doc.blocks, paras[0].anchor, paras[0].text.slice(10, 60)), tags: ['claim', 'evidence', 'framing'], note: formattedNote, groupId: seminar.id }),
+      await annotate(ada, { target: targetFor(doc.blocks, paras[1].anchor, paras[1].text.slice(0, 30)), tags: ['evidence'], note: paragraphs('=1+1, "quoted", 中文 😀', 'second line'), groupId: seminar.id }),
+      await annotate(ada, { target: targetFor(doc.blocks, paras[2].anchor, paras[2].text.slice(-20), { anchor: paras[3].anchor, quote: paras[3].text.slice(0, 15) }), tags: ['framing'], groupId: seminar.id }),
+      await annotate(ada, { target: targetFor(doc.blocks, doc.blocks[0].anchor, doc.blocks[0].text), tags: ['claim'], note: paragraphs('On the title'), groupId: seminar.id }),
+    ];
+    await addReply(made[0].id, ben, 'First reply 👍', { at: new Date('2025-03-01T10:00:00Z') });
+    await addReply(made[0].id, ada, 'Second reply', { at: new Date('2025-03-01T11:00:00Z') });
+    await db.annotation.update({ where: { id: made[3].id }, data: { status: 'ORPHANED' } });
+
+    const first = await exportAs(ada, 'jsonld');
+    const before = JSON.parse(first.text).first.items;
+    expect(before).toHaveLength(6);
+
+    for (const a of made) {
+      expect((await call(deleteAnnotationRoute, 'DELETE', `/api/v1/annotations/${a.id}`, { user: ada, params: { id: a.id } })).status).toBe(204);
+    }
+    expect(await list(ada)).toEqual([]);
+
+    const res = await importFile(ada, first.text, { groupId: seminar.id });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ imported: 4, replies: 2, alreadyImported: 0, skipped: [], rejected: [] });
+    // The orphan's quote (the title) is still in the document, so it anchors again.
+    expect(res.json.orphaned).toBe(0);
+    expect(res.json.items.map((i: any) => i.kind)).toEqual(['annotation', 'reply', 'reply', 'annotation', 'annotation', 'annotation']);
+
+    const after = JSON.parse((await exportAs(ada, 'jsonld')).text).first.items;
+    const sourceOf = new Map((await db.annotation.findMany({ where: { sourceId: { not: null } }, select: { id: true, sourceId: true } })).map((r) => [r.id, r.sourceId!]));
+    const expected = comparable(before, (a) => a.id);
+    expected[before.find((a: any) => a.id.endsWith(made[3].id)).id].status = 'ANCHORED';
+    expect(comparable(after, (a) => sourceOf.get(a.id.split('/').at(-1))!)).toEqual(expected);
+
+    const views = await list(ben);
+    expect(views).toHaveLength(4);
+    expect(views.every((v) => v.group?.id === seminar.id && v.author.id === ada.id)).toBe(true);
+  });
+
+  it('adds nothing when the same file is imported again', async () => {
+    const file = (await exportAs(ada, 'jsonld')).text;
+    const once = await importFile(ada, file);
+    // Re-importing an export of imported annotations: they have new ids, so they are new here…
+    expect(once.json.imported).toBe(4);
+    const again = await importFile(ada, file);
+    // …but the same file a second time adds nothing.
+    expect(again.json).toMatchObject({ imported: 0, replies: 0, alreadyImported: 6 });
+    expect(again.json.skipped.map((s: any) => s.reason)).toEqual(Array(6).fill('already imported'));
+    expect(again.json.items.every((i: any) => i.status === 'ALREADY_IMPORTED' && i.id)).toBe(true);
+    expect(await list(ada, { mine: 'true' })).toHaveLength(8);
+  });
+});
+
+describe('anchoring, tags and visibility of imported annotations', () => {
+  it('keeps an unplaceable quote as an orphan, maps tags, falls back to the default tag and says so', async () => {
+    const eve = await signUp('Eve');
+    const para = doc.blocks.filter((b) => b.kind === 'PARAGRAPH')[4];
+    const quote = para.text.slice(5, 45);
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        { id: 'urn:x:1', type: 'Annotation', created: '2024-01-01T00:00:00Z', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Claims' }, { type: 'TextualBody', value: 'Typo-tolerant', purpose: 'commenting' }], target: { source: 'https://elsewhere.example/face-time', selector: { type: 'TextQuoteSelector', exact: quote.replace(/e/, 'E') } } },
+        { id: 'urn:x:2', type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'Hot Take' }, target: { source: 'https://elsewhere.example/face-time', selector: { type: 'TextQuoteSelector', exact: 'words that appear nowhere in this article at all' } } },
+        { id: 'urn:x:3', type: 'Annotation', created: '2024-01-02T00:00:00Z', bodyValue: 'Exact one', target: { source: 'x:y', selector: [{ type: 'TextPositionSelector', start: 0, end: 1 }, { type: 'TextQuoteSelector', exact: quote }] } },
+      ],
+    };
+    const res = await importFile(eve, file, { defaultTag: 'evidence' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ imported: 3, orphaned: 1, tags: { defaultTag: 'evidence', unknown: ['hot-take'] } });
+    expect(res.json.items.map((i: any) => i.status)).toEqual(['REANCHORED', 'ORPHANED', 'ANCHORED']);
+    expect(res.json.warnings.join(' ')).toMatch(/tagged “evidence”.*hot-take.*another page.*orphans.*private/s);
+
+    const mine = await list(eve);
+    expect(mine.map((a) => [a.tags, a.status, a.noteText])).toEqual([
+      [['claim'], 'REANCHORED', 'Typo-tolerant'],
+      [['evidence'], 'ANCHORED', 'Exact one'],
+      [['evidence'], 'ORPHANED', ''],
+    ]);
+    expect(mine[0].target.exact).toBe(quote);
+    expect(mine[2].target.exact).toBe('words that appear nowhere in this article at all');
+    expect(mine.every((a) => a.visibility === 'private')).toBe(true);
+    expect((await list(ada)).some((a) => a.author.id === eve.id)).toBe(false);
+    expect((await exportAs(ada, 'csv')).text).not.toContain('Typo-tolerant');
+  });
+
+  it('refuses a group the importer does not belong to, an unknown default tag, and a file that is not JSON', async () => {
+    const cy = await signUp('Cy');
+    const one = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:y:1', type: 'Annotation', target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: 'China' } } };
+    expect((await importFile(cy, one, { groupId: seminar.id })).json.error.fields.groupId).toMatch(/not a member/);
+    expect((await importFile(cy, one, { defaultTag: 'nonsense' })).status).toBe(400);
+    const notJson = await importFile(cy, readSampleText('incorrect', NOT_JSON_SAMPLE));
+    expect(notJson.status).toBe(400);
+    expect(notJson.json.error.message).toMatch(/could not be read: it is not valid JSON/);
+    expect((await importFile(cy, '{"@context": "http://www.w3.org/ns/anno.jsonld", "x": "' + 'a'.repeat(10 * 1024 * 1024) + '"}')).status).toBe(413);
+    expect(await list(cy)).toEqual([]);
+  });
+});
+
+describe('the W3C test suite’s samples and Hypothesis files', () => {
+  it('accepts the correct samples that target text (as orphans: their page is not this one)', async () => {
+    const fay = await signUp('Fay');
+    for (const file of TEXT_QUOTE_SAMPLES) {
+      const res = await importFile(fay, readSampleText('correct', file));
+      expect(res.json, file).toMatchObject({ imported: 1, orphaned: 1, rejected: [] });
+    }
+  });
+
+  it('rejects each incorrect sample with the assertion it breaks', async () => {
+    const fay = await signUp('Fay');
+    for (const file of listSamples('incorrect').filter((f) => f !== NOT_JSON_SAMPLE)) {
+      const res = await importFile(fay, readSampleText('incorrect', file));
+      expect(res.status, file).toBe(200);
+      expect(res.json.imported, file).toBe(0);
+      expect(res.json.rejected, file).toHaveLength(1);
+      expect(res.json.rejected[0].reason, file).toContain(`[${INCORRECT_SAMPLE_FLAWS[file]}]`);
+    }
+    expect(await list(fay)).toEqual([]);
+  });
+
+  it('imports a Hypothesis search result: the annotation, its reply, and explains the page note', async () => {
+    const gil = await signUp('Gil');
+    const text = readFileSync(new URL('../fixtures/w3c/hypothesis-search.json', import.meta.url), 'utf8');
+    const res = await importFile(gil, text, { groupId: '' });
+    expect(res.json).toMatchObject({ imported: 1, orphaned: 1, replies: 1 });
+    expect(res.json.rejected).toEqual([{ index: 2, id: 'Pg3NoTe4Only-5AbCdEfGh', reason: expect.stringContaining('no TextQuoteSelector') }]);
+    const [annotation] = await list(gil);
+    expect(annotation.tags).toEqual(['framing']);
+    expect(annotation.replyCount).toBe(1);
+    const replies = await db.reply.findMany({ where: { annotationId: annotation.id }, select: { bodyText: true, authorId: true } });
+    expect(replies).toEqual([{ bodyText: 'I read it the other way.', authorId: gil.id }]);
+    expect((await importFile(gil, text)).json).toMatchObject({ imported: 0, replies: 0, alreadyImported: 2 });
+  });
+});
