@@ -35,6 +35,7 @@ export default defineConfig({
       BETTER_AUTH_SECRET: 'e2e-secret-0123456789abcdef0123456789',
       MARGINALIA_RATE_LIMIT: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
     },
   },
 });

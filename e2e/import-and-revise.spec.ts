@@ -77,13 +77,16 @@ test('[IMPORT] a reader uploads a revised version and sees what became of the an
   const summary = page.getByRole('status');
   await expect(summary.getByRole('heading', { name: 'Version 2 is now current' })).toBeVisible();
   await expect(summary).toContainText('1 annotation stayed in place');
-  await expect(summary).toContainText('1 annotation moved with their text');
+  await expect(summary).toContainText('1 annotation moved with its text');
   await expect(summary).toContainText('1 annotation orphaned');
   await expect(page.getByRole('link', { name: 'Version 1' })).toHaveAttribute('href', `/documents/${slug}?version=1`);
 
   await file.setInputFiles({ name: 'face-time-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
   await page.getByRole('button', { name: 'Upload revised version' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This version is identical to the current one.' })).toBeVisible();
+
+  const after = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}`);
+  expect(after.json.document).toMatchObject({ title, currentVersion: 2 });
 
   const orphans = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}/annotations?status=orphaned`);
   expect(orphans.json.annotations.map((a: { target: { exact: string } }) => a.target.exact)).toEqual(['a direct cause of this prolonged downturn']);

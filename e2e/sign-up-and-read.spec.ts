@@ -3,7 +3,7 @@ import { PASSWORD, signUpViaUi } from './support/session';
 
 test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permalink, signs out and back in', async ({ page }) => {
   const { email } = await signUpViaUi(page, 'Newcomer');
-  await page.getByRole('link', { name: 'Face Time' }).click();
+  await page.locator('a[href="/documents/face-time"]').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Face Time' })).toBeVisible();
   await expect(page.getByText('By Hu Bo Updated Dec.1')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Military Asymmetry' })).toBeVisible();

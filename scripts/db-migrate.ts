@@ -5,4 +5,4 @@ if (!process.env.DATABASE_URL) {
   console.error('DATABASE_URL is not set. (`npm start` migrates its embedded database by itself.)');
   process.exit(1);
 }
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);

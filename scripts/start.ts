@@ -48,7 +48,7 @@ async function shutDown(code: number) {
 }
 
 try {
-  migrateDatabase(process.env.DATABASE_URL!);
+  await migrateDatabase(process.env.DATABASE_URL!);
   seedDatabase(process.env.DATABASE_URL!);
   if (!dev && !isBuildCurrent(projectRoot)) {
     console.log('[app] building (first start or sources changed)…');

@@ -1,7 +1,7 @@
 // `npm test`: unit tests, integration tests on real PostgreSQL (one database per test
 // file, cloned from a migrated template), then end-to-end tests in Debian's Chromium.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,7 +89,7 @@ try {
     }
     await dropStaleTestDatabases(serverUrl, 'mg_');
     await createDatabase(serverUrl, template);
-    migrateDatabase(`${serverUrl}/${template}`);
+    await migrateDatabase(`${serverUrl}/${template}`);
     seedDatabase(`${serverUrl}/${template}`);
   }
 
@@ -106,10 +106,13 @@ try {
     await createDatabase(serverUrl, e2eDb, template);
     // A build folder of its own, so that `npm start` or another test run on the same
     // checkout never serves half-written files.
-    process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || '.next-test';
+    process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || `.next-test-${runId}`;
     if (!isBuildCurrent(projectRoot)) {
       console.log('[e2e] building the app…');
+      // next build adds its output folder to tsconfig.json; keep the committed file as it is.
+      const tsconfig = readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8');
       const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      writeFileSync(path.join(projectRoot, 'tsconfig.json'), tsconfig);
       if (code !== 0) throw new Error('next build failed');
       markBuildCurrent(projectRoot);
     }
@@ -127,6 +130,7 @@ try {
     await dropDatabase(serverUrl, template).catch(() => undefined);
   }
   await database?.stop().catch(() => undefined);
+  if (process.env.NEXT_DIST_DIR?.startsWith('.next-test-')) rmSync(path.join(projectRoot, process.env.NEXT_DIST_DIR), { recursive: true, force: true });
 }
 
 const total = Object.values(tally).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });

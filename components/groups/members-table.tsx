@@ -53,29 +53,31 @@ export function MembersTable({ groupId, members, facilitator }: { groupId: strin
                 <RoleBadge role={m.role} />
               </td>
               <td>{joinedFormat.format(new Date(m.joinedAt))}</td>
-              <td className="groups-actions">
-                {facilitator &&
-                  (m.role === 'MEMBER' ? (
-                    <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'FACILITATOR')}>
-                      Make facilitator<span className="visually-hidden">: {m.name}</span>
-                    </button>
-                  ) : (
-                    <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'MEMBER')}>
-                      {m.you ? 'Step down to member' : 'Make member'}
-                      {!m.you && <span className="visually-hidden">: {m.name}</span>}
-                    </button>
-                  ))}
-                {m.you ? (
-                  <ConfirmButton question="Leave this group?" confirmLabel="Leave" disabled={busy} onConfirm={() => leave(m)}>
-                    Leave group
-                  </ConfirmButton>
-                ) : (
-                  facilitator && (
-                    <ConfirmButton question={`Remove ${m.name} from the group?`} confirmLabel="Remove" disabled={busy} onConfirm={() => remove(m).then(() => undefined)}>
-                      Remove<span className="visually-hidden"> {m.name}</span>
+              <td>
+                <div className="groups-actions">
+                  {facilitator &&
+                    (m.role === 'MEMBER' ? (
+                      <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'FACILITATOR')}>
+                        Make facilitator<span className="visually-hidden"> ({m.name})</span>
+                      </button>
+                    ) : (
+                      <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'MEMBER')}>
+                        {m.you ? 'Step down to member' : 'Make member'}
+                        {!m.you && <span className="visually-hidden"> ({m.name})</span>}
+                      </button>
+                    ))}
+                  {m.you ? (
+                    <ConfirmButton question="Leave this group?" confirmLabel="Leave" disabled={busy} onConfirm={() => leave(m)}>
+                      Leave group
                     </ConfirmButton>
-                  )
-                )}
+                  ) : (
+                    facilitator && (
+                      <ConfirmButton question={`Remove ${m.name} from the group?`} confirmLabel="Remove" disabled={busy} onConfirm={() => remove(m).then(() => undefined)}>
+                        Remove<span className="visually-hidden"> {m.name}</span>
+                      </ConfirmButton>
+                    )
+                  )}
+                </div>
               </td>
             </tr>
           ))}

@@ -26,34 +26,32 @@ export function RevealSetting({ groupId, revealAfter, facilitator }: { groupId: 
   }
 
   return (
-    <form className="groups-inline-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-input`}>Reveal others’ annotations after</label>
-        <span className="groups-number">
-          <input
-            id={`${id}-input`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={REVEAL_AFTER_MAX}
-            step={1}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-            aria-invalid={error ? true : undefined}
-          />
-          <span aria-hidden="true">own annotations</span>
+    <form className="groups-reveal" onSubmit={submit} noValidate>
+      <label htmlFor={`${id}-input`}>Reveal others’ annotations after</label>
+      <div className="groups-reveal-row">
+        <input
+          id={`${id}-input`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={REVEAL_AFTER_MAX}
+          step={1}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby={`${id}-unit ${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+        />
+        <span id={`${id}-unit`}>of a member’s own annotations on the document</span>
+        <button type="submit" className="button button-small" disabled={busy}>
+          Save
+        </button>
+        <span role="status" className="groups-status">
+          {saved}
         </span>
-        <small id={`${id}-hint`} className="muted">
-          {describe(revealAfter)} Use 0 to turn this off.
-        </small>
       </div>
-      <button type="submit" className="button button-small" disabled={busy}>
-        Save
-      </button>
-      <span role="status" className="groups-status">
-        {saved}
-      </span>
+      <p id={`${id}-hint`} className="muted">
+        {describe(revealAfter)} Use 0 to turn this off.
+      </p>
       {error && (
         <p id={`${id}-error`} role="alert" className="form-error">
           {error}

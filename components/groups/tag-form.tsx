@@ -37,8 +37,10 @@ export function TagForm({
     if (ok && !onCancel) setDraft(initial);
   }
 
+  // A conflict's message is the same as its field's: say it once, in the alert.
+  const inline = (name: keyof TagDraft) => Boolean(fields[name]) && fields[name] !== error;
   const fieldError = (name: keyof TagDraft) =>
-    fields[name] ? (
+    inline(name) ? (
       <small id={`${id}-${name}-error`} className="groups-field-error">
         {fields[name]}
       </small>
@@ -54,7 +56,7 @@ export function TagForm({
           maxLength={TAG_NAME_MAX}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           aria-invalid={fields.name ? true : undefined}
-          aria-describedby={fields.name ? `${id}-name-error` : undefined}
+          aria-describedby={inline('name') ? `${id}-name-error` : fields.name ? `${id}-error` : undefined}
         />
         {fieldError('name')}
       </div>
@@ -90,7 +92,7 @@ export function TagForm({
         </p>
       )}
       {error && (
-        <p role="alert" className="form-error groups-wide">
+        <p id={`${id}-error`} role="alert" className="form-error groups-wide">
           {error}
         </p>
       )}

@@ -1,14 +1,18 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ArticleSource, EMPTY_SOURCE, effectiveFormat, sourceProblem, type ArticleSourceValue } from './article-source';
 import { RevisionSummary, type RevisionOutcome } from './revision-summary';
 import { sendJson } from './send-json';
 
 /** Upload a revised version; the summary says what happened to the annotations. */
-export function ReviseForm({ documentId, slug }: { documentId: string; slug: string }) {
+export function ReviseForm({ documentId, slug, currentTitle }: { documentId: string; slug: string; currentTitle: string }) {
   const router = useRouter();
   const [source, setSource] = useState<ArticleSourceValue>(EMPTY_SOURCE);
+  // The title the seminar knows the article by stays unless the reader changes it here;
+  // the parser would otherwise take the revised text's own headline.
+  const [title, setTitle] = useState(currentTitle);
+  const titleHintId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<RevisionOutcome | null>(null);
@@ -26,6 +30,7 @@ export function ReviseForm({ documentId, slug }: { documentId: string; slug: str
     const result = await sendJson<RevisionOutcome>('POST', `/api/v1/documents/${encodeURIComponent(documentId)}/versions`, {
       text: source.text,
       format: effectiveFormat(source),
+      ...(title.trim() ? { title: title.trim() } : {}),
     });
     setBusy(false);
     if (!result.ok) {
@@ -41,6 +46,15 @@ export function ReviseForm({ documentId, slug }: { documentId: string; slug: str
     <>
       <form onSubmit={upload} noValidate aria-busy={busy}>
         <ArticleSource value={source} onChange={setSource} disabled={busy} label="Revised article text" />
+        <div className="field">
+          <label className="import-label" htmlFor={`${titleHintId}-input`}>
+            Title
+          </label>
+          <input id={`${titleHintId}-input`} value={title} maxLength={300} disabled={busy} aria-describedby={titleHintId} onChange={(event) => setTitle(event.target.value)} />
+          <p id={titleHintId} className="import-hint">
+            Leave it empty to take the title found in the revised text.
+          </p>
+        </div>
         {error && (
           <p className="form-error" role="alert">
             {error}

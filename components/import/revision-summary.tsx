@@ -22,11 +22,13 @@ export function RevisionSummary({ outcome, slug }: { outcome: RevisionOutcome; s
             <strong>{annotations(summary.anchored)}</strong> stayed in place
           </li>
           <li>
-            <strong>{annotations(summary.reanchored)}</strong> moved with their text: worth a look
+            <strong>{annotations(summary.reanchored)}</strong> moved with {summary.reanchored === 1 ? 'its' : 'their'} text: worth a look
           </li>
           <li>
-            <strong>{annotations(summary.orphaned)}</strong> orphaned: their text is gone. They are kept, listed as orphans, and can be
-            re-attached by selecting new text.
+            <strong>{annotations(summary.orphaned)}</strong> orphaned:{' '}
+            {summary.orphaned === 1
+              ? 'its text is gone. It is kept, listed as an orphan, and can be re-attached by selecting new text.'
+              : 'their text is gone. They are kept, listed as orphans, and can be re-attached by selecting new text.'}
           </li>
         </ul>
       )}

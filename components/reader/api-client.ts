@@ -22,7 +22,8 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers }, credentials: 'same-origin' });
-  } catch {
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
   }
   if (response.status === 204) return undefined as T;

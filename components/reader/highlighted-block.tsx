@@ -22,6 +22,8 @@ interface Props {
   styleFor: (ids: string[]) => RunStyle | null;
   onOpenRun: (ids: string[], element: HTMLElement) => void;
   aside?: React.ReactNode;
+  /** changes whenever `aside` changes */
+  asideKey?: string;
 }
 
 function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Props) {
@@ -76,4 +78,4 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
 }
 
 /** Re-renders only when its own highlights (or their styles) change. */
-export const HighlightedBlock = memo(BlockView, (a, b) => a.renderKey === b.renderKey && a.block === b.block && a.aside === b.aside && a.onOpenRun === b.onOpenRun);
+export const HighlightedBlock = memo(BlockView, (a, b) => a.renderKey === b.renderKey && a.asideKey === b.asideKey && a.block === b.block && a.onOpenRun === b.onOpenRun);

@@ -2,17 +2,21 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { AnnotationView, TagView } from '@/lib/annotations/types';
-import { highlightsByBlock } from '@/lib/segments/highlights-by-block';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { matchesFilters, NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
+import { AttentionBars } from '@/components/review/attention-bars';
+import { ReviewPanel } from '@/components/review/review-panel';
 import type { BlockData } from './article-block';
 import { AnnotationToolbar } from './annotation-toolbar';
-import { HighlightedBlock, type RunStyle } from './highlighted-block';
+import { HighlightedBlock } from './highlighted-block';
 import { ReaderControls } from './reader-controls';
+import { ReattachBar } from './reattach-bar';
 import { RunPopover } from './run-popover';
 import { TagStyles } from './tag-styles';
 import { useAnnotations, type LocalAnnotation } from './use-annotations';
+import { useHighlightModel } from './use-highlight-model';
 import { useKeyboardSelection } from './use-keyboard-selection';
+import { useSearchMatches } from './use-search-matches';
 import { useSelectionDraft } from './use-selection-draft';
 import './reader.css';
 
@@ -23,6 +27,7 @@ export interface ReaderAppProps {
   tags: TagView[];
   reader: { id: string; name: string };
   groups: { id: string; name: string }[];
+  toolbarExtras?: React.ReactNode;
 }
 
 export function ReaderApp(props: ReaderAppProps) {
@@ -35,6 +40,8 @@ export function ReaderApp(props: ReaderAppProps) {
   const [announcement, setAnnouncement] = useState('');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<{ ids: string[]; element: HTMLElement } | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [reattaching, setReattaching] = useState<LocalAnnotation | null>(null);
   const readOnly = doc.version !== doc.currentVersion;
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
 
@@ -48,49 +55,36 @@ export function ReaderApp(props: ReaderAppProps) {
   const draftValid = selection.state && index.indexByAnchor.has(selection.state.target.start.block) && index.indexByAnchor.has(selection.state.target.end.block);
   const draft = !readOnly && draftValid ? selection.state : null;
 
-  const visible = useMemo(
-    () => store.annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === doc.version && matchesFilters(a, filters, reader.id)),
-    [store.annotations, filters, reader.id, doc.version],
+  // Full-text search runs in PostgreSQL (stemming); other filters apply at once here.
+  const searchMatches = useSearchMatches(doc.id, filters.q);
+  const anchored = useMemo(() => store.annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === doc.version), [store.annotations, doc.version]);
+  const orphans = useMemo(() => store.annotations.filter((a) => a.status === 'ORPHANED'), [store.annotations]);
+  const shown = useMemo(
+    () =>
+      anchored.filter((a) =>
+        searchMatches && !a.local ? searchMatches.has(a.id) && matchesFilters(a, { ...filters, q: '' }, reader.id) : matchesFilters(a, filters, reader.id),
+      ),
+    [anchored, filters, reader.id, searchMatches],
   );
-  const byId = useMemo(() => new Map<string, LocalAnnotation>(store.annotations.map((a) => [a.id, a])), [store.annotations]);
-  const byBlock = useMemo(() => {
-    const ranges = visible.map((a) => ({ id: a.id, target: a.target }));
-    if (draft) ranges.push({ id: 'draft', target: draft.target });
-    return highlightsByBlock(index, ranges);
-  }, [visible, draft, index]);
+  const model = useHighlightModel({ index, shown, all: store.annotations, draft, readerId: reader.id, tags });
 
-  const styleFor = useCallback(
-    (ids: string[]): RunStyle | null => {
-      const list = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-      const isDraft = ids.includes('draft');
-      if (list.length === 0) return isDraft ? { tag1: '', count: 0, mine: true, unsaved: false, draft: true, description: 'your selection' } : null;
-      const primary = list.find((a) => a.author.id === reader.id) ?? list[0];
-      const allTags = [...new Set(list.flatMap((a) => a.tags))];
-      const tag1 = primary.tags[0];
-      const tag2 = allTags.find((t) => t !== tag1);
-      const names = allTags.map((slug) => tags.find((t) => t.slug === slug)?.name ?? slug);
-      return {
-        tag1,
-        tag2,
-        count: list.length,
-        mine: list.some((a) => a.author.id === reader.id),
-        unsaved: list.some((a) => a.local),
-        draft: isDraft,
-        description: `${names.join(', ')} · ${list.length === 1 ? `1 annotation by ${list[0].author.name}` : `${list.length} annotations`}${list.some((a) => a.local?.state === 'failed') ? ' · not saved' : ''}`,
-      };
-    },
-    [byId, reader.id, tags],
-  );
+  const onOpenRun = useCallback((ids: string[], element: HTMLElement) => {
+    setOpenRun({ ids, element });
+    setActiveId(ids[0] ?? null);
+  }, []);
 
-  const renderKeys = useMemo(() => {
-    const keys = new Map<string, string>();
-    for (const [anchor, hs] of byBlock) {
-      keys.set(anchor, hs.map((h) => { const a = byId.get(h.id); return `${h.id}:${h.start}-${h.end}:${a?.tags.join(',')}:${a?.local?.state ?? ''}`; }).join('|'));
+  const showInText = useCallback((a: LocalAnnotation) => {
+    setActiveId(a.id);
+    const mark = articleRef.current?.querySelector<HTMLElement>(`mark[data-ids~="${CSS.escape(a.id)}"]`);
+    const block = document.getElementById(a.target.start.block);
+    (mark ?? block)?.scrollIntoView({ block: 'center' });
+    if (mark) {
+      mark.classList.remove('hl-flash');
+      void mark.offsetWidth;
+      mark.classList.add('hl-flash');
+      mark.focus({ preventScroll: true });
     }
-    return keys;
-  }, [byBlock, byId]);
-
-  const onOpenRun = useCallback((ids: string[], element: HTMLElement) => setOpenRun({ ids, element }), []);
+  }, []);
 
   const save = useCallback(() => {
     if (!draft) return;
@@ -126,32 +120,81 @@ export function ReaderApp(props: ReaderAppProps) {
     keyboard.onKeyDown(event);
   };
 
+  const cardActions = {
+    onSaveEdit: store.saveEdit,
+    onDelete: async (id: string) => {
+      await store.remove(id);
+      setAnnouncement('Annotation deleted.');
+    },
+    onRetry: store.retry,
+    onDiscard: store.discard,
+  };
+
   return (
     <div className="reader-layout">
       <TagStyles tags={tags} />
-      <ReaderControls tags={tags} filters={filters} onFiltersChange={setFilters} shown={visible.length} total={store.annotations.length} documentSlug={doc.slug} />
-      {readOnly && (
-        <p className="notice" role="note">
-          You are reading version {doc.version}, an earlier version of this article. It is read-only. <a href={`/documents/${doc.slug}`}>Read the current version</a>.
-        </p>
-      )}
-      <p id="keyboard-selection-help" className="visually-hidden">
-        To select with the keyboard: press Enter on a paragraph to select its first word, arrow keys to move, Shift with arrow keys to extend, then Enter to annotate.
-      </p>
-      <article ref={articleRef} className="article" aria-label={doc.title} onKeyDown={readOnly ? undefined : onArticleKeyDown}>
-        {blocks.map((block) => (
-          <HighlightedBlock
-            key={block.anchor}
-            block={block}
-            label={labels.get(block.anchor)!}
-            highlights={byBlock.get(block.anchor) ?? []}
-            renderKey={renderKeys.get(block.anchor) ?? ''}
-            styleFor={styleFor}
-            onOpenRun={onOpenRun}
+      <div className="reader-main">
+        <ReaderControls tags={tags} filters={filters} onFiltersChange={setFilters} shown={shown.length} total={anchored.length} documentSlug={doc.slug}>
+          {props.toolbarExtras}
+        </ReaderControls>
+        {readOnly && (
+          <p className="notice" role="note">
+            You are reading version {doc.version}, an earlier version of this article. It is read-only. <a href={`/documents/${doc.slug}`}>Read the current version</a>.
+          </p>
+        )}
+        {reattaching && (
+          <ReattachBar
+            annotation={reattaching}
+            target={draft?.target ?? null}
+            onDone={async (target) => {
+              await store.saveEdit(reattaching.id, { target, version: reattaching.version });
+              selection.close();
+              setReattaching(null);
+              setAnnouncement('Annotation re-attached.');
+            }}
+            onCancel={() => setReattaching(null)}
           />
-        ))}
-      </article>
-      {draft && (
+        )}
+        <p id="keyboard-selection-help" className="visually-hidden">
+          To select with the keyboard: press Enter on a paragraph to select its first word, arrow keys to move, Shift with arrow keys to extend, then Enter to annotate.
+        </p>
+        <article ref={articleRef} className="article" aria-label={doc.title} onKeyDown={readOnly ? undefined : onArticleKeyDown}>
+          {blocks.map((block) => {
+            const counts = model.attention.counts.get(block.anchor);
+            return (
+              <HighlightedBlock
+                key={block.anchor}
+                block={block}
+                label={labels.get(block.anchor)!}
+                highlights={model.byBlock.get(block.anchor) ?? []}
+                renderKey={model.renderKeys.get(block.anchor) ?? ''}
+                styleFor={model.styleFor}
+                onOpenRun={onOpenRun}
+                aside={counts ? <AttentionBars counts={counts} tags={tags} max={model.attention.max} /> : undefined}
+                asideKey={counts ? `${model.attention.max}:${[...counts].join(',')}` : ''}
+              />
+            );
+          })}
+        </article>
+      </div>
+      <ReviewPanel
+        all={anchored}
+        shown={shown}
+        orphans={orphans}
+        filters={filters}
+        onFiltersChange={setFilters}
+        tags={tags}
+        groups={groups}
+        labels={labels}
+        activeId={activeId}
+        onShow={showInText}
+        onReattach={(a) => {
+          setReattaching(a);
+          setAnnouncement('Select the new passage for this annotation.');
+        }}
+        readerId={reader.id}
+      />
+      {draft && !reattaching && (
         <AnnotationToolbar
           draft={draft.draft}
           tags={activeTags}
@@ -171,18 +214,10 @@ export function ReaderApp(props: ReaderAppProps) {
       {openRun && (
         <RunPopover
           anchorElement={openRun.element}
-          annotations={openRun.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))}
+          annotations={openRun.ids.flatMap((id) => (model.byId.has(id) ? [model.byId.get(id)!] : []))}
           tags={tags}
           labels={labels}
-          actions={{
-            onSaveEdit: store.saveEdit,
-            onDelete: async (id) => {
-              await store.remove(id);
-              setAnnouncement('Annotation deleted.');
-            },
-            onRetry: store.retry,
-            onDiscard: store.discard,
-          }}
+          actions={cardActions}
           onClose={() => setOpenRun(null)}
         />
       )}

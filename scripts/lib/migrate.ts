@@ -1,20 +1,41 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
-/** Applies the committed migrations with Prisma's JS schema engine (see ADR 0001). */
-export function migrateDatabase(databaseUrl: string) {
+const DONE = /No pending migrations to apply|All migrations have been successfully applied/;
+
+/** Applies the committed migrations with Prisma's JS schema engine (see ADR 0001).
+ * The CLI lingers ~10 s after finishing (a lookup it never needs here), so we stop it
+ * once it has reported success. */
+export function migrateDatabase(databaseUrl: string): Promise<void> {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-    encoding: 'utf8',
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    });
+    let output = '';
+    let succeeded = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!succeeded && DONE.test(output)) {
+        succeeded = true;
+        setTimeout(() => child.kill('SIGTERM'), 200);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      if (succeeded || code === 0) {
+        const count = /(\d+) migrations? found/.exec(output)?.[1];
+        console.log(`[db] migrations up to date${count ? ` (${count} in total)` : ''} in ${Date.now() - started} ms`);
+        resolve();
+      } else {
+        process.stderr.write(output);
+        reject(new Error('Database migration failed (see above).'));
+      }
+    });
+    child.on('error', reject);
   });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error('Database migration failed (see above).');
-  }
-  const applied = /(\d+) migrations? found/.exec(result.stdout)?.[1];
-  console.log(`[db] migrations up to date${applied ? ` (${applied} in total)` : ''} in ${Date.now() - started} ms`);
 }

@@ -83,6 +83,19 @@ describe('uploading a revised version', () => {
     expect(binary.json.error.message).toMatch(/does not look like text/);
   });
 
+  it('takes the revised text’s title unless one is given', async () => {
+    const ada = await signUp('Ada');
+    const imported = await call(importDocument, 'POST', '/api/v1/documents', { user: ada, body: { text: ARTICLE, format: 'text', title: 'Harbour Diary' } });
+    const { id } = imported.json.document;
+    const kept = await revise(ada, id, { text: ARTICLE.replace('boats', 'trawlers'), format: 'text', title: 'Harbour Diary' });
+    expect(kept.json.document.title).toBe('Harbour Diary');
+    const parsed = await revise(ada, id, { text: ARTICLE.replace('boats', 'ferries'), format: 'text' });
+    expect(parsed.json.document.title).toBe('Field Notes');
+    const doc = await call(getDocument, 'GET', '/x', { user: ada, params: { id } });
+    expect(doc.json.blocks[0]).toMatchObject({ kind: 'TITLE', text: 'Field Notes' });
+    expect(doc.json.document.slug).toBe('harbour-diary');
+  });
+
   it('never gives a new paragraph the anchor of one removed in an earlier version', async () => {
     const ada = await signUp('Ada');
     const doc = await importAs(ada);

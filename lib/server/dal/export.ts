@@ -133,7 +133,10 @@ function versionInfoLoader() {
 type Cursor = Pick<ExportRow, 'startIndex' | 'startOffset' | 'id'>;
 
 function after(c: Cursor): Prisma.AnnotationWhereInput {
+  // The redundant lower bound lets PostgreSQL seek in the (documentId, startIndex,
+  // startOffset) index instead of filtering every earlier row again at each batch.
   return {
+    startIndex: { gte: c.startIndex },
     OR: [
       { startIndex: { gt: c.startIndex } },
       { startIndex: c.startIndex, startOffset: { gt: c.startOffset } },

@@ -183,21 +183,8 @@ const rowSelect = {
 } as const;
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 
-interface Placement {
-  id: string;
-  rev: number;
-  versionId: string;
-  startBlock: string;
-  startIndex: number;
-  startOffset: number;
-  endBlock: string;
-  endIndex: number;
-  endOffset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  status: 'ANCHORED' | 'REANCHORED' | 'ORPHANED';
-}
+/** Where an annotation goes: its row as it will be written back. */
+type Placement = Omit<AnnotationRow, 'authorId' | 'groupId'>;
 
 function placementIn(row: AnnotationRow, versionId: string, index: DocumentIndex, target: Target, status: Placement['status']): Placement {
   return {

@@ -58,7 +58,7 @@ export default async function GroupPage({ params }: Props) {
 
       {facilitator && (
         <section className="groups-section" aria-labelledby="groups-invite-title">
-          <h2 id="groups-invite-title">Invite link</h2>
+          <h2 id="groups-invite-title">Invite people</h2>
           <InvitePanel groupId={group.id} inviteCode={group.inviteCode ?? null} origin={origin} />
         </section>
       )}

@@ -32,7 +32,7 @@ export default async function RevisePage({ params }: Props) {
             Annotations follow their text into the new version. Those whose text is gone become orphans: they are kept, with the
             text they were made on, and can be re-attached.
           </p>
-          <ReviseForm documentId={documentId} slug={slug} />
+          <ReviseForm documentId={documentId} slug={slug} currentTitle={current.title} />
         </>
       ) : (
         <p className="notice">{permission.reason}</p>

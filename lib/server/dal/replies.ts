@@ -1,0 +1,133 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { isEmptyNote, parseNote, type NoteDoc } from '@/lib/notes';
+import type { ReplyView } from '@/lib/replies/types';
+import { db } from '../db';
+import { AppError, forbidden, invalid, notFound } from '../errors';
+import type { Reader } from '../session';
+import { roleIn, type AnnotationScope } from './annotation-access';
+import { toAnnotationView } from './annotation-view';
+import { loadVisibleAnnotation } from './annotations';
+
+// Replies are authorized through their annotation (DESIGN.md, "Visibility and
+// authorization"): whoever sees the annotation reads its thread; its author and the
+// group's members reply; a reply is edited and deleted by its author only; a
+// facilitator of the annotation's group hides it. Not seeing the annotation is 404.
+
+const replySelect = {
+  id: true,
+  annotationId: true,
+  authorId: true,
+  bodyJson: true,
+  bodyText: true,
+  createdAt: true,
+  updatedAt: true,
+  hiddenAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+type ReplyRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
+
+/** What this reader may see of a reply: a hidden body is withheld from members other
+ * than its author and the group's facilitators. */
+function toReplyView(row: ReplyRow, scope: Pick<AnnotationScope, 'reader' | 'memberships'>, groupId: string | null): ReplyView {
+  const mine = row.authorId === scope.reader.id;
+  const facilitator = roleIn(scope, groupId) === 'FACILITATOR';
+  const hidden = row.hiddenAt !== null;
+  const withhold = hidden && !mine && !facilitator;
+  return {
+    id: row.id,
+    annotationId: row.annotationId,
+    author: row.author,
+    body: withhold ? null : ((row.bodyJson as NoteDoc | null) ?? null),
+    bodyText: withhold ? '' : row.bodyText,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    hidden,
+    can: { edit: mine, delete: mine, hide: facilitator && !mine },
+  };
+}
+
+function checkBody(body: unknown): { json: Prisma.InputJsonValue; text: string } {
+  if (body === undefined || body === null) throw invalid('Write a reply first.', { body: 'Write a reply first.' });
+  const parsed = parseNote(body);
+  if (!parsed.ok) {
+    const message = `${parsed.message.replace(/^(The|A) note/, '$1 reply')}${/[.!?]$/.test(parsed.message) ? '' : '.'}`;
+    throw invalid(message, { body: message });
+  }
+  if (isEmptyNote(parsed.doc)) throw invalid('Write a reply first.', { body: 'Write a reply first.' });
+  return { json: parsed.doc as unknown as Prisma.InputJsonValue, text: parsed.text };
+}
+
+/** The annotation, if this reader may see it; its absence and invisibility read alike. */
+async function visibleParent(reader: Reader, annotationId: string, what: string) {
+  try {
+    return await loadVisibleAnnotation(reader, annotationId);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw notFound(what);
+    throw error;
+  }
+}
+
+/** A live reply whose annotation the reader can see, or 404. */
+async function loadReply(reader: Reader, id: string) {
+  const reply = await db.reply.findFirst({ where: { id, deletedAt: null }, select: replySelect });
+  if (!reply) throw notFound('The reply');
+  const parent = await visibleParent(reader, reply.annotationId, 'The reply');
+  return { reply, ...parent };
+}
+
+/** The thread under an annotation, oldest first. */
+export async function listReplies(reader: Reader, annotationId: string): Promise<ReplyView[]> {
+  const { row, scope } = await visibleParent(reader, annotationId, 'The annotation');
+  const replies = await db.reply.findMany({
+    where: { annotationId, deletedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: replySelect,
+  });
+  return replies.map((reply) => toReplyView(reply, scope, row.groupId));
+}
+
+export async function createReply(reader: Reader, annotationId: string, body: unknown): Promise<ReplyView> {
+  const { row, scope } = await visibleParent(reader, annotationId, 'The annotation');
+  if (!toAnnotationView(row, scope).can.reply) throw forbidden('Only its author and the members of its group can reply to this annotation.');
+  const checked = checkBody(body);
+  const reply = await db.reply.create({
+    data: { annotationId, authorId: reader.id, bodyJson: checked.json, bodyText: checked.text },
+    select: replySelect,
+  });
+  return toReplyView(reply, scope, row.groupId);
+}
+
+async function loadOwnReply(reader: Reader, id: string, verb: string) {
+  const loaded = await loadReply(reader, id);
+  if (loaded.reply.authorId !== reader.id) throw forbidden(`Only its author can ${verb} this reply.`);
+  return loaded;
+}
+
+export async function updateReply(reader: Reader, id: string, body: unknown): Promise<ReplyView> {
+  const { row, scope } = await loadOwnReply(reader, id, 'edit');
+  const checked = checkBody(body);
+  const reply = await db.reply.update({ where: { id }, data: { bodyJson: checked.json, bodyText: checked.text }, select: replySelect });
+  return toReplyView(reply, scope, row.groupId);
+}
+
+/** Soft delete: the row stays (exports and moderation history), the thread drops it. */
+export async function deleteReply(reader: Reader, id: string): Promise<void> {
+  await loadOwnReply(reader, id, 'delete');
+  await db.reply.update({ where: { id }, data: { deletedAt: new Date() } });
+}
+
+/** A facilitator of the annotation's group hides a reply (or shows it again). */
+export async function setReplyHidden(reader: Reader, id: string, hidden: boolean): Promise<ReplyView> {
+  const { reply, row, scope } = await loadReply(reader, id);
+  if (roleIn(scope, row.groupId) !== 'FACILITATOR') throw forbidden('Only a facilitator of its group can hide or show a reply.');
+  if ((reply.hiddenAt !== null) === hidden) return toReplyView(reply, scope, row.groupId);
+  // Moderation is not an edit: the reply's "updated" time stays as it was.
+  const updated = await db.reply.update({
+    where: { id },
+    data: hidden ? { hiddenAt: new Date(), hiddenById: reader.id, updatedAt: reply.updatedAt } : { hiddenAt: null, hiddenById: null, updatedAt: reply.updatedAt },
+    select: replySelect,
+  });
+  return toReplyView(updated, scope, row.groupId);
+}
