@@ -117,7 +117,7 @@ try {
       markBuildCurrent(projectRoot);
     }
     const e2ePort = process.env.E2E_PORT ?? String(await freePort());
-    const code = await runStep(bin('playwright'), ['test'], { env: { ...testEnv, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, E2E_PORT: e2ePort, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
+    const code = await runStep(bin('playwright'), ['test', ...(process.env.E2E_FILTER ? process.env.E2E_FILTER.split(' ') : [])], { env: { ...testEnv, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, E2E_PORT: e2ePort, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
     tally.e2e = readPlaywright(`${resultsDir}/e2e.json`) ?? { passed: 0, failed: 1, skipped: 0 };
     if (code !== 0) exitCode = 1;
   }

@@ -22,7 +22,7 @@ export function ExportButtons({ documentId, documentSlug, filters, groups, tags,
   const exportButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   return (
-    <>
+    <span className="export-buttons">
       <button ref={exportButton} type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setOpen('export')}>
         Export
       </button>
@@ -48,6 +48,6 @@ export function ExportButtons({ documentId, documentSlug, filters, groups, tags,
         onImported={onImported}
         returnFocus={importButton}
       />
-    </>
+    </span>
   );
 }

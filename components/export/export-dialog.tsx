@@ -89,7 +89,6 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
     setQ(filters.q);
     setReaders(filters.readers);
     setMessage(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   const noTags = chosenTags.length === 0;
@@ -127,19 +126,21 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
         <fieldset className="export-fieldset">
           <legend>Format</legend>
           {FORMATS.map((f) => (
-            <label key={f.value} className="export-choice">
-              <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} data-autofocus={format === f.value ? '' : undefined} />
-              <span>
-                <strong>{f.label}</strong> <span className="muted">— {f.hint}</span>
-              </span>
-            </label>
+            <div key={f.value}>
+              <label className="export-choice">
+                <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} data-autofocus={format === f.value ? '' : undefined} />
+                <span>
+                  <strong>{f.label}</strong> <span className="muted">— {f.hint}</span>
+                </span>
+              </label>
+              {f.value === 'csv' && format === 'csv' && (
+                <label className="export-choice export-indent">
+                  <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+                  <span>For Excel: add a byte order mark, so that accents and other scripts show correctly</span>
+                </label>
+              )}
+            </div>
           ))}
-          {format === 'csv' && (
-            <label className="export-choice export-indent">
-              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-              <span>Open in Excel (adds a byte order mark so accents and other scripts show correctly)</span>
-            </label>
-          )}
         </fieldset>
 
         <fieldset className="export-fieldset">

@@ -54,11 +54,17 @@ export const componentSchemas: Record<string, JsonSchema> = {
     hidden: { type: 'boolean', description: 'hidden by a facilitator' },
     can: object({ edit: { type: 'boolean' }, delete: { type: 'boolean' }, reply: { type: 'boolean' }, hide: { type: 'boolean' } }),
   }),
-  Reply: object(
-    { id: str(), annotationId: str(), author: object({ id: str(), name: str() }), body: nullable(ref('NoteDoc')), bodyText: str(), hidden: { type: 'boolean' }, createdAt: dateTime, updatedAt: dateTime },
-    ['id', 'bodyText', 'createdAt'],
-    { additionalProperties: true },
-  ),
+  Reply: object({
+    id: { type: 'string', format: 'uuid' },
+    annotationId: { type: 'string', format: 'uuid' },
+    author: object({ id: str(), name: str() }),
+    body: nullable(ref('NoteDoc')),
+    bodyText: str('the body as plain text ("" when hidden from you)'),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    hidden: { type: 'boolean', description: 'hidden by a facilitator: its body is withheld from other members' },
+    can: object({ edit: { type: 'boolean' }, delete: { type: 'boolean' }, hide: { type: 'boolean' } }),
+  }),
   Tag: object({
     id: str(),
     slug: str(),

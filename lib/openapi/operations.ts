@@ -4,6 +4,7 @@
 import { z, type ZodType } from 'zod';
 import { annotationFilterSchema, createAnnotationSchema, updateAnnotationSchema } from '@/lib/annotations/schemas';
 import { createGroupSchema, createTagSchema, hideSchema, joinGroupSchema, updateGroupSchema, updateMemberSchema, updateTagSchema } from '@/lib/groups/schemas';
+import { hideReplySchema, replyInputSchema } from '@/lib/replies/schemas';
 import { ref, type JsonSchema } from './components';
 import { exportQuerySchema, importQuerySchema, importReportSchema, MAX_IMPORT_BYTES } from './transfer-schemas';
 
@@ -46,7 +47,7 @@ const wrap = (key: string, schema: JsonSchema): JsonSchema => ({ type: 'object',
 const listOf = (key: string, schema: JsonSchema): JsonSchema => wrap(key, { type: 'array', items: schema });
 const noContent: ResponseSpec = { description: 'Done (no body).' };
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional().describe('a past version number; the current one when missing') });
-const replyBody: JsonSchema = { type: 'object', properties: { body: ref('NoteDoc') }, required: ['body'] };
+const replyBody = replyInputSchema;
 
 export const operations: OperationSpec[] = [
   { method: 'post', path: '/api/auth/sign-up/email', tag: 'Auth', auth: false, summary: 'Create an account (better-auth); sets the session cookie',
@@ -82,6 +83,11 @@ export const operations: OperationSpec[] = [
   { method: 'get', path: '/api/v1/annotations/{id}/replies', tag: 'Replies', summary: 'The thread under an annotation', responses: { 200: { description: 'Oldest first.', schema: listOf('replies', ref('Reply')) } } },
   { method: 'post', path: '/api/v1/annotations/{id}/replies', tag: 'Replies', summary: 'Reply to an annotation you can see', body: { schema: replyBody },
     responses: { 201: { description: 'Created.', schema: wrap('reply', ref('Reply')) } } },
+  { method: 'patch', path: '/api/v1/replies/{id}', tag: 'Replies', summary: 'Edit your reply', body: { schema: replyBody },
+    responses: { 200: { description: 'Updated.', schema: wrap('reply', ref('Reply')) } } },
+  { method: 'delete', path: '/api/v1/replies/{id}', tag: 'Replies', summary: 'Delete your reply', responses: { 204: noContent } },
+  { method: 'post', path: '/api/v1/replies/{id}/hide', tag: 'Replies', summary: 'Hide or show again a reply in your group’s thread (facilitators)', body: { schema: hideReplySchema },
+    responses: { 200: { description: 'The reply as you now see it.', schema: wrap('reply', ref('Reply')) } } },
 
   { method: 'get', path: '/api/v1/groups', tag: 'Groups', summary: 'Your seminar groups', responses: { 200: { description: 'Your groups.', schema: listOf('groups', ref('GroupSummary')) } } },
   { method: 'post', path: '/api/v1/groups', tag: 'Groups', summary: 'Create a group (you become its facilitator)', body: { schema: createGroupSchema },
@@ -114,6 +120,7 @@ export const operations: OperationSpec[] = [
     responses: { 200: { description: 'What was imported, skipped and rejected, and why.', schema: importReportSchema }, 413: { description: 'The file is larger than 10 MB.', schema: ref('Error') } } },
 
   { method: 'get', path: '/api/v1/documents/{id}/events', tag: 'Live updates', summary: 'Server-Sent Events: annotation and reply changes you may see',
+    description: 'Events carry ids only; fetch the details through the API. `event: annotation` with `{ op, id }`, `event: reply` with `{ op, id, annotationId }` (op: insert, update or delete), and `event: resync` with `{ reason }` when the page should reload its list (access changed, many changes at once, or changes possibly missed). A comment line every 15 s keeps the connection open.',
     responses: { 200: { description: 'An event stream.', contentTypes: ['text/event-stream'] } } },
   { method: 'get', path: '/api/v1/openapi.json', tag: 'Meta', auth: false, summary: 'This document (OpenAPI 3.1)', responses: { 200: { description: 'The OpenAPI document.', schema: { type: 'object' } } } },
 ];

@@ -175,3 +175,24 @@ describe('the W3C test suite’s samples and Hypothesis files', () => {
     expect((await importFile(gil, text)).json).toMatchObject({ imported: 0, replies: 0, alreadyImported: 2 });
   });
 });
+
+describe('positions in code points', () => {
+  it('reads a TextPositionSelector in code points to choose between two occurrences of a quote', async () => {
+    const { createDocument } = await import('@/lib/server/dal/documents');
+    const hal = await signUp('Hal');
+    const text = `${'😀'.repeat(100)} alpha beta ${'🎉'.repeat(10)} alpha beta`;
+    const created = await createDocument(hal, { text, format: 'text', title: 'Twice' });
+    const blocks = await db.block.findMany({ where: { version: { documentId: created.id } }, orderBy: { index: 'asc' }, select: { text: true } });
+    const documentText = blocks.map((b) => b.text).join('\n\n');
+    const codePoints = Array.from(documentText);
+    const second = codePoints.join('').lastIndexOf('alpha beta');
+    const secondInCodePoints = Array.from(documentText.slice(0, second)).length;
+    expect(codePoints.slice(secondInCodePoints, secondInCodePoints + 10).join('')).toBe('alpha beta');
+    const file = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:cp:1', type: 'Annotation', target: { source: 'x:y', selector: [{ type: 'TextQuoteSelector', exact: 'alpha beta' }, { type: 'TextPositionSelector', start: secondInCodePoints, end: secondInCodePoints + 10 }] } };
+    const res = await importFile(hal, file, {}, created.id);
+    expect(res.json.items[0].status).toBe('ANCHORED');
+    const row = await db.annotation.findFirstOrThrow({ where: { sourceId: 'urn:cp:1' }, select: { startBlock: true, startOffset: true } });
+    const block = blocks.find((b) => b.text.includes('alpha beta'))!;
+    expect(row.startOffset).toBe(block.text.lastIndexOf('alpha beta'));
+  });
+});

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
 import { GET as listDocumentsRoute } from '@/app/api/v1/documents/route';
 import { GET as listAnnotationsRoute } from '@/app/api/v1/documents/[id]/annotations/route';
+import { GET as listRepliesRoute, POST as createReplyRoute } from '@/app/api/v1/annotations/[id]/replies/route';
 import { call, signUp } from '../support/api';
 import { annotate, importFile, paragraphs, sampleDocument, targetFor } from './export-fixtures';
 
@@ -103,7 +104,14 @@ describe('OpenAPI document', () => {
     const ada = await signUp('Ada');
     const sample = await sampleDocument();
     const para = sample.blocks.find((b) => b.kind === 'PARAGRAPH')!;
-    await annotate(ada, { target: targetFor(sample.blocks, para.anchor, para.text.slice(0, 25)), tags: ['claim'], note: paragraphs('A note') });
+    const annotation = await annotate(ada, { target: targetFor(sample.blocks, para.anchor, para.text.slice(0, 25)), tags: ['claim'], note: paragraphs('A note') });
+    const created = await call(createReplyRoute, 'POST', '/x', { user: ada, params: { id: annotation.id }, body: { body: paragraphs('A reply') } });
+    expect(created.status, created.text).toBe(201);
+    const replies = await call(listRepliesRoute, 'GET', '/x', { user: ada, params: { id: annotation.id } });
+    const checkReplies = validatorFor(responseSchema('/api/v1/annotations/{id}/replies', 'get', '200'));
+    expect(checkReplies(replies.json), JSON.stringify(checkReplies.errors)).toBe(true);
+    const checkReply = validatorFor(responseSchema('/api/v1/annotations/{id}/replies', 'post', '201'));
+    expect(checkReply(created.json), JSON.stringify(checkReply.errors)).toBe(true);
 
     const documents = await call(listDocumentsRoute, 'GET', '/api/v1/documents', { user: ada });
     const checkDocuments = validatorFor(responseSchema('/api/v1/documents', 'get', '200'));

@@ -1,19 +1,17 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { anchorQuote } from '@/lib/anchoring';
-import { targetFromDocumentRange, toDocumentPosition } from '@/lib/anchoring/document-text';
-import type { DocumentIndex, Target } from '@/lib/anchoring/types';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { isEmptyNote, parseNote, plainTextToNote } from '@/lib/notes';
 import type { ImportQuery, ImportReport } from '@/lib/openapi/transfer-schemas';
-import { parseW3CImportText, type ImportedAnnotation } from '@/lib/w3c/parse-import';
-import { normaliseTag } from '@/lib/w3c/tags';
+import { parseW3CImportText } from '@/lib/w3c/parse-import';
 import { db } from '../db';
 import { invalid, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
+import {
+  checkedNote, existingBySource, indexItems, insertAnnotations, insertReplies, placeQuote, tagResolver,
+  type AnnotationRow, type ExistingAnnotation, type Item, type ReplyRow,
+} from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
-import { codePointMapping } from './export';
+import { codePointMapping } from './export-records';
 import { readerMemberships } from './memberships';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
@@ -22,110 +20,12 @@ import { currentVersionOf, getVersionIndex } from './version-index';
 // dropped. Idempotent: an annotation's id in the file is stored as `sourceId`, unique per
 // document, so importing the same file again adds nothing.
 
-const INSERT_BATCH = 1000;
 const MAX_QUOTE = 20_000;
 const MAX_CONTEXT = 200;
 const MAX_TAGS = 10;
 
-type Item = ImportedAnnotation & { index: number };
 type Issue = ImportReport['skipped'][number];
 type ReportItem = ImportReport['items'][number];
-type AnnotationRow = Prisma.AnnotationCreateManyInput & { id: string };
-
-/** Items with their position in the file: entries are either items or rejections, in order. */
-function indexItems(items: ImportedAnnotation[], rejected: { index: number }[]): Item[] {
-  const taken = new Set(rejected.map((r) => r.index));
-  let index = 0;
-  return items.map((item) => {
-    while (taken.has(index)) index++;
-    return { ...item, index: index++ };
-  });
-}
-
-/** Maps a file's tags to tag ids of the group (or the defaults): by slug, by name, or singular. */
-async function tagResolver(groupId: string | null) {
-  const rows = await db.tag.findMany({
-    where: { retiredAt: null, OR: [{ groupId: null }, ...(groupId ? [{ groupId }] : [])] },
-    select: { id: true, slug: true, name: true, groupId: true },
-  });
-  const byKey = new Map<string, string>();
-  // Defaults first, so that a group's own tag shadows a default of the same name; slugs
-  // are set last, so that they win over names.
-  rows.sort((a, b) => (a.groupId === null ? 0 : 1) - (b.groupId === null ? 0 : 1));
-  for (const row of rows) byKey.set(normaliseTag(row.name), row.id);
-  for (const row of rows) byKey.set(row.slug, row.id);
-  return (slug: string) => byKey.get(slug) ?? (slug.endsWith('s') ? byKey.get(slug.slice(0, -1)) : undefined);
-}
-
-function checkedNote(text: string): { ok: true; json: Prisma.InputJsonValue | undefined; text: string } | { ok: false; reason: string } {
-  if (text.trim() === '') return { ok: true, json: undefined, text: '' };
-  const parsed = parseNote(plainTextToNote(text));
-  if (!parsed.ok) return { ok: false, reason: parsed.message };
-  if (isEmptyNote(parsed.doc)) return { ok: true, json: undefined, text: '' };
-  return { ok: true, json: parsed.doc as unknown as Prisma.InputJsonValue, text: parsed.text };
-}
-
-/** Our own exports carry block offsets: used as is when the text there is still the quote. */
-function placeByBlockHint(index: DocumentIndex, item: Item): Target | null {
-  if (!item.blockHint) return null;
-  const s = toDocumentPosition(index, item.blockHint.start);
-  const e = toDocumentPosition(index, item.blockHint.end);
-  if (s === null || e === null || e <= s || index.text.slice(s, e) !== item.exact) return null;
-  const target = targetFromDocumentRange(index, s, e);
-  return target && target.exact === item.exact ? target : null;
-}
-
-function placeQuote(index: DocumentIndex, fromCodePoints: (cp: number) => number, item: Item) {
-  const exact = placeByBlockHint(index, item);
-  if (exact) return { target: exact, status: 'ANCHORED' as const };
-  const fragmentBlock = item.fragment === undefined ? undefined : index.indexByAnchor.get(item.fragment);
-  const positionHint = item.positionHint
-    ? fromCodePoints(item.positionHint.start)
-    : fragmentBlock !== undefined
-      ? index.starts[fragmentBlock]
-      : undefined;
-  const found = anchorQuote(index, { exact: item.exact, prefix: item.prefix, suffix: item.suffix, positionHint });
-  if (!found) return null;
-  return { target: found.target, status: found.fuzzy ? ('REANCHORED' as const) : ('ANCHORED' as const) };
-}
-
-async function existingBySource(documentId: string, sourceIds: string[]) {
-  const found = new Map<string, { id: string; authorId: string; groupId: string | null; deletedAt: Date | null }>();
-  for (let i = 0; i < sourceIds.length; i += 10_000) {
-    const rows = await db.annotation.findMany({
-      where: { documentId, sourceId: { in: sourceIds.slice(i, i + 10_000) } },
-      select: { id: true, sourceId: true, authorId: true, groupId: true, deletedAt: true },
-    });
-    for (const row of rows) found.set(row.sourceId!, row);
-  }
-  return found;
-}
-
-async function insertAnnotations(rows: { row: AnnotationRow; tagIds: string[] }[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = rows.slice(i, i + INSERT_BATCH);
-    await db.$transaction(
-      async (tx) => {
-        // A concurrent import of the same file may have taken some source ids meanwhile.
-        await tx.annotation.createMany({ data: batch.map((b) => b.row), skipDuplicates: true });
-        const ids = await tx.annotation.findMany({ where: { id: { in: batch.map((b) => b.row.id) } }, select: { id: true } });
-        const here = new Set(ids.map((r) => r.id));
-        const tags = batch.filter((b) => here.has(b.row.id)).flatMap((b) => b.tagIds.map((tagId) => ({ annotationId: b.row.id, tagId })));
-        await tx.annotationTag.createMany({ data: tags });
-        for (const id of here) inserted.add(id);
-      },
-      { timeout: 60_000 },
-    );
-  }
-  return inserted;
-}
-
-async function insertReplies(rows: Prisma.ReplyCreateManyInput[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await db.reply.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
-  }
-}
 
 export async function importAnnotations(reader: Reader, documentIdOrSlug: string, fileText: string, options: ImportQuery): Promise<ImportReport> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
@@ -148,6 +48,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
   }
   const items = indexItems(parsed.items, parsed.rejected);
   const { index } = await getVersionIndex(current.versionId);
+  if (index.blocks.length === 0) throw invalid('This document has no text to place annotations in.');
   const { fromCodePoints } = codePointMapping(index.text);
   const scope = await annotationScope(reader, documentId);
   const now = new Date();
@@ -178,7 +79,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
       seen.add(item.sourceId);
       const before = existing.get(item.sourceId);
       if (before) {
-        skip(item, 'already imported');
+        skip(item, before.deletedAt && before.authorId === reader.id ? 'already imported (and deleted since)' : 'already imported');
         const visible = before.deletedAt === null && canSee(scope, before);
         reportItems.push({ index: item.index, sourceId: item.sourceId, id: visible ? before.id : null, kind: 'annotation', status: 'ALREADY_IMPORTED' });
         continue;
@@ -222,7 +123,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
         authorId: reader.id,
         groupId,
         visibility: groupId ? 'GROUP' : 'PRIVATE',
-        ...(note.json ? { noteJson: note.json } : {}),
+        noteJson: note.doc,
         noteText: note.text,
         startBlock: target.start.block,
         startIndex: index.indexByAnchor.get(target.start.block)!,
@@ -254,7 +155,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
     imported++;
     if (row.status === 'ORPHANED') orphaned++;
     if (item.sourceId) newIdBySource.set(item.sourceId, row.id);
-    reportItems.push({ index: item.index, sourceId: item.sourceId, id: row.id, kind: 'annotation', status: row.status as ReportItem['status'] });
+    reportItems.push({ index: item.index, sourceId: item.sourceId, id: row.id, kind: 'annotation', status: row.status });
   }
 
   const replies = await prepareReplies({ replyItems, items, existing, newIdBySource, scope, reader, now, skip, reportItems });
@@ -284,7 +185,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
 interface ReplyContext {
   replyItems: Item[];
   items: Item[];
-  existing: Map<string, { id: string; authorId: string; groupId: string | null; deletedAt: Date | null }>;
+  existing: Map<string, ExistingAnnotation>;
   newIdBySource: Map<string, string>;
   scope: Awaited<ReturnType<typeof annotationScope>>;
   reader: Reader;
@@ -295,7 +196,7 @@ interface ReplyContext {
 
 /** Replies hang under the thread's root annotation (Marginalia threads are flat). A reply
  * to an annotation imported earlier is recognised by its text and date, having no id column. */
-async function prepareReplies(ctx: ReplyContext): Promise<Prisma.ReplyCreateManyInput[]> {
+async function prepareReplies(ctx: ReplyContext): Promise<ReplyRow[]> {
   const bySource = new Map(ctx.items.filter((i) => i.sourceId).map((i) => [i.sourceId!, i]));
   const rootOf = (item: Item): string | null => {
     let parent = item.replyTo ?? null;
@@ -326,7 +227,7 @@ async function prepareReplies(ctx: ReplyContext): Promise<Prisma.ReplyCreateMany
       known.set(`${r.annotationId}\u0000${r.bodyText}\u0000${r.createdAt.toISOString()}`, r.id);
     }
   }
-  const out: Prisma.ReplyCreateManyInput[] = [];
+  const out: ReplyRow[] = [];
   const seen = new Set<string>();
   for (const { item, parent } of parents) {
     if (item.sourceId && seen.has(item.sourceId)) {
@@ -339,7 +240,7 @@ async function prepareReplies(ctx: ReplyContext): Promise<Prisma.ReplyCreateMany
       continue;
     }
     const note = checkedNote(item.noteText);
-    if (!note.ok || !note.json) {
+    if (!note.ok || !note.doc) {
       ctx.skip(item, note.ok ? 'the reply has no text' : `reply: ${note.reason}`);
       continue;
     }
@@ -357,7 +258,7 @@ async function prepareReplies(ctx: ReplyContext): Promise<Prisma.ReplyCreateMany
       id,
       annotationId: parent.id,
       authorId: ctx.reader.id,
-      bodyJson: note.json,
+      bodyJson: note.doc,
       bodyText: note.text,
       createdAt: created,
       updatedAt: item.modified && item.modified > created ? item.modified : created,

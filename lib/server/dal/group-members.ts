@@ -4,11 +4,12 @@ import type { GroupMemberView } from '@/lib/groups/types';
 import { db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import type { Reader } from '../session';
-import { lockGroup, requireMember } from './group-access';
+import { groupNotFound, isUuid, lockGroup, requireMember } from './group-access';
 
-// Leaving, removing and promoting. A group always keeps at least one facilitator;
-// the check runs under a lock on the group row so that concurrent changes cannot
-// both pass it.
+// Leaving, removing and promoting. A group always keeps at least one facilitator.
+// Every check (the actor's own role included) runs under a lock on the group row,
+// so two facilitators demoting each other at once cannot both succeed: the second
+// finds they are no longer a facilitator.
 
 const memberNotFound = () => notFound('That member');
 
@@ -20,10 +21,11 @@ async function facilitatorCount(tx: Parameters<Parameters<typeof db.$transaction
  * visibility is decided from memberships on every request. */
 export async function removeMember(reader: Reader, groupId: string, userId: string): Promise<void> {
   const leaving = userId === reader.id;
+  if (!isUuid(groupId)) throw groupNotFound();
   await db.$transaction(async (tx) => {
+    await lockGroup(tx, groupId);
     const role = await requireMember(reader, groupId, tx);
     if (!leaving && role !== 'FACILITATOR') throw forbidden('Only a facilitator can remove members.');
-    await lockGroup(tx, groupId);
     const target = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
     if (!target) throw memberNotFound();
     if (target.role === 'FACILITATOR' && (await facilitatorCount(tx, groupId)) <= 1) {
@@ -37,10 +39,11 @@ export async function removeMember(reader: Reader, groupId: string, userId: stri
 }
 
 export async function changeMemberRole(reader: Reader, groupId: string, userId: string, role: GroupRole): Promise<GroupMemberView> {
+  if (!isUuid(groupId)) throw groupNotFound();
   return db.$transaction(async (tx) => {
+    await lockGroup(tx, groupId);
     const own = await requireMember(reader, groupId, tx);
     if (own !== 'FACILITATOR') throw forbidden('Only a facilitator can change members’ roles.');
-    await lockGroup(tx, groupId);
     const target = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
     if (!target) throw memberNotFound();
     if (target.role === 'FACILITATOR' && role === 'MEMBER' && (await facilitatorCount(tx, groupId)) <= 1) {

@@ -1,0 +1,96 @@
+'use client';
+import { useEffect, useId, useState } from 'react';
+import type { NoteDoc } from '@/lib/notes';
+import { NoteEditor } from '@/components/notes/note-editor';
+
+interface Draft {
+  doc: NoteDoc;
+  text: string;
+}
+
+function draftKey(annotationId: string, readerId: string) {
+  return `marginalia:reply-draft:${annotationId}:${readerId}`;
+}
+
+function readDraft(key: string): Draft | null {
+  try {
+    const saved = JSON.parse(window.localStorage.getItem(key) ?? 'null');
+    return saved && typeof saved.text === 'string' && saved.doc?.type === 'doc' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, draft: Draft | null) {
+  try {
+    if (draft && draft.text.trim() !== '') window.localStorage.setItem(key, JSON.stringify(draft));
+    else window.localStorage.removeItem(key);
+  } catch {
+    // storage full or disabled: the draft stays on screen
+  }
+}
+
+/** Writes a reply. The draft survives closing the popover or a reload (localStorage), and
+ * a failed send keeps it, with the server's message. Ctrl/Cmd+Enter sends. */
+export function ReplyComposer({ annotationId, readerId, onSend }: { annotationId: string; readerId: string; onSend: (body: NoteDoc) => Promise<void> }) {
+  const key = draftKey(annotationId, readerId);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
+
+  // Read after mounting, so that a server render and the first client render agree.
+  useEffect(() => {
+    const saved = readDraft(key);
+    if (saved) setDraft(saved);
+  }, [key]);
+
+  async function send() {
+    if (busy) return;
+    if (!draft || draft.text.trim() === '') {
+      setError('Write a reply first.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSend(draft.doc);
+      setDraft(null);
+      writeDraft(key, null);
+    } catch (e) {
+      setError(`Not sent: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="reply-composer" role="group" aria-label="Write a reply" aria-describedby={hintId}>
+      <NoteEditor
+        label="Reply"
+        placeholder="Write a reply…"
+        value={draft?.doc ?? null}
+        onChange={(doc, text) => {
+          const next = { doc, text };
+          setDraft(next);
+          writeDraft(key, next);
+          if (error && text.trim() !== '') setError(null);
+        }}
+        onSubmit={send}
+      />
+      {error && (
+        <p className="form-error reply-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="reply-composer-actions">
+        <span id={hintId} className="reply-hint">
+          Ctrl+Enter to send
+        </span>
+        <button type="button" className="button button-primary button-small" onClick={send} disabled={busy}>
+          {busy ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+    </div>
+  );
+}

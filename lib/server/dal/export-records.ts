@@ -1,0 +1,259 @@
+import 'server-only';
+import { toDocumentPosition } from '@/lib/anchoring/document-text';
+import type { ExportAnnotation, ExportReply } from '@/lib/export/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { NoteDoc } from '@/lib/notes';
+import { labelBlocks } from '@/lib/reader/block-labels';
+import { db, rawSql } from '../db';
+import { roleIn, type AnnotationScope } from './annotation-access';
+import { getVersionIndex } from './version-index';
+
+// Reads the annotations of an export in batches. The rows themselves come through Prisma
+// with the caller's where (annotationScope + filterWhere: the one place visibility is
+// decided); their tags, replies and names, which belong to rows already allowed, come in
+// one array-parameter query each, names and tags cached for the whole export.
+
+const rowSelect = {
+  id: true,
+  versionId: true,
+  authorId: true,
+  groupId: true,
+  visibility: true,
+  noteJson: true,
+  noteText: true,
+  startBlock: true,
+  startIndex: true,
+  startOffset: true,
+  endBlock: true,
+  endOffset: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  hiddenAt: true,
+} as const satisfies Prisma.AnnotationSelect;
+
+type Row = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
+type Cursor = Pick<Row, 'startIndex' | 'startOffset' | 'id'>;
+
+export interface DocumentInfo {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/**
+ * W3C TextPositionSelector offsets count code points, the document index counts UTF-16
+ * units: both directions, cheap because surrogate pairs are rare and found once per text.
+ */
+export function codePointMapping(text: string) {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
+    }
+  }
+  // How many k satisfy key(k) < limit, for a non-decreasing key.
+  const countBelow = (limit: number, key: (k: number) => number) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(mid) < limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    toCodePoints: (utf16: number) => (pairs.length === 0 ? utf16 : utf16 - countBelow(utf16 - 1, (k) => pairs[k])),
+    fromCodePoints: (cp: number) => (pairs.length === 0 ? cp : cp + countBelow(cp, (k) => pairs[k] - k)),
+  };
+}
+
+interface VersionInfo {
+  number: number;
+  labels: Map<string, string>;
+  position: (point: { block: string; offset: number }) => number;
+}
+
+/** Per-export caches: version labels and positions, names, tags. */
+export class ExportLookups {
+  private versions = new Map<string, Promise<VersionInfo>>();
+  private names = new Map<string, string>();
+  private groups = new Map<string, string>();
+  private tags = new Map<string, { slug: string; position: number }>();
+
+  version(versionId: string): Promise<VersionInfo> {
+    let info = this.versions.get(versionId);
+    if (!info) {
+      info = getVersionIndex(versionId).then(({ number, index, kinds }) => {
+        const labels = labelBlocks(index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })));
+        const { toCodePoints } = codePointMapping(index.text);
+        return { number, labels, position: (point) => toCodePoints(toDocumentPosition(index, point) ?? 0) };
+      });
+      this.versions.set(versionId, info);
+    }
+    return info;
+  }
+
+  async load(userIds: string[], groupIds: string[], tagIds: string[]): Promise<void> {
+    const sql = rawSql();
+    const users = [...new Set(userIds)].filter((id) => !this.names.has(id));
+    const groups = [...new Set(groupIds)].filter((id) => !this.groups.has(id));
+    const tags = [...new Set(tagIds)].filter((id) => !this.tags.has(id));
+    await Promise.all([
+      users.length > 0 && sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "users" WHERE "id" = ANY(${users})`.then((rows) => rows.forEach((r) => this.names.set(r.id, r.name))),
+      groups.length > 0 && sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "groups" WHERE "id" = ANY(${groups}::uuid[])`.then((rows) => rows.forEach((r) => this.groups.set(r.id, r.name))),
+      tags.length > 0 && sql<{ id: string; slug: string; position: number }[]>`SELECT "id", "slug", "position" FROM "tags" WHERE "id" = ANY(${tags}::uuid[])`.then((rows) => rows.forEach((r) => this.tags.set(r.id, r))),
+    ]);
+  }
+
+  name = (userId: string) => this.names.get(userId) ?? '';
+  groupName = (groupId: string) => this.groups.get(groupId) ?? '';
+  tag = (tagId: string) => this.tags.get(tagId);
+}
+
+function after(c: Cursor): Prisma.AnnotationWhereInput {
+  // The redundant lower bound lets PostgreSQL seek in the (documentId, startIndex,
+  // startOffset) index instead of filtering every earlier row again at each batch.
+  return {
+    startIndex: { gte: c.startIndex },
+    OR: [
+      { startIndex: { gt: c.startIndex } },
+      { startIndex: c.startIndex, startOffset: { gt: c.startOffset } },
+      { startIndex: c.startIndex, startOffset: c.startOffset, id: { gt: c.id } },
+    ],
+  };
+}
+
+/** Batches in document order, orphans last (as the annotation list shows them). The next
+ * batch is requested while the current one is formatted: at most two are in memory. */
+async function* rowBatches(where: Prisma.AnnotationWhereInput, batchSize: number): AsyncGenerator<Row[]> {
+  const page = (phase: Prisma.AnnotationWhereInput, cursor: Cursor | null) =>
+    db.annotation.findMany({
+      where: { AND: [where, phase, ...(cursor ? [after(cursor)] : [])] },
+      orderBy: [{ startIndex: 'asc' }, { startOffset: 'asc' }, { id: 'asc' }],
+      take: batchSize,
+      select: rowSelect,
+    });
+  for (const phase of [{ status: { not: 'ORPHANED' } }, { status: 'ORPHANED' }] satisfies Prisma.AnnotationWhereInput[]) {
+    let next = page(phase, null);
+    for (;;) {
+      const rows = await next;
+      const full = rows.length === batchSize;
+      if (full) {
+        next = page(phase, rows[rows.length - 1]);
+        next.catch(() => undefined); // a cancelled export never awaits it
+      }
+      if (rows.length > 0) yield rows;
+      if (!full) break;
+    }
+  }
+}
+
+interface ReplyRow {
+  id: string;
+  annotationId: string;
+  authorId: string;
+  bodyJson: unknown;
+  bodyText: string;
+  createdAt: Date;
+  updatedAt: Date;
+  hidden: boolean;
+}
+
+async function childrenOf(ids: string[]) {
+  const sql = rawSql();
+  // Timestamps are stored as UTC without a zone (Prisma's convention): read them as UTC.
+  const [tags, replies] = await Promise.all([
+    sql<{ annotationId: string; tagId: string }[]>`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
+    sql<ReplyRow[]>`
+      SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+             "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", "hiddenAt" IS NOT NULL AS "hidden"
+      FROM "replies" WHERE "annotationId" = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
+      ORDER BY "annotationId", "createdAt", "id"`,
+  ]);
+  return { tags, replies };
+}
+
+function group<T extends { annotationId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.annotationId);
+    if (list) list.push(row);
+    else map.set(row.annotationId, [row]);
+  }
+  return map;
+}
+
+async function toExportBatch(rows: Row[], scope: AnnotationScope, doc: DocumentInfo, lookups: ExportLookups): Promise<ExportAnnotation[]> {
+  const { tags, replies } = await childrenOf(rows.map((r) => r.id));
+  await lookups.load(
+    [...rows.map((r) => r.authorId), ...replies.map((r) => r.authorId)],
+    rows.flatMap((r) => (r.groupId ? [r.groupId] : [])),
+    tags.map((t) => t.tagId),
+  );
+  const tagsOf = group(tags);
+  const repliesOf = group(replies);
+  const facilitates = (groupId: string | null) => roleIn(scope, groupId) === 'FACILITATOR';
+  const out: ExportAnnotation[] = [];
+  for (const row of rows) {
+    const version = await lookups.version(row.versionId);
+    const start = { block: row.startBlock, offset: row.startOffset };
+    const end = { block: row.endBlock, offset: row.endOffset };
+    // Same rule as toAnnotationView: a hidden note is withheld from other members; and a
+    // hidden reply keeps its place in the thread without its text.
+    const withhold = row.hiddenAt !== null && row.authorId !== scope.reader.id && !facilitates(row.groupId);
+    const threadReplies: ExportReply[] = (repliesOf.get(row.id) ?? []).map((r) => {
+      const hideText = r.hidden && r.authorId !== scope.reader.id && !facilitates(row.groupId);
+      return {
+        id: r.id,
+        authorName: lookups.name(r.authorId),
+        bodyText: hideText ? '' : r.bodyText,
+        bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
+        created: r.createdAt,
+        updated: r.updatedAt,
+        hidden: r.hidden,
+      };
+    });
+    const rowTags = (tagsOf.get(row.id) ?? []).flatMap((t) => lookups.tag(t.tagId) ?? []);
+    out.push({
+      id: row.id,
+      document: { ...doc, version: version.number },
+      paragraph: row.startBlock,
+      paragraphLabel: version.labels.get(row.startBlock) ?? row.startBlock,
+      start,
+      end,
+      position: { start: version.position(start), end: version.position(end) },
+      exact: row.exact,
+      prefix: row.prefix,
+      suffix: row.suffix,
+      tags: rowTags.sort((a, b) => a.position - b.position).map((t) => t.slug),
+      noteText: withhold ? '' : row.noteText,
+      noteDoc: withhold ? null : ((row.noteJson as NoteDoc | null) ?? null),
+      author: { id: row.authorId, name: lookups.name(row.authorId) },
+      group: row.groupId ? { id: row.groupId, name: lookups.groupName(row.groupId) } : null,
+      visibility: row.visibility === 'GROUP' ? 'group' : 'private',
+      status: row.status,
+      created: row.createdAt,
+      updated: row.updatedAt,
+      replies: threadReplies,
+    });
+  }
+  return out;
+}
+
+/** The export's annotations, batch by batch, already mapped for the formatters. */
+export async function* exportRecords(
+  where: Prisma.AnnotationWhereInput,
+  scope: AnnotationScope,
+  doc: DocumentInfo,
+  lookups: ExportLookups,
+  batchSize: number,
+): AsyncGenerator<ExportAnnotation[]> {
+  for await (const rows of rowBatches(where, batchSize)) yield toExportBatch(rows, scope, doc, lookups);
+}
