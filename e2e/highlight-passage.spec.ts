@@ -16,9 +16,9 @@ test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, 
   await expect(toolbar).toBeVisible();
   await expect(toolbar).toContainText('This marks the first');
 
-  await toolbar.getByRole('button', { name: /Claim/ }).click();
-  await toolbar.getByRole('button', { name: /Framing/ }).click();
-  await expect(toolbar.getByRole('button', { name: /Claim/ })).toHaveAttribute('aria-pressed', 'true');
+  await toolbar.getByRole('button', { name: /^Claim/ }).click();
+  await toolbar.getByRole('button', { name: /^Framing/ }).click();
+  await expect(toolbar.getByRole('button', { name: /^Claim/ })).toHaveAttribute('aria-pressed', 'true');
   const note = toolbar.getByRole('textbox', { name: 'Note' });
   await note.click();
   await note.pressSequentially('Not a restart: ');
@@ -57,9 +57,9 @@ test('[HIGHLIGHT] the keyboard alone selects, tags, notes and saves a passage', 
   await page.keyboard.press('Enter');
   const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
   await expect(toolbar).toContainText('The assumption by');
-  await expect(toolbar.getByRole('button', { name: /Claim/ })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: /^Claim/ })).toBeFocused();
   await page.keyboard.press('2'); // Evidence
-  await expect(toolbar.getByRole('button', { name: /Evidence/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(toolbar.getByRole('button', { name: /^Evidence/ })).toHaveAttribute('aria-pressed', 'true');
   await toolbar.getByRole('textbox', { name: 'Note' }).focus();
   await page.keyboard.type('Typed without a mouse');
   await page.keyboard.press('Control+Enter');
@@ -113,7 +113,7 @@ test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsave
 
   await dragSelect(page, { anchor: 'p-5', text: 'In response' }, { anchor: 'p-5', text: 'visit' });
   const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
-  await toolbar.getByRole('button', { name: /Claim/ }).click();
+  await toolbar.getByRole('button', { name: /^Claim/ }).click();
   await toolbar.getByRole('textbox', { name: 'Note' }).fill('Written while offline');
   await toolbar.getByRole('button', { name: 'Save' }).click();
 

@@ -1,11 +1,14 @@
 'use client';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { AnnotationView, TagView } from '@/lib/annotations/types';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { matchesFilters, NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import { AttentionBars } from '@/components/review/attention-bars';
 import { ReviewPanel } from '@/components/review/review-panel';
+import { ExportButtons } from '@/components/export/export-buttons';
+import { annotationsApi, apiFetch, ApiError } from './api-client';
+import { useLiveUpdates } from './use-live-updates';
 import type { BlockData } from './article-block';
 import { AnnotationToolbar } from './annotation-toolbar';
 import { HighlightedBlock } from './highlighted-block';
@@ -27,7 +30,8 @@ export interface ReaderAppProps {
   tags: TagView[];
   reader: { id: string; name: string };
   groups: { id: string; name: string }[];
-  toolbarExtras?: React.ReactNode;
+  /** shown when the reader may upload a revised version */
+  canRevise?: boolean;
 }
 
 export function ReaderApp(props: ReaderAppProps) {
@@ -66,6 +70,47 @@ export function ReaderApp(props: ReaderAppProps) {
       ),
     [anchored, filters, reader.id, searchMatches],
   );
+  // Live: changes by others arrive through the event stream; details are fetched
+  // through the API, which checks visibility again.
+  const [replyRefresh, setReplyRefresh] = useState<Record<string, number>>({});
+  const [resyncs, setResyncs] = useState(0);
+  const latest = useRef(store.annotations);
+  useEffect(() => {
+    latest.current = store.annotations;
+  });
+  const { applyRemote } = store;
+  const refetch = useCallback(
+    async (ids: string[]) => {
+      const results = await Promise.all(
+        ids.map(async (id) => {
+          try {
+            return { id, annotation: (await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`)).annotation };
+          } catch (e) {
+            return { id, annotation: e instanceof ApiError && e.status === 404 ? null : undefined };
+          }
+        }),
+      );
+      applyRemote({ upsert: results.flatMap((r) => (r.annotation ? [r.annotation] : [])), removeIds: results.flatMap((r) => (r.annotation === null ? [r.id] : [])) });
+    },
+    [applyRemote],
+  );
+  const resync = useCallback(async () => {
+    const { annotations } = await annotationsApi.list(doc.id);
+    const fresh = new Set(annotations.map((a) => a.id));
+    applyRemote({ upsert: annotations, removeIds: latest.current.filter((a) => !a.local && !fresh.has(a.id)).map((a) => a.id) });
+    setResyncs((n) => n + 1);
+  }, [applyRemote, doc.id]);
+  useLiveUpdates({
+    documentId: doc.id,
+    enabled: !readOnly,
+    onAnnotationChanged: (ids) => void refetch(ids),
+    onReplyChanged: (id) => {
+      setReplyRefresh((m) => ({ ...m, [id]: (m[id] ?? 0) + 1 }));
+      void refetch([id]);
+    },
+    onResync: () => void resync().catch(() => undefined),
+  });
+
   const model = useHighlightModel({ index, shown, all: store.annotations, draft, readerId: reader.id, tags });
 
   const onOpenRun = useCallback((ids: string[], element: HTMLElement) => {
@@ -135,7 +180,12 @@ export function ReaderApp(props: ReaderAppProps) {
       <TagStyles tags={tags} />
       <div className="reader-main">
         <ReaderControls tags={tags} filters={filters} onFiltersChange={setFilters} shown={shown.length} total={anchored.length} documentSlug={doc.slug}>
-          {props.toolbarExtras}
+          <ExportButtons documentId={doc.id} documentSlug={doc.slug} filters={filters} groups={groups} tags={tags} onImported={() => void resync().catch(() => undefined)} />
+          {props.canRevise && (
+            <a className="button button-small" href={`/documents/${doc.slug}/revise`}>
+              Revise
+            </a>
+          )}
         </ReaderControls>
         {readOnly && (
           <p className="notice" role="note">
@@ -218,6 +268,8 @@ export function ReaderApp(props: ReaderAppProps) {
           tags={tags}
           labels={labels}
           actions={cardActions}
+          readerId={reader.id}
+          threadKey={(id) => `${replyRefresh[id] ?? 0}:${resyncs}`}
           onClose={() => setOpenRun(null)}
         />
       )}

@@ -2,16 +2,19 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import { AnnotationCard, type CardActions } from '@/components/annotations/annotation-card';
+import { ReplyThread } from '@/components/annotations/reply-thread';
 import type { LocalAnnotation } from './use-annotations';
 
 /** Lists every annotation under a clicked highlight run. Focus moves in, Escape closes
  * and focus returns to the highlight. */
-export function RunPopover({ anchorElement, annotations, tags, labels, actions, onClose }: {
+export function RunPopover({ anchorElement, annotations, tags, labels, actions, readerId, threadKey, onClose }: {
   anchorElement: HTMLElement;
   annotations: LocalAnnotation[];
   tags: TagView[];
   labels: Map<string, string>;
   actions: CardActions;
+  readerId: string;
+  threadKey: (id: string) => string;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -61,7 +64,9 @@ export function RunPopover({ anchorElement, annotations, tags, labels, actions, 
         </button>
       </div>
       {annotations.map((a) => (
-        <AnnotationCard key={a.id} annotation={a} tags={tags} label={labels.get(a.target.start.block)} actions={actions} />
+        <AnnotationCard key={a.id} annotation={a} tags={tags} label={labels.get(a.target.start.block)} actions={actions}>
+          {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} refreshKey={threadKey(a.id)} />}
+        </AnnotationCard>
       ))}
     </div>
   );

@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 
 /** Screen point at the first character of `text` (edge 'start') or just after its
  * last character (edge 'end') inside block `anchor`, found with a DOM Range. */
-export async function pointAtText(page: Page, anchor: string, text: string, edge: 'start' | 'end') {
+export async function pointAtText(page: Page, anchor: string, text: string, edge: 'start' | 'end', scroll = true) {
   const point = await page.evaluate(
-    ({ anchor, text, edge }) => {
+    ({ anchor, text, edge, scroll }) => {
       const block = document.querySelector(`[data-anchor="${anchor}"]`)!;
-      block.scrollIntoView({ block: 'center' });
+      if (scroll) block.scrollIntoView({ block: 'center' });
       const full = block.textContent ?? '';
       const at = full.indexOf(text);
       if (at < 0) throw new Error(`"${text}" not in ${anchor}`);
@@ -25,19 +25,26 @@ export async function pointAtText(page: Page, anchor: string, text: string, edge
       }
       throw new Error('offset out of range');
     },
-    { anchor, text, edge },
+    { anchor, text, edge, scroll },
   );
   return point;
 }
 
-/** A real mouse drag from the start of `from.text` to the end of `to.text`. */
+/** A real mouse drag from the start of `from.text` to the end of `to.text`. Both ends
+ * are measured before the button goes down, so that nothing scrolls mid-drag. */
 export async function dragSelect(page: Page, from: { anchor: string; text: string }, to: { anchor: string; text: string }) {
-  const start = await pointAtText(page, from.anchor, from.text, 'start');
+  await page.evaluate(
+    ({ a, b }) => {
+      const first = document.querySelector(`[data-anchor="${a}"]`)!.getBoundingClientRect();
+      const last = document.querySelector(`[data-anchor="${b}"]`)!.getBoundingClientRect();
+      window.scrollBy(0, (first.top + last.bottom) / 2 - window.innerHeight / 2);
+    },
+    { a: from.anchor, b: to.anchor },
+  );
+  const start = await pointAtText(page, from.anchor, from.text, 'start', false);
+  const end = await pointAtText(page, to.anchor, to.text, 'end', false);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  const end = await pointAtText(page, to.anchor, to.text, 'end');
-  const startAgain = await pointAtText(page, from.anchor, from.text, 'start');
-  await page.mouse.move(startAgain.x, startAgain.y);
   await page.mouse.move(end.x, end.y, { steps: 12 });
   await page.mouse.up();
 }

@@ -4,6 +4,7 @@ import { ReaderApp } from '@/components/reader/reader-app';
 import { listAnnotations } from '@/lib/server/dal/annotations';
 import { getDocument } from '@/lib/server/dal/documents';
 import { readerMemberships } from '@/lib/server/dal/memberships';
+import { revisePermission } from '@/lib/server/dal/versions';
 import { listTagsForReader } from '@/lib/server/dal/tags';
 import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
@@ -26,9 +27,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     throw error;
   });
   const memberships = await readerMemberships(reader);
-  const [annotations, tags] = await Promise.all([
+  const [annotations, tags, permission] = await Promise.all([
     listAnnotations(reader, view.document.id, annotationFilterSchema.parse({})),
     listTagsForReader(reader, memberships.map((m) => m.groupId)),
+    revisePermission(reader, view.document.id),
   ]);
   return (
     <main id="main" className="reader-page">
@@ -39,6 +41,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         tags={tags}
         reader={{ id: reader.id, name: reader.name }}
         groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}
+        canRevise={permission.allowed}
       />
     </main>
   );
