@@ -32,6 +32,8 @@ export interface ReaderAppProps {
   groups: { id: string; name: string }[];
   /** shown when the reader may upload a revised version */
   canRevise?: boolean;
+  /** groups the reader facilitates: links to their per-reader summary */
+  facilitatedGroups?: { id: string; name: string }[];
 }
 
 export function ReaderApp(props: ReaderAppProps) {
@@ -181,6 +183,11 @@ export function ReaderApp(props: ReaderAppProps) {
       <div className="reader-main">
         <ReaderControls tags={tags} filters={filters} onFiltersChange={setFilters} shown={shown.length} total={anchored.length} documentSlug={doc.slug}>
           <ExportButtons documentId={doc.id} documentSlug={doc.slug} filters={filters} groups={groups} tags={tags} onImported={() => void resync().catch(() => undefined)} />
+          {props.facilitatedGroups?.map((g) => (
+            <a key={g.id} className="button button-small" href={`/documents/${doc.slug}/summary?group=${g.id}`}>
+              Summary: {g.name}
+            </a>
+          ))}
           {props.canRevise && (
             <a className="button button-small" href={`/documents/${doc.slug}/revise`}>
               Revise

@@ -6,7 +6,7 @@ export async function pointAtText(page: Page, anchor: string, text: string, edge
   const point = await page.evaluate(
     ({ anchor, text, edge, scroll }) => {
       const block = document.querySelector(`[data-anchor="${anchor}"]`)!;
-      if (scroll) block.scrollIntoView({ block: 'center' });
+      if (scroll) block.scrollIntoView({ block: 'center', behavior: 'instant' });
       const full = block.textContent ?? '';
       const at = full.indexOf(text);
       if (at < 0) throw new Error(`"${text}" not in ${anchor}`);
@@ -37,7 +37,7 @@ export async function dragSelect(page: Page, from: { anchor: string; text: strin
     ({ a, b }) => {
       const first = document.querySelector(`[data-anchor="${a}"]`)!.getBoundingClientRect();
       const last = document.querySelector(`[data-anchor="${b}"]`)!.getBoundingClientRect();
-      window.scrollBy(0, (first.top + last.bottom) / 2 - window.innerHeight / 2);
+      window.scrollBy({ top: (first.top + last.bottom) / 2 - window.innerHeight / 2, behavior: 'instant' });
     },
     { a: from.anchor, b: to.anchor },
   );

@@ -42,6 +42,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         reader={{ id: reader.id, name: reader.name }}
         groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}
         canRevise={permission.allowed}
+        facilitatedGroups={memberships.filter((m) => m.role === 'FACILITATOR').map((m) => ({ id: m.groupId, name: m.groupName }))}
       />
     </main>
   );

@@ -1,0 +1,196 @@
+// API bench: POST /api/v1/documents/face-time/annotations over HTTP against `next start`,
+// one client (sequential) and 32 concurrent clients (autocannon), beside the physical
+// floor: a raw one-row INSERT INTO "annotations" … RETURNING "id" through pg, serial and
+// from a pool of 32. A few cheaper requests show where the POST's time goes.
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { postJson } from './lib/http';
+import { SAMPLE_SLUG, type BenchScene } from './lib/seed';
+import { makeTargets } from './lib/targets';
+import { median, ms, percentile, perSecond, type Row } from './lib/stats';
+
+const SERIAL = 500;
+const WARM_UP = 50;
+const CONNECTIONS = 32;
+const SECONDS = 10;
+const TARGETS = { serialP50: 3, serialRatio: 6, throughput: 1000, throughputShare: 1 / 3, p99: 100 };
+
+interface Summary {
+  p50: number;
+  p99: number;
+  perSecond: number;
+  count: number;
+  failures: number;
+}
+
+const summarize = (latencies: number[], seconds: number, failures = 0): Summary => ({
+  p50: median(latencies),
+  p99: percentile(latencies, 99),
+  perSecond: latencies.length / seconds,
+  count: latencies.length,
+  failures,
+});
+
+/** Request bodies as the reader's client sends them: a valid selection, one or two tags,
+ * shared with the group, half of them with a short note. */
+function requestBodies(scene: BenchScene, count: number): string[] {
+  const blocks = scene.index.blocks.map((b) => ({ anchor: b.anchor, text: b.text }));
+  const { targets } = makeTargets(blocks, count, 1234);
+  return targets.map((t, i) =>
+    JSON.stringify({
+      target: { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+      tags: i % 5 === 0 ? ['claim', 'evidence'] : [['claim', 'evidence', 'framing'][i % 3]],
+      groupId: scene.groupId,
+      ...(i % 2 === 0 ? { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `A note from the API bench, ${i}.` }] }] } } : {}),
+    }),
+  );
+}
+
+async function timeSerial(count: number, send: (i: number) => Promise<boolean>): Promise<Summary> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const ok = await send(i);
+    latencies.push(performance.now() - t0);
+    if (!ok) failures++;
+  }
+  return summarize(latencies, (performance.now() - started) / 1000, failures);
+}
+
+async function fetchStatus(url: string, init: RequestInit): Promise<number> {
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+async function serialHttp(scene: BenchScene, bodies: string[]) {
+  const reader = scene.readers[2];
+  const url = `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`;
+  const headers = { 'content-type': 'application/json', origin: scene.baseUrl, cookie: reader.cookie };
+  const post = (i: number) => fetchStatus(url, { method: 'POST', headers, body: bodies[i % bodies.length] }).then((s) => s === 201);
+  await timeSerial(WARM_UP, post);
+  const create = await timeSerial(SERIAL, post);
+  // Where the time goes: the same route refused before any query (no session), and the
+  // session lookup alone (better-auth's own endpoint).
+  const unauthenticated = await timeSerial(200, (i) => fetchStatus(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: scene.baseUrl }, body: bodies[i % bodies.length] }).then((s) => s === 401));
+  const session = await timeSerial(200, () => fetchStatus(`${scene.baseUrl}/api/auth/get-session`, { headers: { cookie: reader.cookie } }).then((s) => s === 200));
+  return { create, unauthenticated, session };
+}
+
+async function concurrentHttp(scene: BenchScene, bodies: string[]): Promise<Summary> {
+  let next = 0;
+  const result = await autocannon({
+    url: `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        // Each request as another of the 30 readers, with another selection.
+        setupRequest: (request) => {
+          const i = next++;
+          request.headers = { 'content-type': 'application/json', origin: scene.baseUrl, cookie: scene.readers[i % scene.readers.length].cookie };
+          request.body = bodies[i % bodies.length];
+          return request;
+        },
+      },
+    ],
+  });
+  return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / result.duration, count: result['2xx'], failures: result.non2xx + result.errors + result.timeouts };
+}
+
+const RAW_INSERT = `INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteText",
+  "startBlock","startIndex","startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","updatedAt")
+  VALUES (gen_random_uuid(), $1, $2, $3, 'GROUP', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now()) RETURNING "id"`;
+
+function rawParams(scene: BenchScene, bodies: string[]) {
+  return bodies.map((text, i) => {
+    const body = JSON.parse(text);
+    const t = body.target;
+    return [scene.documentId, scene.versionId, scene.readers[i % scene.readers.length].id, scene.groupId, body.note ? `A note from the API bench, ${i}.` : '',
+      t.start.block, scene.index.indexByAnchor.get(t.start.block), t.start.offset, t.end.block, scene.index.indexByAnchor.get(t.end.block), t.end.offset, t.exact, t.prefix, t.suffix];
+  });
+}
+
+async function serialRaw(scene: BenchScene, params: unknown[][]): Promise<Summary> {
+  const client = new pg.Client({ connectionString: scene.databaseUrl });
+  await client.connect();
+  try {
+    const insert = (i: number) => client.query({ name: 'bench-insert', text: RAW_INSERT, values: params[i % params.length] }).then((r) => r.rowCount === 1);
+    await timeSerial(WARM_UP, insert);
+    return await timeSerial(SERIAL, insert);
+  } finally {
+    await client.end();
+  }
+}
+
+async function concurrentRaw(scene: BenchScene, params: unknown[][]): Promise<Summary> {
+  const pool = new pg.Pool({ connectionString: scene.databaseUrl, max: CONNECTIONS });
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.query('SELECT 1')));
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    const deadline = started + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const t0 = performance.now();
+          await pool.query({ name: 'bench-insert', text: RAW_INSERT, values: params[next++ % params.length] });
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return summarize(latencies, (performance.now() - started) / 1000);
+  } finally {
+    await pool.end();
+  }
+}
+
+export interface ApiResult {
+  rows: Row[];
+  lines: string[];
+}
+
+export async function runApiBench(scene: BenchScene): Promise<ApiResult> {
+  const bodies = requestBodies(scene, 2_000);
+  // Check one request by hand first, so that a broken route fails loudly, not as a rate.
+  const probe = await postJson<{ annotation?: { id: string } }>(scene.baseUrl, `/api/v1/documents/${SAMPLE_SLUG}/annotations`, JSON.parse(bodies[0]), scene.readers[2].cookie);
+  if (probe.status !== 201) throw new Error(`POST annotations answered ${probe.status}: ${JSON.stringify(probe.json)}`);
+  const params = rawParams(scene, bodies);
+
+  const rawOne = await serialRaw(scene, params);
+  const http = await serialHttp(scene, bodies);
+  const rawMany = await concurrentRaw(scene, params);
+  const httpMany = await concurrentHttp(scene, bodies);
+  const failures = http.create.failures + httpMany.failures + http.unauthenticated.failures + http.session.failures;
+  if (failures > 0) console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
+
+  const lines = [
+    `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
+    `[api] for comparison: the same POST refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
+    `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
+  ];
+  for (const line of lines) console.log(line);
+  const ratio = http.create.p50 / rawOne.p50;
+  const share = httpMany.perSecond / rawMany.perSecond;
+  return {
+    lines,
+    rows: [
+      { measure: 'api: POST annotation, 1 client, p50', value: ms(http.create.p50, 2), target: `≤ ${TARGETS.serialP50} ms`, met: http.create.p50 <= TARGETS.serialP50 },
+      { measure: 'api: POST annotation, 1 client, p99', value: ms(http.create.p99, 2) },
+      { measure: 'raw: INSERT … RETURNING id, 1 client, p50 / p99', value: `${ms(rawOne.p50, 2)} / ${ms(rawOne.p99, 2)}` },
+      { measure: 'api: 1-client p50 ÷ raw INSERT p50', value: `${ratio.toFixed(1)}×`, target: `≤ ${TARGETS.serialRatio}×`, met: ratio <= TARGETS.serialRatio },
+      { measure: '  for scale: POST refused without session, p50', value: ms(http.unauthenticated.p50, 2) },
+      { measure: '  for scale: GET /api/auth/get-session, p50', value: ms(http.session.p50, 2) },
+      { measure: `api: POST annotation, ${CONNECTIONS} clients, throughput`, value: perSecond(httpMany.perSecond), target: `≥ ${TARGETS.throughput.toLocaleString('en')} /s`, met: httpMany.perSecond >= TARGETS.throughput },
+      { measure: `raw: INSERT, pool of ${CONNECTIONS}, throughput`, value: perSecond(rawMany.perSecond) },
+      { measure: 'api ÷ raw throughput', value: `${(share * 100).toFixed(0)} %`, target: '≥ 33 %', met: share >= TARGETS.throughputShare },
+      { measure: `api: POST annotation, ${CONNECTIONS} clients, p99`, value: ms(httpMany.p99), target: `≤ ${TARGETS.p99} ms`, met: httpMany.p99 <= TARGETS.p99 },
+      { measure: `raw: INSERT, pool of ${CONNECTIONS}, p99`, value: ms(rawMany.p99, 2) },
+    ],
+  };
+}

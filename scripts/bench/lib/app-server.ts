@@ -1,0 +1,94 @@
+// Builds the app into a folder of its own (only when the sources changed) and runs
+// `next start` on a free loopback port against a given database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isBuildCurrent, markBuildCurrent } from '../../lib/build-state';
+import { projectRoot } from '../../lib/migrate';
+import { bin, runStep } from '../../lib/run';
+import { freePort } from './ports';
+
+/** Kept between runs (it is ignored by git as `.next-*`), so a second run skips the build. */
+export const BENCH_DIST_DIR = '.next-bench';
+
+export async function ensureBuild(): Promise<void> {
+  process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || BENCH_DIST_DIR;
+  if (isBuildCurrent(projectRoot)) {
+    console.log(`[app] build in ${process.env.NEXT_DIST_DIR} is current`);
+    return;
+  }
+  console.log(`[app] building the app into ${process.env.NEXT_DIST_DIR} (sources changed since the last bench build)…`);
+  const started = Date.now();
+  // next build adds its output folder to tsconfig.json; keep the committed file as it is.
+  const tsconfigPath = path.join(projectRoot, 'tsconfig.json');
+  const tsconfig = readFileSync(tsconfigPath, 'utf8');
+  const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  writeFileSync(tsconfigPath, tsconfig);
+  if (code !== 0) throw new Error('next build failed (see above).');
+  markBuildCurrent(projectRoot);
+  console.log(`[app] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  pid: number;
+  /** the server's last output, to explain a failure */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function waitUntilServing(baseUrl: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${baseUrl}/sign-in`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`next start did not answer within 60 s:\n${log()}`);
+}
+
+export async function startApp(databaseUrl: string): Promise<RunningApp> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_URL: baseUrl,
+      BETTER_AUTH_SECRET: randomBytes(24).toString('hex'),
+      MARGINALIA_RATE_LIMIT: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || BENCH_DIST_DIR,
+    },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitUntilServing(baseUrl, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  console.log(`[app] next start on ${baseUrl} (pid ${child.pid})`);
+  return { baseUrl, pid: child.pid!, log: () => output, stop };
+}

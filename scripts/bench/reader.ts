@@ -1,0 +1,187 @@
+// Reader bench: the sample article with 10,000 annotations, in Debian's Chromium.
+// 1. navigation → every highlight painted and clickable (a click opens the passage's
+//    dialog), median of 3 fresh browser contexts after one warm-up;
+// 2. unticking/ticking the Claim tag in the legend → DOM updated and next frame, median of 5.
+// Timings are taken inside the page with performance.now() (its origin is the start of
+// the navigation), so Playwright's own round trips are not counted.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { browserCookies } from './lib/http';
+import type { BenchScene } from './lib/seed';
+import { median, ms, type Row } from './lib/stats';
+
+const RUNS = 3;
+const TOGGLES = 5;
+const NAVIGATION_TARGET_MS = 1000;
+const TOGGLE_TARGET_MS = 50;
+
+// As in playwright.config.ts (importing it needs the e2e database, so the list is repeated).
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1280, height: 900 };
+
+interface Probe {
+  expected: number;
+  marksAt: number | null;
+  readyAt: number | null;
+  clicks: number;
+}
+
+/** Runs in the page before any of its scripts: every frame, count the highlight runs;
+ * once all are there, click the first until its dialog opens (it cannot before React
+ * has hydrated the article). */
+function installProbe(expected: number) {
+  const probe: Probe = { expected, marksAt: null, readyAt: null, clicks: 0 };
+  (window as unknown as { __bench: Probe }).__bench = probe;
+  const marks = document.getElementsByClassName('hl');
+  const tick = () => {
+    if (probe.marksAt === null && marks.length >= probe.expected) probe.marksAt = performance.now();
+    if (probe.marksAt !== null) {
+      const dialog = document.querySelector('[role="dialog"]');
+      if (dialog && /on this passage/.test(dialog.getAttribute('aria-label') ?? '')) {
+        probe.readyAt = performance.now();
+        return;
+      }
+      probe.clicks++;
+      (marks[0] as HTMLElement).click();
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+interface NavigationRun {
+  ready: number;
+  marks: number;
+  responseStart: number;
+  responseEnd: number;
+  domContentLoaded: number;
+  htmlBytes: number;
+  markCount: number;
+}
+
+async function measureNavigation(browser: Browser, scene: BenchScene, cookie: string): Promise<NavigationRun> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addCookies(browserCookies(cookie, scene.baseUrl));
+    const page = await context.newPage();
+    await page.addInitScript(installProbe, scene.highlightRuns);
+    await page.goto(`${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+    await page.getByRole('dialog', { name: /on this passage/ }).waitFor({ state: 'visible' });
+    return await page.evaluate(() => {
+      const probe = (window as unknown as { __bench: Probe }).__bench;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        ready: probe.readyAt!,
+        marks: probe.marksAt!,
+        responseStart: nav.responseStart,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        htmlBytes: nav.decodedBodySize,
+        markCount: document.getElementsByClassName('hl').length,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+interface ToggleRun {
+  dom: number;
+  frame: number;
+  checked: boolean;
+  marks: number;
+}
+
+/** Clicks the Claim checkbox in the page and times the article's first mutation and the
+ * next animation frame after it. */
+async function measureToggle(page: Page): Promise<ToggleRun> {
+  const checkbox = page.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Claim' });
+  return checkbox.evaluate(
+    (box: HTMLInputElement) =>
+      new Promise<ToggleRun>((resolve, reject) => {
+        const article = document.querySelector('article');
+        if (!article) return reject(new Error('no article'));
+        let started = 0;
+        let dom = -1;
+        const observer = new MutationObserver(() => {
+          if (dom >= 0) return;
+          dom = performance.now() - started;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const frame = performance.now() - started;
+            resolve({ dom, frame, checked: box.checked, marks: document.getElementsByClassName('hl').length });
+          });
+        });
+        observer.observe(article, { childList: true, subtree: true, attributes: true, characterData: true });
+        setTimeout(() => reject(new Error('the article did not change within 10 s of the click')), 10_000);
+        started = performance.now();
+        box.click();
+      }),
+  );
+}
+
+async function measureToggles(browser: Browser, scene: BenchScene, cookie: string): Promise<ToggleRun[]> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addCookies(browserCookies(cookie, scene.baseUrl));
+    const page = await context.newPage();
+    await page.addInitScript(installProbe, scene.highlightRuns);
+    await page.goto(`${scene.baseUrl}/documents/face-time`);
+    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const runs: ToggleRun[] = [];
+    for (let i = 0; i < TOGGLES; i++) {
+      await page.waitForTimeout(300); // let the previous frame and any idle work settle
+      runs.push(await measureToggle(page));
+    }
+    return runs;
+  } finally {
+    await context.close();
+  }
+}
+
+export interface ReaderResult {
+  rows: Row[];
+  lines: string[];
+}
+
+export async function runReaderBench(scene: BenchScene): Promise<ReaderResult> {
+  const viewer = scene.readers[1];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    await measureNavigation(browser, scene, viewer.cookie); // warm-up: server caches, JIT
+    const runs: NavigationRun[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measureNavigation(browser, scene, viewer.cookie));
+    for (const run of runs) {
+      if (run.markCount !== scene.highlightRuns) throw new Error(`the page shows ${run.markCount} highlight runs, expected ${scene.highlightRuns}`);
+    }
+    const toggles = await measureToggles(browser, scene, viewer.cookie);
+    const unticked = toggles.find((t) => !t.checked);
+    if (unticked && unticked.marks !== scene.highlightRunsWithoutClaim) {
+      throw new Error(`without Claim the page shows ${unticked.marks} highlight runs, expected ${scene.highlightRunsWithoutClaim}`);
+    }
+
+    const ready = median(runs.map((r) => r.ready));
+    const frame = median(toggles.map((t) => t.frame));
+    const pick = (key: keyof NavigationRun) => median(runs.map((r) => r[key] as number));
+    const lines = [
+      `[reader] ${scene.annotations.toLocaleString('en')} annotations by ${scene.readers.length} readers → ${scene.highlightRuns.toLocaleString('en')} highlight runs; HTML ${(pick('htmlBytes') / 1024 / 1024).toFixed(1)} MB`,
+      `[reader] navigation (ms, ${RUNS} runs): ready ${runs.map((r) => r.ready.toFixed(0)).join(', ')}; medians: first byte ${pick('responseStart').toFixed(0)}, HTML received ${pick('responseEnd').toFixed(0)}, DOMContentLoaded ${pick('domContentLoaded').toFixed(0)}, all marks in DOM ${pick('marks').toFixed(0)}, clickable ${ready.toFixed(0)}`,
+      `[reader] Claim toggle (ms, ${TOGGLES} clicks): DOM updated ${toggles.map((t) => t.dom.toFixed(1)).join(', ')}; next frame ${toggles.map((t) => t.frame.toFixed(1)).join(', ')}`,
+    ];
+    for (const line of lines) console.log(line);
+    return {
+      lines,
+      rows: [
+        { measure: 'reader: navigation → highlights clickable (median of 3)', value: ms(ready, 0), target: `< ${NAVIGATION_TARGET_MS} ms`, met: ready < NAVIGATION_TARGET_MS },
+        { measure: '  of which: server response complete (HTML received)', value: ms(pick('responseEnd'), 0) },
+        { measure: '  of which: all highlight runs in the DOM', value: ms(pick('marks'), 0) },
+        { measure: 'reader: Claim filter toggle → DOM updated (median of 5)', value: ms(median(toggles.map((t) => t.dom))) },
+        { measure: 'reader: Claim filter toggle → next frame (median of 5)', value: ms(frame), target: `< ${TOGGLE_TARGET_MS} ms`, met: frame < TOGGLE_TARGET_MS },
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
