@@ -112,7 +112,7 @@ async function benchDatabasePath() {
   const name = `mg_bench_${process.pid}`;
   try {
     await createDatabase(serverUrl, name);
-    migrateDatabase(`${serverUrl}/${name}`);
+    await migrateDatabase(`${serverUrl}/${name}`);
     seedDatabase(`${serverUrl}/${name}`);
     process.env.DATABASE_URL = `${serverUrl}/${name}`;
     const { db } = await import('@/lib/server/db');

@@ -1,0 +1,89 @@
+// `npm run bench [-- reader api export reanchor]`: the performance figures of
+// docs/benchmarks.md, on a fresh machine as on a developer's.
+// Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own; every
+// section works in scratch databases cloned from a migrated, seeded template, all dropped
+// at the end. The reader and API sections run the production build (`next start`, built
+// into .next-bench when the sources changed) on a free loopback port.
+import { runApiBench } from './api';
+import { ensureBuild, startApp, type RunningApp } from './lib/app-server';
+import { runBenchScript } from './lib/child-bench';
+import { openBenchServer, type BenchServer } from './lib/scratch-db';
+import { seedScene } from './lib/seed';
+import { formatTable, type Row } from './lib/stats';
+import { runReaderBench } from './reader';
+
+const SECTIONS = ['reader', 'api', 'export', 'reanchor'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`Unknown section: ${unknown.join(', ')}. Sections: ${SECTIONS.join(', ')} (default: all).`);
+  process.exit(2);
+}
+const want = (section: Section) => asked.length === 0 || asked.includes(section);
+
+const started = Date.now();
+let server: BenchServer | null = null;
+let app: RunningApp | null = null;
+const rows: Row[] = [];
+const notes: string[] = [];
+
+async function cleanUp() {
+  const running = app;
+  app = null;
+  await running?.stop().catch(() => undefined);
+  const db = server;
+  server = null;
+  await db?.close().catch(() => undefined);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\n[bench] ${signal}: cleaning up…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+let exitCode = 0;
+try {
+  if (want('reader') || want('api')) await ensureBuild();
+  server = await openBenchServer();
+
+  if (want('reader') || want('api')) {
+    const databaseUrl = await server.clone('app');
+    app = await startApp(databaseUrl);
+    const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
+    if (want('reader')) rows.push(...(await runReaderBench(scene)).rows);
+    if (want('api')) rows.push(...(await runApiBench(scene)).rows);
+    await app.stop();
+    app = null;
+  }
+
+  if (want('export')) {
+    console.log('\n[export] 100,000 annotations per format, then an import of 10,000 (scripts/bench/export.ts)');
+    const lines = await runBenchScript('export.ts', [], { DATABASE_URL: await server.clone('export') });
+    notes.push(...lines.filter((l) => /^(export|import|seeded)/.test(l.trim())));
+  }
+
+  if (want('reanchor')) {
+    console.log('\n[reanchor] 10,000 annotations onto a revised article (scripts/bench/reanchor.ts)');
+    // It makes (and drops) a database of its own on this server.
+    const lines = await runBenchScript('reanchor.ts', [], { DATABASE_URL: `${server.serverUrl}/postgres` });
+    notes.push(...lines.filter((l) => l.startsWith('[bench]')).map((l) => l.replace(/^\[bench\] ?/, 'reanchor ')));
+  }
+} catch (error) {
+  console.error('\n[bench]', error instanceof Error ? error.message : error);
+  if (app) console.error(`[bench] last server output:\n${(app as RunningApp).log().slice(-4000)}`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+console.log('');
+if (rows.length > 0) console.log(formatTable(rows));
+if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
+const judged = rows.filter((r) => r.met !== undefined);
+if (judged.length > 0) console.log(`\ntargets: ${judged.filter((r) => r.met).length} met, ${judged.filter((r) => !r.met).length} missed`);
+console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(exitCode);
