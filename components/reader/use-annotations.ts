@@ -99,7 +99,8 @@ export function useAnnotations(opts: {
             groupId: input.groupId,
           });
           inFlight.current.delete(localId);
-          update((list) => list.map((a) => (a.id === localId ? annotation : a)));
+          // The live stream may have delivered this annotation already: keep one copy.
+          update((list) => list.filter((a) => a.id !== annotation.id).map((a) => (a.id === localId ? annotation : a)));
           return;
         } catch (error) {
           lastError = error instanceof ApiError ? error : new ApiError(0, 'NETWORK', 'The server could not be reached.');

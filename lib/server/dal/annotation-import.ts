@@ -1,4 +1,5 @@
 import 'server-only';
+import { targetColumns } from '@/lib/annotations/target-columns';
 import { randomUUID } from 'node:crypto';
 import type { ImportQuery, ImportReport } from '@/lib/openapi/transfer-schemas';
 import { parseW3CImportText } from '@/lib/w3c/parse-import';
@@ -125,13 +126,7 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
         visibility: groupId ? 'GROUP' : 'PRIVATE',
         noteJson: note.doc,
         noteText: note.text,
-        startBlock: target.start.block,
-        startIndex: index.indexByAnchor.get(target.start.block)!,
-        startOffset: target.start.offset,
-        endBlock: target.end.block,
-        endIndex: index.indexByAnchor.get(target.end.block)!,
-        endOffset: target.end.offset,
-        exact: target.exact,
+        ...targetColumns(index, target),
         prefix: target.prefix.slice(-MAX_CONTEXT),
         suffix: target.suffix.slice(0, MAX_CONTEXT),
         status: placed?.status ?? 'ORPHANED',

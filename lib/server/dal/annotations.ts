@@ -1,5 +1,6 @@
 import 'server-only';
 import { validateTarget } from '@/lib/anchoring/validate-target';
+import { targetColumns } from '@/lib/annotations/target-columns';
 import { mineFilter, type AnnotationFilter, type CreateAnnotationInput, type UpdateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { isEmptyNote, parseNote } from '@/lib/notes';
@@ -93,19 +94,7 @@ async function checkTarget(documentId: string, input: CreateAnnotationInput['tar
   const { index } = await getVersionIndex(current.versionId);
   const result = validateTarget(index, input);
   if (!result.ok) throw invalid('The selected passage does not match the document.', result.fields);
-  const target = result.target;
-  return {
-    versionId: current.versionId,
-    startBlock: target.start.block,
-    startIndex: index.indexByAnchor.get(target.start.block)!,
-    startOffset: target.start.offset,
-    endBlock: target.end.block,
-    endIndex: index.indexByAnchor.get(target.end.block)!,
-    endOffset: target.end.offset,
-    exact: target.exact,
-    prefix: target.prefix,
-    suffix: target.suffix,
-  };
+  return { versionId: current.versionId, ...targetColumns(index, result.target) };
 }
 
 export async function createAnnotation(reader: Reader, documentIdOrSlug: string, input: CreateAnnotationInput): Promise<AnnotationView> {

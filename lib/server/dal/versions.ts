@@ -1,4 +1,5 @@
 import 'server-only';
+import { targetColumns } from '@/lib/annotations/target-columns';
 import { assignAnchors, type ArticleFormat, type BlockKind } from '@/lib/articles';
 import { anchorQuote, buildDocumentIndex, reanchorTarget, type DocumentIndex, type Target } from '@/lib/anchoring';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -191,15 +192,7 @@ function placementIn(row: AnnotationRow, versionId: string, index: DocumentIndex
     id: row.id,
     rev: row.rev,
     versionId,
-    startBlock: target.start.block,
-    startIndex: index.indexByAnchor.get(target.start.block)!,
-    startOffset: target.start.offset,
-    endBlock: target.end.block,
-    endIndex: index.indexByAnchor.get(target.end.block)!,
-    endOffset: target.end.offset,
-    exact: target.exact,
-    prefix: target.prefix,
-    suffix: target.suffix,
+    ...targetColumns(index, target),
     status,
   };
 }
