@@ -146,3 +146,29 @@ test('[HIGHLIGHT] the reader page has no serious accessibility violations', asyn
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await page.screenshot({ path: 'docs/screenshots/reader.png' });
 });
+
+test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made private again', async ({ page }) => {
+  await page.goto('/sign-in');
+  await signUpViaApi(page, 'Sharer');
+  const group = await apiJson(page.request, 'POST', '/api/v1/groups', { name: `Sharing seminar ${Date.now()}` });
+  expect(group.status).toBe(201);
+  await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
+    target: { start: { block: 'p-6', offset: 0 }, end: { block: 'p-6', offset: 5 }, exact: 'Since' },
+    tags: ['claim'],
+  });
+  await page.goto('/documents/face-time');
+  await page.locator('[data-anchor="p-6"] mark.hl').click();
+  const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
+  await expect(popover.getByRole('article')).toContainText('Private');
+  await popover.getByRole('button', { name: 'Edit' }).click();
+  await popover.getByLabel('Visible to').selectOption({ label: group.json.group.name });
+  await popover.getByRole('button', { name: 'Save changes' }).click();
+  await expect(popover.getByRole('article')).toContainText(group.json.group.name);
+
+  await page.reload();
+  await page.locator('[data-anchor="p-6"] mark.hl').click();
+  await page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Visible to').selectOption({ label: 'Only me (private)' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article')).toContainText('Private');
+});

@@ -9,7 +9,7 @@ import type { LocalAnnotation } from '@/components/reader/use-annotations';
 import { ApiError } from '@/components/reader/api-client';
 
 export interface CardActions {
-  onSaveEdit: (id: string, patch: { tags: string[]; note: NoteDoc | null; version: number }) => Promise<unknown>;
+  onSaveEdit: (id: string, patch: { tags: string[]; note: NoteDoc | null; groupId: string | null; version: number }) => Promise<unknown>;
   onDelete: (id: string) => Promise<unknown>;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
@@ -17,11 +17,12 @@ export interface CardActions {
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
-export function AnnotationCard({ annotation: a, tags, label, actions, children }: { annotation: LocalAnnotation; tags: TagView[]; label?: string; actions: CardActions; children?: React.ReactNode }) {
+export function AnnotationCard({ annotation: a, tags, label, actions, groups = [], children }: { annotation: LocalAnnotation; tags: TagView[]; label?: string; actions: CardActions; groups?: { id: string; name: string }[]; children?: React.ReactNode }) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [editTags, setEditTags] = useState(a.tags);
   const [editNote, setEditNote] = useState<NoteDoc | null>(a.note);
+  const [editGroup, setEditGroup] = useState<string | null>(a.group?.id ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
@@ -34,7 +35,7 @@ export function AnnotationCard({ annotation: a, tags, label, actions, children }
     setBusy(true);
     setError(null);
     try {
-      await actions.onSaveEdit(a.id, { tags: editTags, note: editNote, version: a.version });
+      await actions.onSaveEdit(a.id, { tags: editTags, note: editNote, groupId: editGroup, version: a.version });
       setEditing(false);
     } catch (e) {
       setError(e instanceof ApiError && e.status === 409 ? 'Someone changed this annotation meanwhile. Reload the page to see the latest version; your text is still here.' : (e as Error).message);
@@ -76,6 +77,17 @@ export function AnnotationCard({ annotation: a, tags, label, actions, children }
               ))}
           </div>
           <NoteEditor label="Edit note" value={editNote} onChange={(doc) => setEditNote(doc)} onSubmit={save} onCancel={() => setEditing(false)} autoFocus />
+          <label className="toolbar-visibility">
+            <span>Visible to</span>
+            <select value={editGroup ?? ''} onChange={(e) => setEditGroup(e.target.value || null)}>
+              <option value="">Only me (private)</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="card-actions">
             <button type="button" className="button button-small" onClick={() => setEditing(false)} disabled={busy}>
               Cancel
@@ -119,6 +131,7 @@ export function AnnotationCard({ annotation: a, tags, label, actions, children }
             onClick={() => {
               setEditTags(a.tags);
               setEditNote(a.note);
+              setEditGroup(a.group?.id ?? null);
               setEditing(true);
             }}
           >

@@ -275,6 +275,7 @@ export function ReaderApp(props: ReaderAppProps) {
           tags={tags}
           labels={labels}
           actions={cardActions}
+          groups={groups}
           readerId={reader.id}
           threadKey={(id) => `${replyRefresh[id] ?? 0}:${resyncs}`}
           onClose={() => setOpenRun(null)}

@@ -7,12 +7,13 @@ import type { LocalAnnotation } from './use-annotations';
 
 /** Lists every annotation under a clicked highlight run. Focus moves in, Escape closes
  * and focus returns to the highlight. */
-export function RunPopover({ anchorElement, annotations, tags, labels, actions, readerId, threadKey, onClose }: {
+export function RunPopover({ anchorElement, annotations, tags, labels, actions, groups, readerId, threadKey, onClose }: {
   anchorElement: HTMLElement;
   annotations: LocalAnnotation[];
   tags: TagView[];
   labels: Map<string, string>;
   actions: CardActions;
+  groups: { id: string; name: string }[];
   readerId: string;
   threadKey: (id: string) => string;
   onClose: () => void;
@@ -64,7 +65,7 @@ export function RunPopover({ anchorElement, annotations, tags, labels, actions, 
         </button>
       </div>
       {annotations.map((a) => (
-        <AnnotationCard key={a.id} annotation={a} tags={tags} label={labels.get(a.target.start.block)} actions={actions}>
+        <AnnotationCard key={a.id} annotation={a} tags={tags} label={labels.get(a.target.start.block)} actions={actions} groups={groups}>
           {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} refreshKey={threadKey(a.id)} />}
         </AnnotationCard>
       ))}
