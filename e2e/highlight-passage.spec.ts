@@ -159,16 +159,16 @@ test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made
   await page.goto('/documents/face-time');
   await page.locator('[data-anchor="p-6"] mark.hl').click();
   const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
-  await expect(popover.getByRole('article')).toContainText('Private');
+  await expect(popover.getByRole('article').first()).toContainText('Private');
   await popover.getByRole('button', { name: 'Edit' }).click();
   await popover.getByLabel('Visible to').selectOption({ label: group.json.group.name });
   await popover.getByRole('button', { name: 'Save changes' }).click();
-  await expect(popover.getByRole('article')).toContainText(group.json.group.name);
+  await expect(popover.getByRole('article').first()).toContainText(group.json.group.name);
 
   await page.reload();
   await page.locator('[data-anchor="p-6"] mark.hl').click();
   await page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Visible to').selectOption({ label: 'Only me (private)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article')).toContainText('Private');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article').first()).toContainText('Private');
 });

@@ -13,6 +13,8 @@ export interface CardActions {
   onDelete: (id: string) => Promise<unknown>;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
+  /** facilitators: hide a note from the group's members, or show it again */
+  onHide?: (id: string, hidden: boolean) => Promise<unknown>;
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -141,6 +143,21 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
         {!a.local && a.can.delete && !editing && !confirmDelete && (
           <button type="button" className="button button-small button-danger" onClick={() => setConfirmDelete(true)}>
             Delete
+          </button>
+        )}
+        {!a.local && a.can.hide && actions.onHide && !editing && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={async () => {
+              try {
+                await actions.onHide!(a.id, !a.hidden);
+              } catch (e) {
+                setError((e as Error).message);
+              }
+            }}
+          >
+            {a.hidden ? 'Show to members' : 'Hide from members'}
           </button>
         )}
         {confirmDelete && (

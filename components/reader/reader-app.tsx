@@ -175,6 +175,11 @@ export function ReaderApp(props: ReaderAppProps) {
     },
     onRetry: store.retry,
     onDiscard: store.discard,
+    onHide: async (id: string, hidden: boolean) => {
+      const { annotation } = await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}/hide`, { method: 'POST', body: JSON.stringify({ hidden }) });
+      applyRemote({ upsert: [annotation] });
+      setAnnouncement(hidden ? 'Hidden from members.' : 'Shown to members again.');
+    },
   };
 
   return (
