@@ -117,8 +117,10 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations', seed: 'tsx prisma/seed.ts' },
   async adapter() {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is not set: run through `npm start` / `npm run db:migrate`, or export it.');
+    // `prisma generate` (run by npm install) needs the adapter configured but never
+    // connects; without one it falls back to downloading native engines, which fails
+    // offline. Migrate commands without DATABASE_URL fail on this unreachable address.
+    const url = process.env.DATABASE_URL || 'postgresql://DATABASE_URL-is-not-set@127.0.0.1:1/set-DATABASE_URL';
     const factory = new MigrationPg(parseConnection(url));
     const probe = await factory.connect();
     patchAdapter(probe);

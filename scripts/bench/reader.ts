@@ -48,6 +48,18 @@ function installProbe(expected: number) {
   requestAnimationFrame(tick);
 }
 
+/** Waits for the probe to see the article ready; on a timeout, says what was missing. */
+async function waitUntilReady(page: Page) {
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+  } catch (error) {
+    const state = await page
+      .evaluate(() => ({ probe: (window as unknown as { __bench: Probe }).__bench, marks: document.getElementsByClassName('hl').length, url: location.href, dialogs: [...document.querySelectorAll('[role=dialog]')].map((d) => d.getAttribute('aria-label')) }))
+      .catch(() => null);
+    throw new Error(`the article did not become ready within 60 s: ${JSON.stringify(state)} (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
 interface NavigationRun {
   ready: number;
   marks: number;
@@ -65,7 +77,7 @@ async function measureNavigation(browser: Browser, scene: BenchScene, cookie: st
     const page = await context.newPage();
     await page.addInitScript(installProbe, scene.highlightRuns);
     await page.goto(`${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+    await waitUntilReady(page);
     await page.getByRole('dialog', { name: /on this passage/ }).waitFor({ state: 'visible' });
     return await page.evaluate(() => {
       const probe = (window as unknown as { __bench: Probe }).__bench;
@@ -127,7 +139,7 @@ async function measureToggles(browser: Browser, scene: BenchScene, cookie: strin
     const page = await context.newPage();
     await page.addInitScript(installProbe, scene.highlightRuns);
     await page.goto(`${scene.baseUrl}/documents/face-time`);
-    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+    await waitUntilReady(page);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     const runs: ToggleRun[] = [];

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { apiJson, signUpViaApi } from './support/session';
+
+// A seminar's reading in the review panel: tags, whose, shared-with and full-text search
+// narrow the list and the highlights together; "Show in text" takes the reader there.
+
+function noteOf(text: string) {
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+async function annotate(page: Page, anchor: string, quote: string, body: { tags: string[]; note: string; groupId: string | null }) {
+  const doc = await apiJson(page.request, 'GET', '/api/v1/documents/face-time');
+  const text: string = doc.json.blocks.find((b: { anchor: string }) => b.anchor === anchor).text;
+  const offset = text.indexOf(quote);
+  expect(offset, `"${quote}" in ${anchor}`).toBeGreaterThanOrEqual(0);
+  const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
+    target: { start: { block: anchor, offset }, end: { block: anchor, offset: offset + quote.length }, exact: quote },
+    tags: body.tags,
+    note: noteOf(body.note),
+    groupId: body.groupId,
+  });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  return created.json.annotation.id as string;
+}
+
+test('[REVIEW] tag, whose, shared-with and search filters narrow the review list; "Show in text" focuses the highlight', async ({ browser }) => {
+  const adaContext = await browser.newContext();
+  const benContext = await browser.newContext();
+  const ada = await adaContext.newPage();
+  const ben = await benContext.newPage();
+  await ada.goto('/sign-in');
+  await ben.goto('/sign-in');
+  await signUpViaApi(ada, 'Ada Filter');
+  await signUpViaApi(ben, 'Ben Filter');
+
+  const groupName = `Filter seminar ${randomUUID().slice(0, 6)}`;
+  const group = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: groupName });
+  expect(group.status, JSON.stringify(group.json)).toBe(201);
+  const groupId: string = group.json.group.id;
+  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', { code: group.json.group.inviteCode });
+  expect(joined.status, JSON.stringify(joined.json)).toBe(200);
+
+  // None of the quotes contains "military": only Ada's shared note says it.
+  const uid = randomUUID().slice(0, 6);
+  const notes = {
+    adaShared: `A military reading of a routine meeting ${uid}`,
+    adaPrivate: `Keep this for the essay ${uid}`,
+    benFraming: `Who speaks for whom ${uid}`,
+    benEvidence: `Sanctions as the real obstacle ${uid}`,
+  };
+  await annotate(ada, 'p-3', 'The assumption by some analysts', { tags: ['claim'], note: notes.adaShared, groupId });
+  await annotate(ada, 'p-6', 'Since the Biden administration took office', { tags: ['evidence'], note: notes.adaPrivate, groupId: null });
+  const benFramingId = await annotate(ben, 'p-1', 'Senior Colonel Wu Qian', { tags: ['framing'], note: notes.benFraming, groupId });
+  const benEvidenceId = await annotate(ben, 'p-5', 'unilateral sanctions imposed by the US', { tags: ['evidence'], note: notes.benEvidence, groupId });
+
+  await ada.goto('/documents/face-time');
+  const panel = ada.getByRole('complementary', { name: 'Review annotations' });
+  const list = panel.getByRole('tabpanel', { name: 'Annotations' });
+  const cards = list.getByRole('button', { name: /^Show in text/ });
+  const card = (note: string) => list.getByRole('listitem').filter({ hasText: note });
+  const expectListed = async (...shown: string[]) => {
+    await expect(cards).toHaveCount(shown.length);
+    for (const note of shown) await expect(card(note)).toBeVisible();
+  };
+
+  // Ada sees her own two and Ben's two shared ones; nobody else's.
+  await expect(panel.getByText('4 annotations', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('tab', { name: 'Annotations 4' })).toHaveAttribute('aria-selected', 'true');
+  await expectListed(notes.adaShared, notes.adaPrivate, notes.benFraming, notes.benEvidence);
+  await expect(card(notes.benFraming)).toContainText('Ben Filter');
+  await expect(card(notes.benFraming)).toContainText(groupName);
+  await expect(card(notes.adaPrivate)).toContainText('Private');
+
+  // Tags: any of the pressed ones.
+  const evidence = panel.getByRole('button', { name: 'Evidence', exact: true });
+  const framing = panel.getByRole('button', { name: 'Framing', exact: true });
+  await evidence.click();
+  await expect(evidence).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByText('2 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaPrivate, notes.benEvidence);
+  // The highlights follow the filter.
+  await expect(ada.locator(`mark.hl[data-ids~="${benFramingId}"]`)).toHaveCount(0);
+  await framing.click();
+  await expect(panel.getByText('3 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaPrivate, notes.benEvidence, notes.benFraming);
+  await expect(ada.locator(`mark.hl[data-ids~="${benFramingId}"]`)).toBeVisible();
+  await evidence.click();
+  await framing.click();
+  await expect(evidence).toHaveAttribute('aria-pressed', 'false');
+  await expect(panel.getByText('4 annotations', { exact: true })).toBeVisible();
+
+  // Whose
+  const whose = panel.getByRole('combobox', { name: /^Whose/ });
+  await whose.selectOption({ label: 'Others’' });
+  await expect(panel.getByText('2 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.benFraming, notes.benEvidence);
+  await whose.selectOption({ label: 'Mine' });
+  await expect(panel.getByText('2 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaShared, notes.adaPrivate);
+  // The "Only mine" box above the article is the same filter.
+  await expect(ada.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
+
+  // Shared with, combined with Whose
+  const sharedWith = panel.getByRole('combobox', { name: /^Shared with/ });
+  await sharedWith.selectOption({ label: groupName });
+  await expect(panel.getByText('1 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaShared);
+  await whose.selectOption({ label: 'Everyone' });
+  await expect(panel.getByText('3 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaShared, notes.benFraming, notes.benEvidence);
+  await sharedWith.selectOption({ label: 'Private' });
+  await expect(panel.getByText('1 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaPrivate);
+
+  // Search runs in PostgreSQL with English stemming: "militaries" finds "military".
+  await sharedWith.selectOption({ label: groupName });
+  const search = panel.getByRole('searchbox', { name: 'Search quotes and notes' });
+  await search.fill('militaries');
+  await expect(panel.getByText('1 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.adaShared);
+  // …and quotes as well as notes.
+  await search.fill('Colonel');
+  await expect(panel.getByText('1 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.benFraming);
+  await search.fill('obstacles');
+  await expect(panel.getByText('1 of 4 annotations match')).toBeVisible();
+  await expectListed(notes.benEvidence);
+
+  // Show in text: the article scrolls to the highlight and focuses it.
+  await ada.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
+  const mark = ada.locator(`mark.hl[data-ids~="${benEvidenceId}"]`);
+  await expect(mark).not.toBeInViewport();
+  await card(notes.benEvidence).getByRole('button', { name: 'Show in text: unilateral sanctions imposed by the US' }).click();
+  await expect(mark).toBeFocused();
+  await expect(mark).toBeInViewport();
+  await expect(mark).toHaveText('unilateral sanctions imposed by the US');
+
+  // Clearing the filters brings everything back.
+  await search.fill('');
+  await sharedWith.selectOption({ label: 'Any' });
+  await expect(panel.getByText('4 annotations', { exact: true })).toBeVisible();
+  await expect(cards).toHaveCount(4);
+
+  await adaContext.close();
+  await benContext.close();
+});
