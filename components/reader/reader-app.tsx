@@ -32,6 +32,8 @@ export interface ReaderAppProps {
   groups: { id: string; name: string }[];
   /** shown when the reader may upload a revised version */
   canRevise?: boolean;
+  /** open with the review filtered to this group (links from a group page) */
+  initialGroup?: string;
   /** groups the reader facilitates: links to their per-reader summary */
   facilitatedGroups?: { id: string; name: string }[];
 }
@@ -42,7 +44,7 @@ export function ReaderApp(props: ReaderAppProps) {
   const index = useMemo(() => buildDocumentIndex(blocks.map((b) => ({ anchor: b.anchor, text: b.text }))), [blocks]);
   const labels = useMemo(() => labelBlocks(blocks), [blocks]);
   const store = useAnnotations({ documentId: doc.id, documentVersion: doc.version, reader, groups, initial: props.annotations });
-  const [filters, setFilters] = useState<ReaderFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ReaderFilters>(props.initialGroup ? { ...NO_FILTERS, group: props.initialGroup } : NO_FILTERS);
   const [announcement, setAnnouncement] = useState('');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<{ ids: string[]; element: HTMLElement } | null>(null);

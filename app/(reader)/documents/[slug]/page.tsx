@@ -10,7 +10,7 @@ import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string; group?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DocumentPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { version } = await searchParams;
+  const { version, group } = await searchParams;
   const reader = await requireReader(`/documents/${slug}`);
   const wanted = version && /^\d+$/.test(version) ? Number(version) : undefined;
   const view = await getDocument(reader, slug, { version: wanted }).catch((error) => {
@@ -42,6 +42,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         reader={{ id: reader.id, name: reader.name }}
         groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}
         canRevise={permission.allowed}
+        initialGroup={memberships.some((m) => m.groupId === group) ? group : undefined}
         facilitatedGroups={memberships.filter((m) => m.role === 'FACILITATOR').map((m) => ({ id: m.groupId, name: m.groupName }))}
       />
     </main>
