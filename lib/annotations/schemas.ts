@@ -53,6 +53,8 @@ export const annotationFilterSchema = z.object({
   mine: boolish,
   q: z.string().trim().max(200).optional(),
   status: z.enum(['anchored', 'orphaned']).optional(),
+  /** the annotations as they were placed in this version of the document */
+  version: z.coerce.number().int().min(1).optional(),
 });
 export type AnnotationFilterInput = z.input<typeof annotationFilterSchema>;
 export type AnnotationFilter = z.output<typeof annotationFilterSchema>;

@@ -6,7 +6,8 @@ import { annotationFilterSchema, tagSlugSchema } from '@/lib/annotations/schemas
 export const EXPORT_FORMATS = ['csv', 'markdown', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const exportQuerySchema = annotationFilterSchema.extend({
+// Exports are of the annotations as they are now, so `version` is not offered here.
+export const exportQuerySchema = annotationFilterSchema.omit({ version: true }).extend({
   format: z.enum(EXPORT_FORMATS, { error: 'Choose csv, markdown or jsonld.' }).default('csv'),
   /** a UTF-8 byte order mark first, for spreadsheets (CSV only) */
   bom: z

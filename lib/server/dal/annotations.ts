@@ -61,6 +61,46 @@ export async function listAnnotations(reader: Reader, documentIdOrSlug: string, 
   return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
 }
 
+const placedSelect = {
+  versionId: true,
+  startBlock: true,
+  startIndex: true,
+  startOffset: true,
+  endBlock: true,
+  endIndex: true,
+  endOffset: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  status: true,
+} as const;
+
+/**
+ * Annotations the reader may see as they were placed in one version of a document: where a
+ * revision found them in it, or where they are now if they are still in it. Annotations
+ * that were never in that version are left out.
+ */
+export async function listAnnotationsAtVersion(reader: Reader, documentIdOrSlug: string, versionNumber: number, filter: AnnotationFilter): Promise<AnnotationView[]> {
+  const documentId = await resolveDocumentId(reader, documentIdOrSlug);
+  const version = await db.documentVersion.findUnique({ where: { documentId_number: { documentId, number: versionNumber } }, select: { id: true } });
+  if (!version) throw notFound('That version of the document');
+  const scope = await annotationScope(reader, documentId);
+  // The status filter applies to the status the annotation had in that version.
+  const where = await filterWhere(scope, { ...filter, status: undefined });
+  const rows = await db.annotation.findMany({
+    where: { AND: [where, { OR: [{ versionId: version.id }, { placements: { some: { versionId: version.id } } }] }] },
+    orderBy: { createdAt: 'asc' },
+    select: { ...annotationSelect, ...placedSelect, placements: { where: { versionId: version.id }, select: placedSelect } },
+  });
+  const placed = rows.map((row) => {
+    const at = row.placements[0] ?? row;
+    return { startIndex: at.startIndex, view: toAnnotationView({ ...(row as AnnotationRow), ...at, version: { number: versionNumber } }, scope) };
+  });
+  placed.sort((a, b) => a.startIndex - b.startIndex || a.view.target.start.offset - b.view.target.start.offset);
+  const views = placed.map((p) => p.view).filter((a) => !filter.status || (filter.status === 'orphaned') === (a.status === 'ORPHANED'));
+  return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
+}
+
 /** Loads one annotation the reader may see, or throws 404. */
 export async function loadVisibleAnnotation(reader: Reader, id: string) {
   const row = await db.annotation.findFirst({ where: { id, deletedAt: null }, select: annotationSelect });
@@ -152,6 +192,16 @@ export async function updateAnnotation(reader: Reader, id: string, input: Update
   const currentTags = input.tags ?? (await db.annotationTag.findMany({ where: { annotationId: id }, select: { tag: { select: { slug: true } } } })).map((t) => t.tag.slug);
   const tagIds = await checkTags(currentTags, groupId);
   await db.$transaction(async (tx) => {
+    // Re-attaching to another version keeps the place it had in the version it leaves,
+    // so that earlier versions still show it as it was.
+    if (input.target) {
+      await tx.$executeRaw`
+        INSERT INTO "annotation_placements" ("annotationId", "versionId", "startBlock", "startIndex", "startOffset",
+          "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status")
+        SELECT "id", "versionId", "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status"
+        FROM "annotations" WHERE "id" = ${id}::uuid AND "versionId" <> ${data.versionId as string}::uuid
+        ON CONFLICT DO NOTHING`;
+    }
     const updated = await tx.annotation.updateMany({ where: { id, rev: input.version, deletedAt: null }, data });
     if (updated.count === 0) throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
     await tx.annotationTag.deleteMany({ where: { annotationId: id } });

@@ -278,6 +278,19 @@ const WRITE_BATCH = 5_000;
 async function writePlacements(tx: Tx, placements: Placement[]): Promise<void> {
   for (let from = 0; from < placements.length; from += WRITE_BATCH) {
     const payload = JSON.stringify(placements.slice(from, from + WRITE_BATCH));
+    // Keep where each annotation was in the version it leaves (or is orphaned in), so that
+    // version still reads with its annotations; rows are locked so the UPDATE moves exactly these.
+    await tx.$executeRaw`
+      INSERT INTO "annotation_placements" (
+        "annotationId", "versionId", "startBlock", "startIndex", "startOffset",
+        "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status")
+      SELECT a."id", a."versionId", a."startBlock", a."startIndex", a."startOffset",
+        a."endBlock", a."endIndex", a."endOffset", a."exact", a."prefix", a."suffix", a."status"
+      FROM "annotations" AS a
+      JOIN jsonb_to_recordset(${payload}::jsonb) AS v("id" uuid, "rev" int) ON a."id" = v."id" AND a."rev" = v."rev"
+      WHERE a."deletedAt" IS NULL
+      FOR UPDATE OF a
+      ON CONFLICT DO NOTHING`;
     await tx.$executeRaw`
       UPDATE "annotations" AS a SET
         "versionId" = v."versionId",

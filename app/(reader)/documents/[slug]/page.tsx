@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { ReaderApp } from '@/components/reader/reader-app';
-import { listAnnotations } from '@/lib/server/dal/annotations';
+import { listAnnotations, listAnnotationsAtVersion } from '@/lib/server/dal/annotations';
 import { getDocument } from '@/lib/server/dal/documents';
 import { readerMemberships } from '@/lib/server/dal/memberships';
 import { revisePermission } from '@/lib/server/dal/versions';
@@ -27,8 +27,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     throw error;
   });
   const memberships = await readerMemberships(reader);
+  const filter = annotationFilterSchema.parse({});
+  const past = view.document.version !== view.document.currentVersion;
   const [annotations, tags, permission] = await Promise.all([
-    listAnnotations(reader, view.document.id, annotationFilterSchema.parse({})),
+    past ? listAnnotationsAtVersion(reader, view.document.id, view.document.version, filter) : listAnnotations(reader, view.document.id, filter),
     listTagsForReader(reader, memberships.map((m) => m.groupId)),
     revisePermission(reader, view.document.id),
   ]);
