@@ -3,10 +3,15 @@
 // floor: a raw one-row INSERT INTO "annotations" … RETURNING "id" through pg, serial and
 // from a pool of 32. A few cheaper requests show where the POST's time goes.
 import autocannon from 'autocannon';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { runBenchScript } from './lib/child-bench';
 import { postJson } from './lib/http';
-import { SAMPLE_SLUG, type BenchScene } from './lib/seed';
+import type { ProfileInput } from './lib/profile-post';
+import { DEFAULT_TAGS, SAMPLE_SLUG, type BenchScene } from './lib/seed';
 import { makeTargets } from './lib/targets';
 import { median, ms, percentile, perSecond, type Row } from './lib/stats';
 
@@ -80,37 +85,42 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
   return { create, unauthenticated, session };
 }
 
-async function concurrentHttp(scene: BenchScene, bodies: string[]): Promise<Summary> {
+async function concurrentHttp(scene: BenchScene, bodies: string[], opts: { signedIn: boolean; seconds: number }): Promise<Summary> {
   let next = 0;
   const result = await autocannon({
     url: `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: opts.seconds,
     requests: [
       {
         method: 'POST',
         // Each request as another of the 30 readers, with another selection.
         setupRequest: (request) => {
           const i = next++;
-          request.headers = { 'content-type': 'application/json', origin: scene.baseUrl, cookie: scene.readers[i % scene.readers.length].cookie };
+          request.headers = { 'content-type': 'application/json', origin: scene.baseUrl, ...(opts.signedIn ? { cookie: scene.readers[i % scene.readers.length].cookie } : {}) };
           request.body = bodies[i % bodies.length];
           return request;
         },
       },
     ],
   });
-  return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / result.duration, count: result['2xx'], failures: result.non2xx + result.errors + result.timeouts };
+  // Signed out, every answer is a 401 (the route's floor); signed in, every one a 201.
+  const expected = opts.signedIn ? result['2xx'] : result.non2xx;
+  return { p50: result.latency.p50, p99: result.latency.p99, perSecond: expected / result.duration, count: expected, failures: result.requests.total - expected + result.errors + result.timeouts };
 }
 
 const RAW_INSERT = `INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteText",
   "startBlock","startIndex","startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","updatedAt")
   VALUES (gen_random_uuid(), $1, $2, $3, 'GROUP', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now()) RETURNING "id"`;
 
+/** Marks the raw rows, so that they can be removed before the HTTP load runs. */
+const RAW_NOTE = 'raw insert (bench)';
+
 function rawParams(scene: BenchScene, bodies: string[]) {
   return bodies.map((text, i) => {
     const body = JSON.parse(text);
     const t = body.target;
-    return [scene.documentId, scene.versionId, scene.readers[i % scene.readers.length].id, scene.groupId, body.note ? `A note from the API bench, ${i}.` : '',
+    return [scene.documentId, scene.versionId, scene.readers[i % scene.readers.length].id, scene.groupId, RAW_NOTE,
       t.start.block, scene.index.indexByAnchor.get(t.start.block), t.start.offset, t.end.block, scene.index.indexByAnchor.get(t.end.block), t.end.offset, t.exact, t.prefix, t.suffix];
   });
 }
@@ -150,12 +160,70 @@ async function concurrentRaw(scene: BenchScene, params: unknown[][]): Promise<Su
   }
 }
 
+/** The raw floor adds tens of thousands of rows in 10 s; without them the app's load
+ * runs on the table the reader bench saw (10,000 rows and those the API made). */
+async function removeRawRows(scene: BenchScene) {
+  const client = new pg.Client({ connectionString: scene.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE "annotations" DISABLE TRIGGER "annotations_notify"');
+    await client.query('DELETE FROM "annotations" WHERE "noteText" = $1 AND "documentId" = $2', [RAW_NOTE, scene.documentId]);
+    await client.query('ALTER TABLE "annotations" ENABLE TRIGGER "annotations_notify"');
+    await client.query('COMMIT');
+    await client.query('VACUUM ANALYZE "annotations"');
+  } finally {
+    await client.end();
+  }
+}
+
 export interface ApiResult {
   rows: Row[];
   lines: string[];
 }
 
-export async function runApiBench(scene: BenchScene): Promise<ApiResult> {
+/** The session lookup and createAnnotation in-process, with PostgreSQL round trips counted. */
+async function profilePost(scene: BenchScene, authSecret: string, bodies: string[]): Promise<string[]> {
+  const reader = scene.readers[3];
+  const sample = bodies.slice(0, 200);
+  const input: ProfileInput = {
+    reader: { id: reader.id, name: reader.name, email: reader.email },
+    cookie: reader.cookie,
+    bodies: sample,
+    rows: sample.map((text) => {
+      const body = JSON.parse(text);
+      const t = body.target;
+      return {
+        documentId: scene.documentId,
+        versionId: scene.versionId,
+        authorId: reader.id,
+        groupId: scene.groupId,
+        noteText: body.note ? body.note.content[0].content[0].text : '',
+        startBlock: t.start.block,
+        startIndex: scene.index.indexByAnchor.get(t.start.block)!,
+        startOffset: t.start.offset,
+        endBlock: t.end.block,
+        endIndex: scene.index.indexByAnchor.get(t.end.block)!,
+        endOffset: t.end.offset,
+        exact: t.exact,
+        prefix: t.prefix,
+        suffix: t.suffix,
+        tagIds: (body.tags as (keyof typeof DEFAULT_TAGS)[]).map((slug) => DEFAULT_TAGS[slug]),
+      };
+    }),
+  };
+  // Too large for an environment variable: handed over in a file.
+  const file = path.join(os.tmpdir(), `marginalia-bench-profile-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(input));
+  try {
+    const lines = await runBenchScript('lib/profile-post.ts', [], { DATABASE_URL: scene.databaseUrl, BETTER_AUTH_URL: scene.baseUrl, BETTER_AUTH_SECRET: authSecret, BENCH_PROFILE_FILE: file });
+    return lines.filter((l) => l.startsWith('[profile]'));
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+export async function runApiBench(scene: BenchScene, opts: { authSecret: string; profile: boolean }): Promise<ApiResult> {
   const bodies = requestBodies(scene, 2_000);
   // Check one request by hand first, so that a broken route fails loudly, not as a rate.
   const probe = await postJson<{ annotation?: { id: string } }>(scene.baseUrl, `/api/v1/documents/${SAMPLE_SLUG}/annotations`, JSON.parse(bodies[0]), scene.readers[2].cookie);
@@ -165,16 +233,21 @@ export async function runApiBench(scene: BenchScene): Promise<ApiResult> {
   const rawOne = await serialRaw(scene, params);
   const http = await serialHttp(scene, bodies);
   const rawMany = await concurrentRaw(scene, params);
-  const httpMany = await concurrentHttp(scene, bodies);
-  const failures = http.create.failures + httpMany.failures + http.unauthenticated.failures + http.session.failures;
+  await removeRawRows(scene);
+  const httpMany = await concurrentHttp(scene, bodies, { signedIn: true, seconds: SECONDS });
+  const floorMany = await concurrentHttp(scene, bodies, { signedIn: false, seconds: 5 });
+  const profileLines = opts.profile ? await profilePost(scene, opts.authSecret, bodies) : [];
+  const failures = http.create.failures + httpMany.failures + floorMany.failures + http.unauthenticated.failures + http.session.failures;
   if (failures > 0) console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
 
   const lines = [
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
     `[api] for comparison: the same POST refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
+    `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
   ];
   for (const line of lines) console.log(line);
+  lines.push(...profileLines);
   const ratio = http.create.p50 / rawOne.p50;
   const share = httpMany.perSecond / rawMany.perSecond;
   return {
@@ -188,6 +261,7 @@ export async function runApiBench(scene: BenchScene): Promise<ApiResult> {
       { measure: '  for scale: GET /api/auth/get-session, p50', value: ms(http.session.p50, 2) },
       { measure: `api: POST annotation, ${CONNECTIONS} clients, throughput`, value: perSecond(httpMany.perSecond), target: `≥ ${TARGETS.throughput.toLocaleString('en')} /s`, met: httpMany.perSecond >= TARGETS.throughput },
       { measure: `raw: INSERT, pool of ${CONNECTIONS}, throughput`, value: perSecond(rawMany.perSecond) },
+      { measure: `  for scale: POST refused without session, ${CONNECTIONS} clients`, value: perSecond(floorMany.perSecond) },
       { measure: 'api ÷ raw throughput', value: `${(share * 100).toFixed(0)} %`, target: '≥ 33 %', met: share >= TARGETS.throughputShare },
       { measure: `api: POST annotation, ${CONNECTIONS} clients, p99`, value: ms(httpMany.p99), target: `≤ ${TARGETS.p99} ms`, met: httpMany.p99 <= TARGETS.p99 },
       { measure: `raw: INSERT, pool of ${CONNECTIONS}, p99`, value: ms(rawMany.p99, 2) },

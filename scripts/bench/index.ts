@@ -4,6 +4,7 @@
 // section works in scratch databases cloned from a migrated, seeded template, all dropped
 // at the end. The reader and API sections run the production build (`next start`, built
 // into .next-bench when the sources changed) on a free loopback port.
+import os from 'node:os';
 import { runApiBench } from './api';
 import { ensureBuild, startApp, type RunningApp } from './lib/app-server';
 import { runBenchScript } from './lib/child-bench';
@@ -24,6 +25,10 @@ if (unknown.length > 0) {
 const want = (section: Section) => asked.length === 0 || asked.includes(section);
 
 const started = Date.now();
+// Other work on the machine skews every figure: say how busy it was.
+const load = () => `load average ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} CPUs`;
+const loadAtStart = load();
+console.log(`[bench] ${loadAtStart}${os.loadavg()[0] > os.availableParallelism() * 0.75 ? ' — the machine is busy; figures will be slower than on a quiet one' : ''}`);
 let server: BenchServer | null = null;
 let app: RunningApp | null = null;
 const rows: Row[] = [];
@@ -54,8 +59,16 @@ try {
     const databaseUrl = await server.clone('app');
     app = await startApp(databaseUrl);
     const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
-    if (want('reader')) rows.push(...(await runReaderBench(scene)).rows);
-    if (want('api')) rows.push(...(await runApiBench(scene)).rows);
+    if (want('reader')) {
+      const result = await runReaderBench(scene);
+      rows.push(...result.rows);
+      notes.push(...result.lines);
+    }
+    if (want('api')) {
+      const result = await runApiBench(scene, { authSecret: app.authSecret, profile: !process.argv.includes('--no-profile') });
+      rows.push(...result.rows);
+      notes.push(...result.lines);
+    }
     await app.stop();
     app = null;
   }
@@ -85,5 +98,5 @@ if (rows.length > 0) console.log(formatTable(rows));
 if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 const judged = rows.filter((r) => r.met !== undefined);
 if (judged.length > 0) console.log(`\ntargets: ${judged.filter((r) => r.met).length} met, ${judged.filter((r) => !r.met).length} missed`);
-console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s; ${loadAtStart.replace('load average', 'load average at start')}, at the end ${os.loadavg()[0].toFixed(2)}`);
 process.exit(exitCode);

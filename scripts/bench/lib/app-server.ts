@@ -33,6 +33,8 @@ export async function ensureBuild(): Promise<void> {
 export interface RunningApp {
   baseUrl: string;
   pid: number;
+  /** its BETTER_AUTH_SECRET, for in-process code that must read its session cookies */
+  authSecret: string;
   /** the server's last output, to explain a failure */
   log(): string;
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, log: () =>
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const authSecret = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +66,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_URL: baseUrl,
-      BETTER_AUTH_SECRET: randomBytes(24).toString('hex'),
+      BETTER_AUTH_SECRET: authSecret,
       MARGINALIA_RATE_LIMIT: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || BENCH_DIST_DIR,
@@ -90,5 +93,5 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
     throw error;
   }
   console.log(`[app] next start on ${baseUrl} (pid ${child.pid})`);
-  return { baseUrl, pid: child.pid!, log: () => output, stop };
+  return { baseUrl, pid: child.pid!, authSecret, log: () => output, stop };
 }

@@ -1,5 +1,6 @@
 // The bench's databases: DATABASE_URL's server when given, else an embedded PostgreSQL of
 // its own; a template migrated and seeded once, cloned per section, all dropped at the end.
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from '../../lib/embedded-db';
@@ -22,11 +23,12 @@ export async function openBenchServer(): Promise<BenchServer> {
   const runId = process.pid;
   let embedded: RunningDatabase | null = null;
   let serverUrl: string;
+  const dataRoot = path.join(os.tmpdir(), `marginalia-bench-${runId}`);
   if (process.env.DATABASE_URL) {
     serverUrl = splitDatabaseUrl(process.env.DATABASE_URL).serverUrl;
     console.log('[db] scratch databases on the server of DATABASE_URL');
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-bench-${runId}`, 'pg'), port: await freePort(), persistent: false });
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), persistent: false });
     serverUrl = embedded.serverUrl;
     console.log('[db] embedded PostgreSQL for the bench (fsync off, as in `npm test`)');
   }
@@ -36,22 +38,30 @@ export async function openBenchServer(): Promise<BenchServer> {
   const made: string[] = [];
   const close = async () => {
     for (const name of made.reverse()) await dropDatabase(serverUrl, name).catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    if (embedded) {
+      await embedded.stop().catch(() => undefined);
+      rmSync(dataRoot, { recursive: true, force: true });
+    }
   };
   try {
     await dropStaleTestDatabases(serverUrl, 'mg_');
-    await createDatabase(serverUrl, template);
-    made.push(template);
-    await migrateDatabase(`${serverUrl}/${template}`);
-    seedDatabase(`${serverUrl}/${template}`);
   } catch (error) {
     await close();
     throw error;
   }
+  // Made on first use: the re-anchoring bench alone does not need it.
+  let templateReady: Promise<void> | null = null;
+  const prepareTemplate = async () => {
+    await createDatabase(serverUrl, template);
+    made.push(template);
+    await migrateDatabase(`${serverUrl}/${template}`);
+    seedDatabase(`${serverUrl}/${template}`);
+  };
   return {
     serverUrl,
     embedded: embedded !== null,
     async clone(label: string) {
+      await (templateReady ??= prepareTemplate());
       const name = `mg_bench${label}_${runId}`;
       await createDatabase(serverUrl, name, template);
       made.push(name);

@@ -27,6 +27,8 @@ export interface BenchScene {
   annotations: number;
   /** <mark class="hl"> elements the article shows with every annotation visible */
   highlightRuns: number;
+  /** annotations covering one run, on average */
+  idsPerRun: number;
   /** the same with the Claim filter unticked (an annotation with another tag too stays) */
   highlightRunsWithoutClaim: number;
 }
@@ -142,6 +144,7 @@ export async function seedScene(baseUrl: string, databaseUrl: string, opts: { re
   const rows = planAnnotations(targets, readers);
   await insertAnnotations(databaseUrl, { documentId: doc.documentId, versionId: doc.versionId, groupId }, rows);
   const toRuns = (list: SeedRow[]) => countHighlightRuns(index, list.map((r) => ({ id: r.id, target: r })));
+  const all = toRuns(rows);
   const scene: BenchScene = {
     baseUrl,
     databaseUrl,
@@ -151,12 +154,13 @@ export async function seedScene(baseUrl: string, databaseUrl: string, opts: { re
     readers,
     groupId,
     annotations: rows.length,
-    highlightRuns: toRuns(rows),
-    highlightRunsWithoutClaim: toRuns(rows.filter((r) => r.tags.some((t) => t !== 'claim'))),
+    highlightRuns: all.runs,
+    idsPerRun: all.idsPerRun,
+    highlightRunsWithoutClaim: toRuns(rows.filter((r) => r.tags.some((t) => t !== 'claim'))).runs,
   };
   console.log(
     `[seed] ${readers.length} readers in one group (${((afterAccounts - started) / 1000).toFixed(1)} s), ${rows.length.toLocaleString('en')} annotations ` +
-      `(${((performance.now() - afterAccounts) / 1000).toFixed(1)} s) → ${scene.highlightRuns.toLocaleString('en')} highlight runs on the page`,
+      `(${((performance.now() - afterAccounts) / 1000).toFixed(1)} s) → ${scene.highlightRuns.toLocaleString('en')} highlight runs on the page, ${scene.idsPerRun.toFixed(0)} annotations under each on average`,
   );
   return scene;
 }

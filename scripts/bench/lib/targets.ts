@@ -43,14 +43,21 @@ export function makeTargets(blocks: BlockText[], count: number, seed: number): {
   return { index, targets };
 }
 
-/** How many highlight runs the article shows for these targets: the page cuts every
- * block at each highlight boundary and draws one <mark> per covered run. */
-export function countHighlightRuns(index: DocumentIndex, targets: { id: string; target: Target }[]): number {
+/** How many highlight runs the article shows for these targets (the page cuts every
+ * block at each highlight boundary and draws one <mark> per covered run), and how many
+ * annotations cover a run on average (each run lists them all in `data-ids`). */
+export function countHighlightRuns(index: DocumentIndex, targets: { id: string; target: Target }[]): { runs: number; idsPerRun: number } {
   const byBlock = highlightsByBlock(index, targets.map((t) => ({ id: t.id, target: t.target })));
   let runs = 0;
+  let ids = 0;
   for (const block of index.blocks) {
     const pieces = byBlock.get(block.anchor);
-    if (pieces) runs += segmentBlock(block.text, pieces).filter((s) => s.ids.length > 0).length;
+    if (!pieces) continue;
+    for (const segment of segmentBlock(block.text, pieces)) {
+      if (segment.ids.length === 0) continue;
+      runs++;
+      ids += segment.ids.length;
+    }
   }
-  return runs;
+  return { runs, idsPerRun: runs === 0 ? 0 : ids / runs };
 }

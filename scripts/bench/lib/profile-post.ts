@@ -1,0 +1,117 @@
+// Where a POST /annotations spends its time, without HTTP or Next: the session lookup
+// and createAnnotation called in-process, with every PostgreSQL round trip counted and
+// timed (pg's Client.query is wrapped before Prisma's adapter loads); two cheaper ways
+// to insert the same rows, for scale; and the reader page's listAnnotations.
+// Run by the API section as `node --conditions=react-server --import tsx` with
+// DATABASE_URL, BETTER_AUTH_SECRET/URL of the bench app, and BENCH_PROFILE_FILE (a ProfileInput as JSON).
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { median } from './stats';
+
+interface Trace {
+  count: number;
+  ms: number;
+  statements: string[];
+}
+const trace: Trace = { count: 0, ms: 0, statements: [] };
+
+type Query = (...args: unknown[]) => unknown;
+const original = pg.Client.prototype.query as unknown as Query;
+(pg.Client.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
+  const started = performance.now();
+  const first = args[0] as string | { text?: string };
+  const text = typeof first === 'string' ? first : (first?.text ?? '');
+  const done = () => {
+    trace.ms += performance.now() - started;
+  };
+  trace.count++;
+  trace.statements.push(text.replace(/\s+/g, ' ').slice(0, 110));
+  // pg.Pool#query passes a callback; Prisma's transactions await the promise.
+  const last = args.length - 1;
+  if (typeof args[last] === 'function') {
+    const callback = args[last] as (...a: unknown[]) => void;
+    args[last] = (...a: unknown[]) => {
+      done();
+      callback(...a);
+    };
+    return original.apply(this, args);
+  }
+  const result = original.apply(this, args);
+  return result && typeof (result as Promise<unknown>).then === 'function' ? (result as Promise<unknown>).finally(done) : result;
+};
+
+export interface ProfileInput {
+  reader: { id: string; name: string; email: string };
+  cookie: string;
+  /** POST bodies, as sent over HTTP */
+  bodies: string[];
+  /** the same annotations as table rows (tag ids resolved), for the cheaper alternatives */
+  rows: { documentId: string; versionId: string; authorId: string; groupId: string; noteText: string; startBlock: string; startIndex: number; startOffset: number; endBlock: string; endIndex: number; endOffset: number; exact: string; prefix: string; suffix: string; tagIds: string[] }[];
+}
+
+const input = JSON.parse(readFileSync(process.env.BENCH_PROFILE_FILE!, 'utf8')) as ProfileInput;
+const { auth } = await import('@/lib/server/auth');
+const { createAnnotation, listAnnotations } = await import('@/lib/server/dal/annotations');
+const { annotationFilterSchema, createAnnotationSchema } = await import('@/lib/annotations/schemas');
+const { db, rawSql } = await import('@/lib/server/db');
+
+async function profile(label: string, runs: number, fn: (i: number) => Promise<unknown>, warmUps = 30) {
+  for (let i = 0; i < warmUps; i++) await fn(i); // pools, caches, JIT
+  const total: number[] = [];
+  const inDb: number[] = [];
+  const queries: number[] = [];
+  const runsStatements: string[][] = [];
+  for (let i = 0; i < runs; i++) {
+    trace.count = 0;
+    trace.ms = 0;
+    trace.statements = [];
+    const started = performance.now();
+    await fn(i);
+    total.push(performance.now() - started);
+    inDb.push(trace.ms);
+    queries.push(trace.count);
+    runsStatements.push(trace.statements);
+  }
+  const t = median(total);
+  const d = median(inDb);
+  const sample = runsStatements.find((list) => list.length === median(queries)) ?? [];
+  console.log(`[profile] ${label}: ${t.toFixed(2)} ms (median of ${runs}), ${median(queries)} round trips taking ${d.toFixed(2)} ms, ${(t - d).toFixed(2)} ms outside them (JavaScript, mostly)`);
+  for (const statement of sample) console.log(`[profile]     ${statement}`);
+}
+
+// What the reader's page asks for before it renders anything (the rest of the page's
+// time is rendering and serializing them).
+let listed = 0;
+await profile(
+  'listAnnotations, the reader page\'s query',
+  3,
+  async () => {
+    listed = (await listAnnotations(input.reader, 'face-time', annotationFilterSchema.parse({}))).length;
+  },
+  1,
+);
+console.log(`[profile]     (${listed.toLocaleString('en')} annotations listed)`);
+const headers = new Headers({ cookie: input.cookie });
+await profile('session lookup (auth.api.getSession)', 200, () => auth.api.getSession({ headers }));
+const bodies = input.bodies.map((b) => createAnnotationSchema.parse(JSON.parse(b)));
+await profile('createAnnotation (DAL, no HTTP)', 200, (i) => createAnnotation(input.reader, 'face-time', bodies[i % bodies.length]));
+
+// For scale, the insert alone two cheaper ways: Prisma without reading the row back, and
+// one SQL statement (annotation and tags in a CTE, atomic without BEGIN/COMMIT).
+const row = (i: number) => input.rows[i % input.rows.length];
+await profile('alternative: Prisma create with select { id } only', 200, (i) => {
+  const { tagIds, ...data } = row(i);
+  return db.annotation.create({ data: { ...data, visibility: 'GROUP', tags: { createMany: { data: tagIds.map((tagId) => ({ tagId })) } } }, select: { id: true } });
+});
+await profile('alternative: one SQL statement through postgres.js', 200, (i) => {
+  const r = row(i);
+  return rawSql()`
+    WITH a AS (
+      INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteText","startBlock","startIndex","startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","updatedAt")
+      VALUES (gen_random_uuid(), ${r.documentId}, ${r.versionId}, ${r.authorId}, 'GROUP', ${r.groupId}, ${r.noteText}, ${r.startBlock}, ${r.startIndex}, ${r.startOffset}, ${r.endBlock}, ${r.endIndex}, ${r.endOffset}, ${r.exact}, ${r.prefix}, ${r.suffix}, now())
+      RETURNING "id")
+    INSERT INTO "annotation_tags" ("annotationId","tagId") SELECT a."id", t::uuid FROM a, unnest(${r.tagIds}::text[]) AS t RETURNING "annotationId"`;
+});
+await db.$disconnect();
+await rawSql().end();
