@@ -3,6 +3,8 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { segmentBlock, type Highlight } from '@/lib/segments/segment-block';
 import { ArticleBlock, type BlockData } from './article-block';
 
+const MAX_IDS_IN_DOM = 8;
+
 export interface RunStyle {
   tag1: string;
   tag2?: string;
@@ -52,7 +54,9 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
               data-tag1={style.tag1}
               data-tag2={style.tag2}
               data-count={style.count > 1 ? style.count : undefined}
-              data-ids={segment.ids.join(' ')}
+              // Dense runs (dozens of readers on one sentence) leave the ids out: they would
+              // dominate the page's size, and the popover lists them anyway.
+              data-ids={segment.ids.length <= MAX_IDS_IN_DOM ? segment.ids.join(' ') : undefined}
               title={style.description}
               tabIndex={0}
               aria-label={`${segment.text} (${style.description})`}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { validateTarget } from '@/lib/anchoring/validate-target';
 import { targetColumns } from '@/lib/annotations/target-columns';
 import { mineFilter, type AnnotationFilter, type CreateAnnotationInput, type UpdateAnnotationInput } from '@/lib/annotations/schemas';
@@ -10,8 +11,8 @@ import { conflict, forbidden, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee, type AnnotationScope } from './annotation-access';
 import { annotationSelect, toAnnotationView, type AnnotationRow } from './annotation-view';
-import { resolveDocumentId } from './documents';
-import { readerMemberships } from './memberships';
+import { findDocumentWithVersion, resolveDocumentId } from './documents';
+import { readerMemberships, type MembershipInfo } from './memberships';
 import { resolveTagIds } from './tags';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
@@ -115,21 +116,24 @@ export async function getAnnotation(reader: Reader, id: string): Promise<Annotat
   return toAnnotationView(row, scope);
 }
 
-async function checkGroup(reader: Reader, groupId: string | null | undefined): Promise<string | null> {
+async function checkGroup(reader: Reader, groupId: string | null | undefined, memberships?: MembershipInfo[]): Promise<string | null> {
   if (!groupId) return null;
-  const member = (await readerMemberships(reader)).some((m) => m.groupId === groupId);
+  const member = (memberships ?? (await readerMemberships(reader))).some((m) => m.groupId === groupId);
   if (!member) throw invalid('You can only share with a group you belong to.', { groupId: 'You are not a member of this group.' });
   return groupId;
 }
 
-async function checkTags(slugs: string[], groupId: string | null): Promise<string[]> {
-  const { ids, unknown } = await resolveTagIds(slugs, groupId);
-  if (unknown.length > 0) throw invalid(`Unknown tag: ${unknown.join(', ')}.`, { tags: `Unknown tag: ${unknown.join(', ')}.` });
-  return ids;
+async function checkTags(slugs: string[], groupId: string | null) {
+  const resolved = await resolveTagIds(slugs, groupId);
+  if (resolved.unknown.length > 0) {
+    const message = `Unknown tag: ${resolved.unknown.join(', ')}.`;
+    throw invalid(message, { tags: message });
+  }
+  return resolved;
 }
 
-async function checkTarget(documentId: string, input: CreateAnnotationInput['target']) {
-  const current = await currentVersionOf(documentId);
+async function checkTarget(documentId: string, input: CreateAnnotationInput['target'], versionId?: string) {
+  const current = versionId ? { versionId } : await currentVersionOf(documentId);
   if (!current) throw notFound('The document');
   const { index } = await getVersionIndex(current.versionId);
   const result = validateTarget(index, input);
@@ -137,27 +141,54 @@ async function checkTarget(documentId: string, input: CreateAnnotationInput['tar
   return { versionId: current.versionId, ...targetColumns(index, result.target) };
 }
 
+/** Creating is the hot path of a seminar (everyone highlighting at once): the document,
+ * memberships and tags are read once (default tags and version texts from memory), and
+ * the annotation with its tags is written in one statement; the answer is built from
+ * what we already know rather than read back. */
 export async function createAnnotation(reader: Reader, documentIdOrSlug: string, input: CreateAnnotationInput): Promise<AnnotationView> {
-  const documentId = await resolveDocumentId(reader, documentIdOrSlug);
-  const [target, groupId] = await Promise.all([checkTarget(documentId, input.target), checkGroup(reader, input.groupId)]);
+  const doc = await findDocumentWithVersion(documentIdOrSlug);
+  const memberships = input.groupId ? await readerMemberships(reader) : [];
+  const groupId = await checkGroup(reader, input.groupId, memberships);
+  const [target, version] = await Promise.all([checkTarget(doc.id, input.target, doc.versionId), getVersionIndex(doc.versionId)]);
   const note = checkNote(input.note);
-  const tagIds = await checkTags(input.tags, groupId);
-  const row = await db.annotation.create({
-    data: {
-      documentId,
-      authorId: reader.id,
-      groupId,
-      visibility: groupId ? 'GROUP' : 'PRIVATE',
-      noteJson: note.json ?? undefined,
-      noteText: note.text,
-      ...target,
-      status: 'ANCHORED',
-      tags: { createMany: { data: tagIds.map((tagId) => ({ tagId })) } },
-    },
-    select: annotationSelect,
-  });
-  const memberships = groupId ? await readerMemberships(reader) : [];
-  return toAnnotationView(row as AnnotationRow, { reader, memberships });
+  const tags = await checkTags(input.tags, groupId);
+  const id = randomUUID();
+  const now = new Date();
+  const visibility = groupId ? 'GROUP' : 'PRIVATE';
+  const sql = rawSql();
+  await sql`
+    WITH created AS (
+      INSERT INTO "annotations" ("id", "documentId", "versionId", "authorId", "groupId", "visibility", "noteJson", "noteText",
+        "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
+        "status", "createdAt", "updatedAt")
+      VALUES (${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
+        ${note.json === null ? null : sql.json(note.json as never)}, ${note.text},
+        ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
+        ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now})
+      RETURNING "id")
+    INSERT INTO "annotation_tags" ("annotationId", "tagId")
+    SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id`;
+  const row: AnnotationRow = {
+    id,
+    documentId: doc.id,
+    authorId: reader.id,
+    groupId,
+    visibility,
+    noteJson: note.json,
+    noteText: note.text,
+    ...target,
+    status: 'ANCHORED',
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    hiddenAt: null,
+    version: { number: version.number },
+    author: { id: reader.id, name: reader.name },
+    group: groupId ? { id: groupId, name: memberships.find((m) => m.groupId === groupId)!.groupName } : null,
+    tags: [...tags.positions].map(([slug, position]) => ({ tag: { slug, position } })),
+    _count: { replies: 0 },
+  };
+  return toAnnotationView(row, { reader, memberships });
 }
 
 /** Loads an annotation for a change only its author may make: 404 when the reader
@@ -205,7 +236,7 @@ export async function updateAnnotation(reader: Reader, id: string, input: Update
     const updated = await tx.annotation.updateMany({ where: { id, rev: input.version, deletedAt: null }, data });
     if (updated.count === 0) throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
     await tx.annotationTag.deleteMany({ where: { annotationId: id } });
-    await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId: id, tagId })) });
+    await tx.annotationTag.createMany({ data: tagIds.ids.map((tagId) => ({ annotationId: id, tagId })) });
   });
   return getAnnotation(reader, id);
 }

@@ -62,6 +62,16 @@ export async function resolveDocumentId(_reader: Reader | null, idOrSlug: string
   return row.id;
 }
 
+/** The document and its current version in one query, or 404. */
+export async function findDocumentWithVersion(idOrSlug: string): Promise<{ id: string; versionId: string }> {
+  const row = await db.document.findFirst({
+    where: UUID.test(idOrSlug) ? { OR: [{ id: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug },
+    select: { id: true, currentVersionId: true },
+  });
+  if (!row?.currentVersionId) throw notFound('The document');
+  return { id: row.id, versionId: row.currentVersionId };
+}
+
 export async function getDocument(reader: Reader, idOrSlug: string, opts: { version?: number } = {}): Promise<DocumentView> {
   const id = await resolveDocumentId(reader, idOrSlug);
   const doc = await db.document.findUnique({

@@ -21,16 +21,30 @@ export async function listTagsForReader(reader: Reader, groupIds?: string[]): Pr
   return rows.map(toView);
 }
 
+// The default tags are created by the first migration and never change: cached per process.
+let defaultTagsCache: Promise<Map<string, { id: string; position: number }>> | null = null;
+function defaultTags() {
+  defaultTagsCache ??= db.tag
+    .findMany({ where: { groupId: null, retiredAt: null }, select: { id: true, slug: true, position: true } })
+    .then((rows) => new Map(rows.map((r) => [r.slug, { id: r.id, position: r.position }])));
+  defaultTagsCache.catch(() => (defaultTagsCache = null));
+  return defaultTagsCache;
+}
+
 /** Resolves tag slugs for an annotation in `groupId` (null = private: default tags only).
- * Unknown or retired slugs are reported by name. */
-export async function resolveTagIds(slugs: string[], groupId: string | null): Promise<{ ids: string[]; unknown: string[] }> {
+ * Unknown or retired slugs are reported by name. A group tag shadows a default of the
+ * same name inside that group. */
+export async function resolveTagIds(slugs: string[], groupId: string | null): Promise<{ ids: string[]; unknown: string[]; positions: Map<string, number> }> {
   const unique = [...new Set(slugs)];
-  const rows = await db.tag.findMany({
-    where: { slug: { in: unique }, retiredAt: null, OR: [{ groupId: null }, ...(groupId ? [{ groupId }] : [])] },
-    select: { id: true, slug: true, groupId: true },
-  });
-  // A group tag shadows a default of the same name inside that group.
-  const bySlug = new Map<string, string>();
-  for (const row of rows.sort((a, b) => (a.groupId === null ? -1 : 1) - (b.groupId === null ? -1 : 1))) bySlug.set(row.slug, row.id);
-  return { ids: unique.flatMap((s) => (bySlug.has(s) ? [bySlug.get(s)!] : [])), unknown: unique.filter((s) => !bySlug.has(s)) };
+  const bySlug = new Map<string, { id: string; position: number }>(await defaultTags());
+  if (groupId) {
+    const rows = await db.tag.findMany({ where: { slug: { in: unique }, retiredAt: null, groupId }, select: { id: true, slug: true, position: true } });
+    for (const row of rows) bySlug.set(row.slug, { id: row.id, position: row.position });
+  }
+  const known = unique.filter((s) => bySlug.has(s));
+  return {
+    ids: known.map((s) => bySlug.get(s)!.id),
+    unknown: unique.filter((s) => !bySlug.has(s)),
+    positions: new Map(known.map((s) => [s, bySlug.get(s)!.position])),
+  };
 }
