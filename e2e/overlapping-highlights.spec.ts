@@ -1,30 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { annotateQuote } from './support/annotate';
 import { apiJson, signUpViaApi } from './support/session';
 
 // Two members of one seminar mark overlapping parts of the same sentence: the shared part
 // is one highlight that says how many annotations it holds, and opens them all.
 
 const SENTENCE_START = 'The assumption by some analysts';
-
-function noteOf(text: string) {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
-}
-
-async function annotate(page: Page, anchor: string, quote: string, body: { tags: string[]; note: string; groupId: string }) {
-  const doc = await apiJson(page.request, 'GET', '/api/v1/documents/face-time');
-  const text: string = doc.json.blocks.find((b: { anchor: string }) => b.anchor === anchor).text;
-  const offset = text.indexOf(quote);
-  expect(offset, `"${quote}" in ${anchor}`).toBeGreaterThanOrEqual(0);
-  const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
-    target: { start: { block: anchor, offset }, end: { block: anchor, offset: offset + quote.length }, exact: quote },
-    tags: body.tags,
-    note: noteOf(body.note),
-    groupId: body.groupId,
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  return created.json.annotation.id as string;
-}
 
 test('[OVERLAP] two readers’ overlapping annotations show as one counted highlight that opens both', async ({ browser }) => {
   const adaContext = await browser.newContext();
@@ -44,8 +26,8 @@ test('[OVERLAP] two readers’ overlapping annotations show as one counted highl
 
   const adaNote = `Whose assumption? ${randomUUID().slice(0, 6)}`;
   const benNote = `The scare quotes do the work ${randomUUID().slice(0, 6)}`;
-  const adaId = await annotate(ada, 'p-3', 'The assumption by some analysts that the Fiji meeting', { tags: ['claim'], note: adaNote, groupId });
-  const benId = await annotate(ben, 'p-3', 'some analysts that the Fiji meeting signals a “restart”', { tags: ['evidence'], note: benNote, groupId });
+  const adaId = await annotateQuote(ada, 'p-3', 'The assumption by some analysts that the Fiji meeting', { tags: ['claim'], note: adaNote, groupId });
+  const benId = await annotateQuote(ben, 'p-3', 'some analysts that the Fiji meeting signals a “restart”', { tags: ['evidence'], note: benNote, groupId });
 
   await ada.goto('/documents/face-time');
   const paragraph = ada.locator('[data-anchor="p-3"]');

@@ -1,28 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { annotateQuote } from './support/annotate';
 import { apiJson, signUpViaApi } from './support/session';
 
 // A seminar's reading in the review panel: tags, whose, shared-with and full-text search
 // narrow the list and the highlights together; "Show in text" takes the reader there.
-
-function noteOf(text: string) {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
-}
-
-async function annotate(page: Page, anchor: string, quote: string, body: { tags: string[]; note: string; groupId: string | null }) {
-  const doc = await apiJson(page.request, 'GET', '/api/v1/documents/face-time');
-  const text: string = doc.json.blocks.find((b: { anchor: string }) => b.anchor === anchor).text;
-  const offset = text.indexOf(quote);
-  expect(offset, `"${quote}" in ${anchor}`).toBeGreaterThanOrEqual(0);
-  const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
-    target: { start: { block: anchor, offset }, end: { block: anchor, offset: offset + quote.length }, exact: quote },
-    tags: body.tags,
-    note: noteOf(body.note),
-    groupId: body.groupId,
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  return created.json.annotation.id as string;
-}
 
 test('[REVIEW] tag, whose, shared-with and search filters narrow the review list; "Show in text" focuses the highlight', async ({ browser }) => {
   const adaContext = await browser.newContext();
@@ -49,10 +31,10 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
     benFraming: `Who speaks for whom ${uid}`,
     benEvidence: `Sanctions as the real obstacle ${uid}`,
   };
-  await annotate(ada, 'p-3', 'The assumption by some analysts', { tags: ['claim'], note: notes.adaShared, groupId });
-  await annotate(ada, 'p-6', 'Since the Biden administration took office', { tags: ['evidence'], note: notes.adaPrivate, groupId: null });
-  const benFramingId = await annotate(ben, 'p-1', 'Senior Colonel Wu Qian', { tags: ['framing'], note: notes.benFraming, groupId });
-  const benEvidenceId = await annotate(ben, 'p-5', 'unilateral sanctions imposed by the US', { tags: ['evidence'], note: notes.benEvidence, groupId });
+  await annotateQuote(ada, 'p-3', 'The assumption by some analysts', { tags: ['claim'], note: notes.adaShared, groupId });
+  await annotateQuote(ada, 'p-6', 'Since the Biden administration took office', { tags: ['evidence'], note: notes.adaPrivate, groupId: null });
+  const benFramingId = await annotateQuote(ben, 'p-1', 'Senior Colonel Wu Qian', { tags: ['framing'], note: notes.benFraming, groupId });
+  const benEvidenceId = await annotateQuote(ben, 'p-5', 'unilateral sanctions imposed by the US', { tags: ['evidence'], note: notes.benEvidence, groupId });
 
   await ada.goto('/documents/face-time');
   const panel = ada.getByRole('complementary', { name: 'Review annotations' });
