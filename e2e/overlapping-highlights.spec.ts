@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { annotateQuote } from './support/annotate';
-import { apiJson, signUpViaApi } from './support/session';
+import { apiJson, signUpReaders } from './support/session';
 
 // Two members of one seminar mark overlapping parts of the same sentence: the shared part
 // is one highlight that says how many annotations it holds, and opens them all.
@@ -9,14 +9,8 @@ import { apiJson, signUpViaApi } from './support/session';
 const SENTENCE_START = 'The assumption by some analysts';
 
 test('[OVERLAP] two readers’ overlapping annotations show as one counted highlight that opens both', async ({ browser }) => {
-  const adaContext = await browser.newContext();
-  const benContext = await browser.newContext();
-  const ada = await adaContext.newPage();
-  const ben = await benContext.newPage();
-  await ada.goto('/sign-in');
-  await ben.goto('/sign-in');
-  await signUpViaApi(ada, 'Ada Overlap');
-  await signUpViaApi(ben, 'Ben Overlap');
+  const readers = await signUpReaders(browser, ['Ada Overlap', 'Ben Overlap']);
+  const [ada, ben] = readers.pages;
 
   const group = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: `Overlap seminar ${randomUUID().slice(0, 6)}` });
   expect(group.status, JSON.stringify(group.json)).toBe(201);
@@ -90,6 +84,5 @@ test('[OVERLAP] two readers’ overlapping annotations show as one counted highl
   await expect(benPopover.getByRole('article', { name: 'Annotation by Ada Overlap' })).toContainText(adaNote);
   await expect(benPopover.getByRole('article', { name: 'Annotation by Ben Overlap' })).toContainText(benNote);
 
-  await adaContext.close();
-  await benContext.close();
+  await readers.close();
 });

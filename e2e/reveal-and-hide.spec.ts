@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { apiJson, signUpViaApi } from './support/session';
+import { apiJson, signUpReaders } from './support/session';
 import { dragSelect } from './support/select-text';
 
 // "Reveal after you annotate": a member sees the group's annotations only after posting
@@ -11,12 +11,8 @@ const ANNOTATIONS_URL = /^\/api\/v1\/documents\/[^/]+\/annotations$/;
 const M1_QUOTE = 'Historically, military relations between the two nations';
 
 test('[REVEAL] a member sees the group’s notes only after annotating; a note hidden by the facilitator is withheld from members but not its author', async ({ browser }) => {
-  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
-  const [fay, mo, nia] = await Promise.all(contexts.map((c) => c.newPage()));
-  for (const page of [fay, mo, nia]) await page.goto('/sign-in');
-  await signUpViaApi(fay, 'Fay Facilitator');
-  await signUpViaApi(mo, 'Mo First');
-  await signUpViaApi(nia, 'Nia Second');
+  const readers = await signUpReaders(browser, ['Fay Facilitator', 'Mo First', 'Nia Second']);
+  const [fay, mo, nia] = readers.pages;
 
   const groupName = `Reveal seminar ${randomUUID().slice(0, 6)}`;
   const group = await apiJson(fay.request, 'POST', '/api/v1/groups', { name: groupName });
@@ -97,5 +93,5 @@ test('[REVEAL] a member sees the group’s notes only after annotating; a note h
   await expect(moView).toContainText(moNote);
   await expect(moView).toContainText('Hidden by the facilitator (members do not see this note).');
 
-  for (const context of contexts) await context.close();
+  await readers.close();
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { apiJson, signUpViaApi } from './support/session';
+import { apiJson, signUpReaders } from './support/session';
 
 // J5: two readers of one seminar, each in their own browser. What one shares appears on
 // the other's page without a reload; a reply travels back the same way.
@@ -15,14 +15,8 @@ async function openReader(page: Page) {
 }
 
 test('[REVIEW] a shared annotation appears live for another member, who replies; the author sees the reply and can hide it', async ({ browser }) => {
-  const adaContext = await browser.newContext();
-  const benContext = await browser.newContext();
-  const ada = await adaContext.newPage();
-  const ben = await benContext.newPage();
-  await ada.goto('/sign-in');
-  await ben.goto('/sign-in');
-  await signUpViaApi(ada, 'Ada Author');
-  await signUpViaApi(ben, 'Ben Reader');
+  const readers = await signUpReaders(browser, ['Ada Author', 'Ben Reader']);
+  const [ada, ben] = readers.pages;
 
   const created = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: 'Live seminar' });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -97,6 +91,5 @@ test('[REVIEW] a shared annotation appears live for another member, who replies;
   await expect(benReply).toContainText('Secondary, but it set the timing. And the framing.');
   await expect(adaView).toContainText('And the framing.');
 
-  await adaContext.close();
-  await benContext.close();
+  await readers.close();
 });

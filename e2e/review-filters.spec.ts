@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { annotateQuote } from './support/annotate';
-import { apiJson, signUpViaApi } from './support/session';
+import { apiJson, signUpReaders } from './support/session';
 
 // A seminar's reading in the review panel: tags, whose, shared-with and full-text search
 // narrow the list and the highlights together; "Show in text" takes the reader there.
 
 test('[REVIEW] tag, whose, shared-with and search filters narrow the review list; "Show in text" focuses the highlight', async ({ browser }) => {
-  const adaContext = await browser.newContext();
-  const benContext = await browser.newContext();
-  const ada = await adaContext.newPage();
-  const ben = await benContext.newPage();
-  await ada.goto('/sign-in');
-  await ben.goto('/sign-in');
-  await signUpViaApi(ada, 'Ada Filter');
-  await signUpViaApi(ben, 'Ben Filter');
+  const readers = await signUpReaders(browser, ['Ada Filter', 'Ben Filter']);
+  const [ada, ben] = readers.pages;
 
   const groupName = `Filter seminar ${randomUUID().slice(0, 6)}`;
   const group = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: groupName });
@@ -124,6 +118,5 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
   await expect(panel.getByText('4 annotations', { exact: true })).toBeVisible();
   await expect(cards).toHaveCount(4);
 
-  await adaContext.close();
-  await benContext.close();
+  await readers.close();
 });

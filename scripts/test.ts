@@ -2,14 +2,14 @@
 // file, cloned from a migrated template), then end-to-end tests in Debian's Chromium.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { isBuildCurrent, markBuildCurrent } from './lib/build-state';
 import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from './lib/embedded-db';
 import { migrateDatabase, projectRoot } from './lib/migrate';
 import { bin, runStep, seedDatabase } from './lib/run';
+import { ensureChromium } from './lib/chromium';
+import { freePort } from './lib/ports';
 import { createDatabase, dropDatabase, dropStaleTestDatabases } from './lib/test-databases';
 
 const started = Date.now();
@@ -18,29 +18,6 @@ const want = (suite: string) => only.length === 0 || only.includes(suite);
 const resultsDir = path.join(projectRoot, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
-
-/** Several test runs may share a machine: each embedded server takes a free port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  if (process.getuid?.() !== 0) throw new Error('Chromium is missing: install Debian\'s `chromium` package (apt-get install -y chromium).');
-  console.log('[e2e] installing Debian\'s chromium (once per machine)…');
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error('apt-get install chromium failed.');
-  }
-}
 
 interface Tally { passed: number; failed: number; skipped: number }
 const tally: Record<string, Tally> = {};

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 
 export const PASSWORD = 'correct horse battery';
@@ -41,4 +41,16 @@ export async function apiJson(request: APIRequestContext, method: 'GET' | 'POST'
   const port = process.env.E2E_PORT ?? '3100';
   const response = await request.fetch(path, { method, data, headers: { origin: `http://127.0.0.1:${port}` } });
   return { status: response.status(), json: response.status() === 204 ? null : await response.json() };
+}
+
+/** Several readers, each signed up in a browser context of their own (so their sessions
+ * are independent); close the contexts when done. */
+export async function signUpReaders(browser: Browser, names: string[]) {
+  const contexts = await Promise.all(names.map(() => browser.newContext()));
+  const pages = await Promise.all(contexts.map((c) => c.newPage()));
+  for (const [i, page] of pages.entries()) {
+    await page.goto('/sign-in');
+    await signUpViaApi(page, names[i]);
+  }
+  return { pages, close: () => Promise.all(contexts.map((c) => c.close())) };
 }

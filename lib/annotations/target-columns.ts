@@ -14,6 +14,19 @@ export interface TargetColumns {
   suffix: string;
 }
 
+/** The same columns as a Prisma `select`, so that queries and this type stay in step. */
+export const targetColumnSelect = {
+  startBlock: true,
+  startIndex: true,
+  startOffset: true,
+  endBlock: true,
+  endIndex: true,
+  endOffset: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+} as const satisfies Record<keyof TargetColumns, true>;
+
 export function targetColumns(index: DocumentIndex, target: Target): TargetColumns {
   const startIndex = index.indexByAnchor.get(target.start.block);
   const endIndex = index.indexByAnchor.get(target.end.block);

@@ -5,7 +5,7 @@
 // Timings are taken inside the page with performance.now() (its origin is the start of
 // the navigation), so Playwright's own round trips are not counted.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, ensureChromium } from './lib/chromium';
+import { CHROMIUM, ensureChromium } from '../lib/chromium';
 import { browserCookies } from './lib/http';
 import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';

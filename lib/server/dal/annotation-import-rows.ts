@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TargetColumns } from '@/lib/annotations/target-columns';
 import { anchorQuote } from '@/lib/anchoring';
 import { targetFromDocumentRange, toDocumentPosition } from '@/lib/anchoring/document-text';
 import type { DocumentIndex, Target } from '@/lib/anchoring/types';
@@ -15,7 +16,7 @@ const INSERT_BATCH = 1000;
 
 export type Item = ImportedAnnotation & { index: number };
 
-export interface AnnotationRow {
+export interface AnnotationRow extends TargetColumns {
   id: string;
   documentId: string;
   versionId: string;
@@ -24,15 +25,6 @@ export interface AnnotationRow {
   groupId: string | null;
   noteJson: NoteDoc | null;
   noteText: string;
-  startBlock: string;
-  startIndex: number;
-  startOffset: number;
-  endBlock: string;
-  endIndex: number;
-  endOffset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   status: 'ANCHORED' | 'REANCHORED' | 'ORPHANED';
   sourceId: string | null;
   createdAt: Date;

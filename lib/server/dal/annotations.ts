@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { validateTarget } from '@/lib/anchoring/validate-target';
-import { targetColumns } from '@/lib/annotations/target-columns';
+import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
 import { mineFilter, type AnnotationFilter, type CreateAnnotationInput, type UpdateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { isEmptyNote, parseNote } from '@/lib/notes';
@@ -62,19 +62,7 @@ export async function listAnnotations(reader: Reader, documentIdOrSlug: string, 
   return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
 }
 
-const placedSelect = {
-  versionId: true,
-  startBlock: true,
-  startIndex: true,
-  startOffset: true,
-  endBlock: true,
-  endIndex: true,
-  endOffset: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  status: true,
-} as const;
+const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as const;
 
 /**
  * Annotations the reader may see as they were placed in one version of a document: where a

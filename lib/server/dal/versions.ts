@@ -1,5 +1,5 @@
 import 'server-only';
-import { targetColumns } from '@/lib/annotations/target-columns';
+import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
 import { assignAnchors, type ArticleFormat, type BlockKind } from '@/lib/articles';
 import { anchorQuote, buildDocumentIndex, reanchorTarget, type DocumentIndex, type Target } from '@/lib/anchoring';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -172,15 +172,7 @@ const rowSelect = {
   groupId: true,
   status: true,
   rev: true,
-  startBlock: true,
-  startIndex: true,
-  startOffset: true,
-  endBlock: true,
-  endIndex: true,
-  endOffset: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
+  ...targetColumnSelect,
 } as const;
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isBuildCurrent, markBuildCurrent } from '../../lib/build-state';
 import { projectRoot } from '../../lib/migrate';
 import { bin, runStep } from '../../lib/run';
-import { freePort } from './ports';
+import { freePort } from '../../lib/ports';
 
 /** Kept between runs (it is ignored by git as `.next-*`), so a second run skips the build. */
 export const BENCH_DIST_DIR = '.next-bench';

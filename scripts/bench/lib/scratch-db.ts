@@ -7,7 +7,7 @@ import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from '.
 import { migrateDatabase } from '../../lib/migrate';
 import { seedDatabase } from '../../lib/run';
 import { createDatabase, dropDatabase, dropStaleTestDatabases } from '../../lib/test-databases';
-import { freePort } from './ports';
+import { freePort } from '../../lib/ports';
 
 export interface BenchServer {
   /** server URL without a database name */

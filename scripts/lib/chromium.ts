@@ -1,4 +1,4 @@
-// The reader bench drives Debian's Chromium, as the e2e tests do.
+// The e2e tests and the reader bench drive Debian's Chromium, never a downloaded one.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -9,7 +9,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0) throw new Error("Chromium is missing: install Debian's `chromium` package (apt-get install -y chromium).");
-  console.log("[reader] installing Debian's chromium (once per machine)…");
+  console.log("[chromium] installing Debian's chromium (once per machine)…");
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (result.status !== 0) throw new Error('apt-get install chromium failed.');
