@@ -120,7 +120,8 @@ export default defineConfig({
     // `prisma generate` (run by npm install) needs the adapter configured but never
     // connects; without one it falls back to downloading native engines, which fails
     // offline. Migrate commands without DATABASE_URL fail on this unreachable address.
-    const url = process.env.DATABASE_URL || 'postgresql://DATABASE_URL-is-not-set@127.0.0.1:1/set-DATABASE_URL';
+    const url =
+      process.env.DATABASE_URL || 'postgresql://DATABASE_URL-is-not-set@127.0.0.1:1/set-DATABASE_URL';
     const factory = new MigrationPg(parseConnection(url));
     const probe = await factory.connect();
     patchAdapter(probe);

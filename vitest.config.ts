@@ -20,7 +20,12 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { ...alias, 'server-only': fileURLToPath(new URL('./tests/support/empty.ts', import.meta.url)) } },
+        resolve: {
+          alias: {
+            ...alias,
+            'server-only': fileURLToPath(new URL('./tests/support/empty.ts', import.meta.url)),
+          },
+        },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -7,14 +7,20 @@ type Block = { anchor: string; kind: string; text: string };
 async function annotateViaApi(page: Page, block: Block, quote: string, tags: string[], note: string) {
   const offset = block.text.indexOf(quote);
   const res = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
-    target: { start: { block: block.anchor, offset }, end: { block: block.anchor, offset: offset + quote.length }, exact: quote },
+    target: {
+      start: { block: block.anchor, offset },
+      end: { block: block.anchor, offset: offset + quote.length },
+      exact: quote,
+    },
     tags,
     note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] },
   });
   expect(res.status).toBe(201);
 }
 
-test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports the JSON-LD file back', async ({ page }) => {
+test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports the JSON-LD file back', async ({
+  page,
+}) => {
   await signUpViaApi(page, 'Exporter');
   const { json } = await apiJson(page.request, 'GET', '/api/v1/documents/face-time');
   const paragraphs = (json.blocks as Block[]).filter((b) => b.kind === 'PARAGRAPH');
@@ -63,9 +69,13 @@ test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports
   const importDialog = page.getByRole('dialog', { name: 'Import annotations' });
   await importDialog.getByLabel('File').setInputFiles(jsonPath);
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText('1 annotation imported');
+  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText(
+    '1 annotation imported',
+  );
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText('1 item already imported before');
+  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText(
+    '1 item already imported before',
+  );
   await importDialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Import annotations' })).toBeFocused();
 });

@@ -6,12 +6,18 @@ import { dragSelect } from './support/select-text';
 const P1_END = 'this year.';
 const P2_START = 'Historically';
 
-test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, writes a bold note, and it survives a reload', async ({ page }) => {
+test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, writes a bold note, and it survives a reload', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signUpViaApi(page, 'Mouse');
   await page.goto('/documents/face-time');
 
-  await dragSelect(page, { anchor: 'p-1', text: 'This marks the first' }, { anchor: 'p-2', text: 'weakest link' });
+  await dragSelect(
+    page,
+    { anchor: 'p-1', text: 'This marks the first' },
+    { anchor: 'p-2', text: 'weakest link' },
+  );
   const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
   await expect(toolbar).toBeVisible();
   await expect(toolbar).toContainText('This marks the first');
@@ -70,12 +76,16 @@ test('[HIGHLIGHT] the keyboard alone selects, tags, notes and saves a passage', 
   await expect(mark).toHaveAttribute('data-tag1', 'evidence');
   await mark.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Typed without a mouse');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText(
+    'Typed without a mouse',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toBeHidden();
 });
 
-test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then deletes it', async ({ page }) => {
+test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then deletes it', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signUpViaApi(page, 'Editor');
   const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
@@ -96,7 +106,9 @@ test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then del
 
   await page.reload();
   await page.locator('[data-anchor="p-4"] mark.hl').click();
-  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Second thoughts');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText(
+    'Second thoughts',
+  );
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);
@@ -104,12 +116,16 @@ test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then del
   await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);
 });
 
-test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsaved, then saves when it is back', async ({ page }) => {
+test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsaved, then saves when it is back', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signUpViaApi(page, 'Offline');
   await page.goto('/documents/face-time');
   let blocked = true;
-  await page.route('**/api/v1/documents/*/annotations', (route) => (blocked && route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+  await page.route('**/api/v1/documents/*/annotations', (route) =>
+    blocked && route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue(),
+  );
 
   await dragSelect(page, { anchor: 'p-5', text: 'In response' }, { anchor: 'p-5', text: 'visit' });
   const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
@@ -125,10 +141,14 @@ test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsave
   await expect(popover).toContainText('Written while offline');
 
   blocked = false;
-  await expect(page.locator('[data-anchor="p-5"] mark.hl')).not.toHaveClass(/hl-unsaved/, { timeout: 15_000 });
+  await expect(page.locator('[data-anchor="p-5"] mark.hl')).not.toHaveClass(/hl-unsaved/, {
+    timeout: 15_000,
+  });
   await page.reload();
   await page.locator('[data-anchor="p-5"] mark.hl').click();
-  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText('Written while offline');
+  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText(
+    'Written while offline',
+  );
 });
 
 test('[HIGHLIGHT] the reader page has no serious accessibility violations', async ({ page }) => {
@@ -147,10 +167,14 @@ test('[HIGHLIGHT] the reader page has no serious accessibility violations', asyn
   await page.screenshot({ path: 'docs/screenshots/reader.png' });
 });
 
-test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made private again', async ({ page }) => {
+test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made private again', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signUpViaApi(page, 'Sharer');
-  const group = await apiJson(page.request, 'POST', '/api/v1/groups', { name: `Sharing seminar ${Date.now()}` });
+  const group = await apiJson(page.request, 'POST', '/api/v1/groups', {
+    name: `Sharing seminar ${Date.now()}`,
+  });
   expect(group.status).toBe(201);
   await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
     target: { start: { block: 'p-6', offset: 0 }, end: { block: 'p-6', offset: 5 }, exact: 'Since' },
@@ -167,8 +191,13 @@ test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made
 
   await page.reload();
   await page.locator('[data-anchor="p-6"] mark.hl').click();
-  await page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('dialog', { name: 'Annotation on this passage' })
+    .getByRole('button', { name: 'Edit' })
+    .click();
   await page.getByLabel('Visible to').selectOption({ label: 'Only me (private)' });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article').first()).toContainText('Private');
+  await expect(
+    page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article').first(),
+  ).toContainText('Private');
 });

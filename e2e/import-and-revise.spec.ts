@@ -31,18 +31,28 @@ test('[IMPORT] a reader pastes an article, corrects the preview and reads it', a
   await page.getByRole('button', { name: 'Save article' }).click();
 
   await expect(page).toHaveURL(new RegExp(`/documents/harbour-notes-${tag}-annotated$`));
-  await expect(page.getByRole('heading', { level: 1, name: `Harbour Notes ${tag}, Annotated` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Harbour Notes ${tag}, Annotated` }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'The Return' })).toBeVisible();
   await expect(page.getByText('The first boats leave before dawn')).toBeVisible();
-  await expect(page.locator('[data-anchor="c-1"]')).toHaveText('Photo: the harbour at dusk, seen from the lighthouse.');
+  await expect(page.locator('[data-anchor="c-1"]')).toHaveText(
+    'Photo: the harbour at dusk, seen from the lighthouse.',
+  );
   await expect(page.getByText('Menu · Home')).toHaveCount(0);
 });
 
-test('[IMPORT] a reader uploads a revised version and sees what became of the annotations', async ({ page }) => {
+test('[IMPORT] a reader uploads a revised version and sees what became of the annotations', async ({
+  page,
+}) => {
   await signUpViaApi(page, 'Reviser');
   // A copy of the sample article of the reader's own: the shared sample stays as the other specs expect it.
   const title = `Military Exchanges ${randomUUID().slice(0, 6)}`;
-  const imported = await apiJson(page.request, 'POST', '/api/v1/documents', { text: SAMPLE, format: 'text', title });
+  const imported = await apiJson(page.request, 'POST', '/api/v1/documents', {
+    text: SAMPLE,
+    format: 'text',
+    title,
+  });
   expect(imported.status).toBe(201);
   const slug: string = imported.json.document.slug;
   const doc = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}`);
@@ -50,7 +60,11 @@ test('[IMPORT] a reader uploads a revised version and sees what became of the an
   const annotate = async (anchor: string, quote: string) => {
     const offset = blocks.find((b) => b.anchor === anchor)!.text.indexOf(quote);
     const res = await apiJson(page.request, 'POST', `/api/v1/documents/${slug}/annotations`, {
-      target: { start: { block: anchor, offset }, end: { block: anchor, offset: offset + quote.length }, exact: quote },
+      target: {
+        start: { block: anchor, offset },
+        end: { block: anchor, offset: offset + quote.length },
+        exact: quote,
+      },
       tags: ['claim'],
     });
     expect(res.status).toBe(201);
@@ -67,10 +81,20 @@ test('[IMPORT] a reader uploads a revised version and sees what became of the an
   await expect(page.getByRole('heading', { level: 1, name: 'Upload a revised version' })).toBeVisible();
   const file = page.getByLabel('Or upload a file');
 
-  await file.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
-  await expect(page.getByRole('alert').filter({ hasText: 'photo.txt is not a text file (it looks like a PNG image).' })).toBeVisible();
+  await file.setInputFiles({
+    name: 'photo.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'photo.txt is not a text file (it looks like a PNG image).' }),
+  ).toBeVisible();
 
-  await file.setInputFiles({ name: 'face-time-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
+  await file.setInputFiles({
+    name: 'face-time-v2.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(revised),
+  });
   await expect(page.getByText('Loaded from face-time-v2.txt')).toBeVisible();
   await page.getByRole('button', { name: 'Upload revised version' }).click();
 
@@ -79,15 +103,26 @@ test('[IMPORT] a reader uploads a revised version and sees what became of the an
   await expect(summary).toContainText('1 annotation stayed in place');
   await expect(summary).toContainText('1 annotation moved with its text');
   await expect(summary).toContainText('1 annotation orphaned');
-  await expect(page.getByRole('link', { name: 'Version 1' })).toHaveAttribute('href', `/documents/${slug}?version=1`);
+  await expect(page.getByRole('link', { name: 'Version 1' })).toHaveAttribute(
+    'href',
+    `/documents/${slug}?version=1`,
+  );
 
-  await file.setInputFiles({ name: 'face-time-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
+  await file.setInputFiles({
+    name: 'face-time-v2.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(revised),
+  });
   await page.getByRole('button', { name: 'Upload revised version' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This version is identical to the current one.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This version is identical to the current one.' }),
+  ).toBeVisible();
 
   const after = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}`);
   expect(after.json.document).toMatchObject({ title, currentVersion: 2 });
 
   const orphans = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}/annotations?status=orphaned`);
-  expect(orphans.json.annotations.map((a: { target: { exact: string } }) => a.target.exact)).toEqual(['a direct cause of this prolonged downturn']);
+  expect(orphans.json.annotations.map((a: { target: { exact: string } }) => a.target.exact)).toEqual([
+    'a direct cause of this prolonged downturn',
+  ]);
 });

@@ -8,20 +8,34 @@ import { apiJson, signUpReaders } from './support/session';
 
 const SENTENCE_START = 'The assumption by some analysts';
 
-test('[OVERLAP] two readers’ overlapping annotations show as one counted highlight that opens both', async ({ browser }) => {
+test('[OVERLAP] two readers’ overlapping annotations show as one counted highlight that opens both', async ({
+  browser,
+}) => {
   const readers = await signUpReaders(browser, ['Ada Overlap', 'Ben Overlap']);
   const [ada, ben] = readers.pages;
 
-  const group = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: `Overlap seminar ${randomUUID().slice(0, 6)}` });
+  const group = await apiJson(ada.request, 'POST', '/api/v1/groups', {
+    name: `Overlap seminar ${randomUUID().slice(0, 6)}`,
+  });
   expect(group.status, JSON.stringify(group.json)).toBe(201);
-  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', { code: group.json.group.inviteCode });
+  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', {
+    code: group.json.group.inviteCode,
+  });
   expect(joined.status, JSON.stringify(joined.json)).toBe(200);
   const groupId: string = group.json.group.id;
 
   const adaNote = `Whose assumption? ${randomUUID().slice(0, 6)}`;
   const benNote = `The scare quotes do the work ${randomUUID().slice(0, 6)}`;
-  const adaId = await annotateQuote(ada, 'p-3', 'The assumption by some analysts that the Fiji meeting', { tags: ['claim'], note: adaNote, groupId });
-  const benId = await annotateQuote(ben, 'p-3', 'some analysts that the Fiji meeting signals a “restart”', { tags: ['evidence'], note: benNote, groupId });
+  const adaId = await annotateQuote(ada, 'p-3', 'The assumption by some analysts that the Fiji meeting', {
+    tags: ['claim'],
+    note: adaNote,
+    groupId,
+  });
+  const benId = await annotateQuote(ben, 'p-3', 'some analysts that the Fiji meeting signals a “restart”', {
+    tags: ['evidence'],
+    note: benNote,
+    groupId,
+  });
 
   await ada.goto('/documents/face-time');
   const paragraph = ada.locator('[data-anchor="p-3"]');

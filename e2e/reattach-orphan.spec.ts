@@ -10,13 +10,19 @@ import { dragSelect } from './support/select-text';
 const SAMPLE = readFileSync(new URL('../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
 const LOST_QUOTE = 'a direct cause of this prolonged downturn';
 
-test('[REATTACH] an annotation orphaned by a revision is re-attached to a new selection and stays there', async ({ page }) => {
+test('[REATTACH] an annotation orphaned by a revision is re-attached to a new selection and stays there', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signUpViaApi(page, 'Ria Reattach');
 
   // The reader's own copy of the sample: the shared one is never revised.
   const title = `Face Time Reattach ${randomUUID().slice(0, 6)}`;
-  const imported = await apiJson(page.request, 'POST', '/api/v1/documents', { text: SAMPLE, format: 'text', title });
+  const imported = await apiJson(page.request, 'POST', '/api/v1/documents', {
+    text: SAMPLE,
+    format: 'text',
+    title,
+  });
   expect(imported.status, JSON.stringify(imported.json)).toBe(201);
   const slug: string = imported.json.document.slug;
   const v1 = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}`);
@@ -25,7 +31,11 @@ test('[REATTACH] an annotation orphaned by a revision is re-attached to a new se
   expect(offset).toBeGreaterThan(0);
   const note = `Pelosi's visit as the cause ${randomUUID().slice(0, 6)}`;
   const created = await apiJson(page.request, 'POST', `/api/v1/documents/${slug}/annotations`, {
-    target: { start: { block: 'p-4', offset }, end: { block: 'p-4', offset: offset + LOST_QUOTE.length }, exact: LOST_QUOTE },
+    target: {
+      start: { block: 'p-4', offset },
+      end: { block: 'p-4', offset: offset + LOST_QUOTE.length },
+      exact: LOST_QUOTE,
+    },
     tags: ['claim'],
     note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] },
   });
@@ -34,13 +44,18 @@ test('[REATTACH] an annotation orphaned by a revision is re-attached to a new se
 
   const revised = SAMPLE.replace(`${p4}  \n\n`, '');
   expect(revised).not.toContain(p4);
-  const revision = await apiJson(page.request, 'POST', `/api/v1/documents/${slug}/versions`, { text: revised, format: 'text' });
+  const revision = await apiJson(page.request, 'POST', `/api/v1/documents/${slug}/versions`, {
+    text: revised,
+    format: 'text',
+  });
   expect(revision.status, JSON.stringify(revision.json)).toBe(201);
   expect(revision.json.summary).toMatchObject({ orphaned: 1 });
 
   // Where the new passage is in version 2.
   const v2 = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}`);
-  const target = v2.json.blocks.find((b: { text: string }) => b.text.startsWith('In response to Pelosi’s visit'));
+  const target = v2.json.blocks.find((b: { text: string }) =>
+    b.text.startsWith('In response to Pelosi’s visit'),
+  );
   expect(target).toBeTruthy();
   const anchor: string = target.anchor;
 
@@ -51,7 +66,9 @@ test('[REATTACH] an annotation orphaned by a revision is re-attached to a new se
   const orphansTab = panel.getByRole('tab', { name: 'Orphans 1' });
   await orphansTab.click();
   await expect(orphansTab).toHaveAttribute('aria-selected', 'true');
-  await expect(panel.getByText('1 annotation lost their text in a revision.', { exact: false })).toBeVisible();
+  await expect(
+    panel.getByText('1 annotation lost their text in a revision.', { exact: false }),
+  ).toBeVisible();
   const orphans = panel.getByRole('tabpanel', { name: 'Orphans' });
   await expect(orphans).toContainText(LOST_QUOTE);
   await expect(orphans).toContainText(note);
@@ -84,8 +101,14 @@ test('[REATTACH] an annotation orphaned by a revision is re-attached to a new se
   await saved.click();
   const popover = page.getByRole('dialog', { name: 'Annotation on this passage' });
   await expect(popover).toContainText(note);
-  await expect(popover.getByRole('blockquote')).toHaveText('the cancelation of several key military engagements');
+  await expect(popover.getByRole('blockquote')).toHaveText(
+    'the cancelation of several key military engagements',
+  );
 
-  const orphaned = await apiJson(page.request, 'GET', `/api/v1/documents/${slug}/annotations?status=orphaned`);
+  const orphaned = await apiJson(
+    page.request,
+    'GET',
+    `/api/v1/documents/${slug}/annotations?status=orphaned`,
+  );
   expect(orphaned.json.annotations).toEqual([]);
 });

@@ -10,7 +10,9 @@ import { dragSelect } from './support/select-text';
 const ANNOTATIONS_URL = /^\/api\/v1\/documents\/[^/]+\/annotations$/;
 const M1_QUOTE = 'Historically, military relations between the two nations';
 
-test('[REVEAL] a member sees the group’s notes only after annotating; a note hidden by the facilitator is withheld from members but not its author', async ({ browser }) => {
+test('[REVEAL] a member sees the group’s notes only after annotating; a note hidden by the facilitator is withheld from members but not its author', async ({
+  browser,
+}) => {
   const readers = await signUpReaders(browser, ['Fay Facilitator', 'Mo First', 'Nia Second']);
   const [fay, mo, nia] = readers.pages;
 
@@ -22,16 +24,24 @@ test('[REVEAL] a member sees the group’s notes only after annotating; a note h
   expect(patched.status, JSON.stringify(patched.json)).toBe(200);
   expect(patched.json.group.revealAfter).toBe(1);
   for (const member of [mo, nia]) {
-    const joined = await apiJson(member.request, 'POST', '/api/v1/groups/join', { code: group.json.group.inviteCode });
+    const joined = await apiJson(member.request, 'POST', '/api/v1/groups/join', {
+      code: group.json.group.inviteCode,
+    });
     expect(joined.status, JSON.stringify(joined.json)).toBe(200);
   }
 
   // Mo shares a note with the group.
   const moNote = `Ballast or stabilizer? ${randomUUID().slice(0, 6)}`;
   const article = await apiJson(mo.request, 'GET', '/api/v1/documents/face-time');
-  expect(article.json.blocks.find((b: { anchor: string }) => b.anchor === 'p-2').text.startsWith(M1_QUOTE)).toBe(true);
+  expect(
+    article.json.blocks.find((b: { anchor: string }) => b.anchor === 'p-2').text.startsWith(M1_QUOTE),
+  ).toBe(true);
   const shared = await apiJson(mo.request, 'POST', '/api/v1/documents/face-time/annotations', {
-    target: { start: { block: 'p-2', offset: 0 }, end: { block: 'p-2', offset: M1_QUOTE.length }, exact: M1_QUOTE },
+    target: {
+      start: { block: 'p-2', offset: 0 },
+      end: { block: 'p-2', offset: M1_QUOTE.length },
+      exact: M1_QUOTE,
+    },
     tags: ['framing'],
     note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: moNote }] }] },
     groupId,
@@ -55,7 +65,9 @@ test('[REVEAL] a member sees the group’s notes only after annotating; a note h
   await toolbar.getByRole('button', { name: /^Claim/ }).click();
   await toolbar.getByRole('textbox', { name: 'Note' }).fill('My first reading');
   await toolbar.getByRole('combobox', { name: /^Visible to/ }).selectOption({ label: groupName });
-  const saved = nia.waitForResponse((r) => r.request().method() === 'POST' && ANNOTATIONS_URL.test(new URL(r.url()).pathname));
+  const saved = nia.waitForResponse(
+    (r) => r.request().method() === 'POST' && ANNOTATIONS_URL.test(new URL(r.url()).pathname),
+  );
   await toolbar.getByRole('button', { name: 'Save' }).click();
   expect((await saved).status()).toBe(201);
   await expect(toolbar).toBeHidden();
@@ -89,7 +101,9 @@ test('[REVEAL] a member sees the group’s notes only after annotating; a note h
   // Mo, its author, still reads it, and is told it is hidden.
   await mo.goto('/documents/face-time');
   await moMark(mo).click();
-  const moView = mo.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article', { name: 'Annotation by Mo First' });
+  const moView = mo
+    .getByRole('dialog', { name: 'Annotation on this passage' })
+    .getByRole('article', { name: 'Annotation by Mo First' });
   await expect(moView).toContainText(moNote);
   await expect(moView).toContainText('Hidden by the facilitator (members do not see this note).');
 

@@ -14,13 +14,17 @@ async function openReader(page: Page) {
   await live;
 }
 
-test('[REVIEW] a shared annotation appears live for another member, who replies; the author sees the reply and can hide it', async ({ browser }) => {
+test('[REVIEW] a shared annotation appears live for another member, who replies; the author sees the reply and can hide it', async ({
+  browser,
+}) => {
   const readers = await signUpReaders(browser, ['Ada Author', 'Ben Reader']);
   const [ada, ben] = readers.pages;
 
   const created = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: 'Live seminar' });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', { code: created.json.group.inviteCode });
+  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', {
+    code: created.json.group.inviteCode,
+  });
   expect(joined.status, JSON.stringify(joined.json)).toBe(200);
 
   await openReader(ben);
@@ -30,11 +34,22 @@ test('[REVIEW] a shared annotation appears live for another member, who replies;
   // journey's test); her own page and Ben's both show it without a reload.
   const passage = 'Besides the disruption caused by the Covid-19 pandemic';
   const article = await apiJson(ada.request, 'GET', '/api/v1/documents/face-time');
-  expect(article.json.blocks.find((b: { anchor: string }) => b.anchor === 'p-4').text.startsWith(passage)).toBe(true);
+  expect(
+    article.json.blocks.find((b: { anchor: string }) => b.anchor === 'p-4').text.startsWith(passage),
+  ).toBe(true);
   const shared = await apiJson(ada.request, 'POST', '/api/v1/documents/face-time/annotations', {
-    target: { start: { block: 'p-4', offset: 0 }, end: { block: 'p-4', offset: passage.length }, exact: passage },
+    target: {
+      start: { block: 'p-4', offset: 0 },
+      end: { block: 'p-4', offset: passage.length },
+      exact: passage,
+    },
     tags: ['claim'],
-    note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Is the pandemic really secondary here?' }] }] },
+    note: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Is the pandemic really secondary here?' }] },
+      ],
+    },
     groupId: created.json.group.id,
   });
   expect(shared.status, JSON.stringify(shared.json)).toBe(201);

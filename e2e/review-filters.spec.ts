@@ -6,7 +6,9 @@ import { apiJson, signUpReaders } from './support/session';
 // A seminar's reading in the review panel: tags, whose, shared-with and full-text search
 // narrow the list and the highlights together; "Show in text" takes the reader there.
 
-test('[REVIEW] tag, whose, shared-with and search filters narrow the review list; "Show in text" focuses the highlight', async ({ browser }) => {
+test('[REVIEW] tag, whose, shared-with and search filters narrow the review list; "Show in text" focuses the highlight', async ({
+  browser,
+}) => {
   const readers = await signUpReaders(browser, ['Ada Filter', 'Ben Filter']);
   const [ada, ben] = readers.pages;
 
@@ -14,7 +16,9 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
   const group = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: groupName });
   expect(group.status, JSON.stringify(group.json)).toBe(201);
   const groupId: string = group.json.group.id;
-  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', { code: group.json.group.inviteCode });
+  const joined = await apiJson(ben.request, 'POST', '/api/v1/groups/join', {
+    code: group.json.group.inviteCode,
+  });
   expect(joined.status, JSON.stringify(joined.json)).toBe(200);
 
   // None of the quotes contains "military": only Ada's shared note says it.
@@ -25,10 +29,26 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
     benFraming: `Who speaks for whom ${uid}`,
     benEvidence: `Sanctions as the real obstacle ${uid}`,
   };
-  await annotateQuote(ada, 'p-3', 'The assumption by some analysts', { tags: ['claim'], note: notes.adaShared, groupId });
-  await annotateQuote(ada, 'p-6', 'Since the Biden administration took office', { tags: ['evidence'], note: notes.adaPrivate, groupId: null });
-  const benFramingId = await annotateQuote(ben, 'p-1', 'Senior Colonel Wu Qian', { tags: ['framing'], note: notes.benFraming, groupId });
-  const benEvidenceId = await annotateQuote(ben, 'p-5', 'unilateral sanctions imposed by the US', { tags: ['evidence'], note: notes.benEvidence, groupId });
+  await annotateQuote(ada, 'p-3', 'The assumption by some analysts', {
+    tags: ['claim'],
+    note: notes.adaShared,
+    groupId,
+  });
+  await annotateQuote(ada, 'p-6', 'Since the Biden administration took office', {
+    tags: ['evidence'],
+    note: notes.adaPrivate,
+    groupId: null,
+  });
+  const benFramingId = await annotateQuote(ben, 'p-1', 'Senior Colonel Wu Qian', {
+    tags: ['framing'],
+    note: notes.benFraming,
+    groupId,
+  });
+  const benEvidenceId = await annotateQuote(ben, 'p-5', 'unilateral sanctions imposed by the US', {
+    tags: ['evidence'],
+    note: notes.benEvidence,
+    groupId,
+  });
 
   await ada.goto('/documents/face-time');
   const panel = ada.getByRole('complementary', { name: 'Review annotations' });
@@ -75,7 +95,9 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
   await expect(panel.getByText('2 of 4 annotations match')).toBeVisible();
   await expectListed(notes.adaShared, notes.adaPrivate);
   // The "Only mine" box above the article is the same filter.
-  await expect(ada.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Only mine' })).toBeChecked();
+  await expect(
+    ada.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Only mine' }),
+  ).toBeChecked();
 
   // Shared with, combined with Whose
   const sharedWith = panel.getByRole('combobox', { name: /^Shared with/ });
@@ -107,7 +129,9 @@ test('[REVIEW] tag, whose, shared-with and search filters narrow the review list
   await ada.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
   const mark = ada.locator(`mark.hl[data-ids~="${benEvidenceId}"]`);
   await expect(mark).not.toBeInViewport();
-  await card(notes.benEvidence).getByRole('button', { name: 'Show in text: unilateral sanctions imposed by the US' }).click();
+  await card(notes.benEvidence)
+    .getByRole('button', { name: 'Show in text: unilateral sanctions imposed by the US' })
+    .click();
   await expect(mark).toBeFocused();
   await expect(mark).toBeInViewport();
   await expect(mark).toHaveText('unilateral sanctions imposed by the US');

@@ -5,10 +5,14 @@ import { PASSWORD, signUpViaUi, uniqueEmail } from './support/session';
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
-test('[GROUPS] a facilitator creates a seminar, shares the invite link, and a newcomer joins through it', async ({ browser }) => {
+test('[GROUPS] a facilitator creates a seminar, shares the invite link, and a newcomer joins through it', async ({
+  browser,
+}) => {
   const facilitatorContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const newcomerContext = await browser.newContext();
   const ada = await facilitatorContext.newPage();
@@ -52,20 +56,26 @@ test('[GROUPS] a facilitator creates a seminar, shares the invite link, and a ne
   const row = ada.getByRole('row', { name: /Bo Newcomer/ });
   await expect(row).toBeVisible();
   await expect(row.getByRole('cell', { name: 'Member', exact: true })).toBeVisible();
-  await expect(ada.getByRole('row', { name: /Ada Facilitator/ }).getByRole('cell', { name: 'Facilitator', exact: true })).toBeVisible();
+  await expect(
+    ada.getByRole('row', { name: /Ada Facilitator/ }).getByRole('cell', { name: 'Facilitator', exact: true }),
+  ).toBeVisible();
 
   // Revoking the link: it stops working at once, with a message that says what to do.
   await ada.getByRole('button', { name: 'Revoke link' }).click();
   await ada.getByRole('button', { name: 'Turn off' }).click();
   await expect(ada.getByText(/The invite link is turned off/).first()).toBeVisible();
   await bo.goto(link);
-  await expect(bo.getByText('This invite link is not valid any more. Ask your facilitator for a new one.')).toBeVisible();
+  await expect(
+    bo.getByText('This invite link is not valid any more. Ask your facilitator for a new one.'),
+  ).toBeVisible();
 
   await facilitatorContext.close();
   await newcomerContext.close();
 });
 
-test('[GROUPS] a facilitator adds a group tag with its own colour and underline, and promotes a member', async ({ browser }) => {
+test('[GROUPS] a facilitator adds a group tag with its own colour and underline, and promotes a member', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const ada = await context.newPage();
   await signUpViaUi(ada, 'Ada Tagger');
@@ -103,7 +113,9 @@ test('[GROUPS] a facilitator adds a group tag with its own colour and underline,
 
   await ada.reload();
   await ada.getByRole('button', { name: 'Make facilitator (Cy Reader)' }).click();
-  await expect(ada.getByRole('row', { name: /Cy Reader/ }).getByRole('cell', { name: 'Facilitator', exact: true })).toBeVisible();
+  await expect(
+    ada.getByRole('row', { name: /Cy Reader/ }).getByRole('cell', { name: 'Facilitator', exact: true }),
+  ).toBeVisible();
   await cy.reload();
   await expect(cy.getByRole('textbox', { name: 'Invite link' })).toBeVisible();
   await expectNoSeriousA11yViolations(cy);

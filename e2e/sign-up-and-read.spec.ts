@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { PASSWORD, signUpViaUi } from './support/session';
 
-test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permalink, signs out and back in', async ({ page }) => {
+test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permalink, signs out and back in', async ({
+  page,
+}) => {
   const { email } = await signUpViaUi(page, 'Newcomer');
   await page.locator('a[href="/documents/face-time"]').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Face Time' })).toBeVisible();
@@ -13,7 +15,6 @@ test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permali
   await expect(page).toHaveURL(/#p-7$/);
   await expect(page.locator('#p-7')).toBeInViewport();
 
-
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Marginalia' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
@@ -22,7 +23,9 @@ test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permali
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
 });
 
-test('[ACCOUNT] a signed-out visitor is sent to sign-in and back to the page they wanted', async ({ page }) => {
+test('[ACCOUNT] a signed-out visitor is sent to sign-in and back to the page they wanted', async ({
+  page,
+}) => {
   await page.goto('/documents/face-time#p-3');
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.getByRole('link', { name: 'Create an account' }).click();
@@ -34,7 +37,9 @@ test('[ACCOUNT] a signed-out visitor is sent to sign-in and back to the page the
   await expect(page.getByRole('heading', { level: 1, name: 'Face Time' })).toBeVisible();
 });
 
-test('[ACCOUNT] clear messages for a wrong password, a taken email and a short password', async ({ page }) => {
+test('[ACCOUNT] clear messages for a wrong password, a taken email and a short password', async ({
+  page,
+}) => {
   const { email } = await signUpViaUi(page, 'Careful');
   await page.getByRole('button', { name: 'Sign out' }).click();
 

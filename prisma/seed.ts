@@ -9,13 +9,18 @@ export const SAMPLE_SLUG = 'face-time';
 export async function seedSampleArticle(): Promise<'created' | 'present'> {
   const existing = await db.document.findUnique({ where: { slug: SAMPLE_SLUG }, select: { id: true } });
   if (existing) return 'present';
-  const text = readFileSync(path.resolve(import.meta.dirname, '../lib/articles/fixtures/face-time.txt'), 'utf8');
+  const text = readFileSync(
+    path.resolve(import.meta.dirname, '../lib/articles/fixtures/face-time.txt'),
+    'utf8',
+  );
   await createDocument(null, { text, format: 'text', slug: SAMPLE_SLUG });
   return 'created';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outcome = await seedSampleArticle();
-  console.log(`[db] sample article "${SAMPLE_SLUG}": ${outcome === 'created' ? 'imported' : 'already there'}`);
+  console.log(
+    `[db] sample article "${SAMPLE_SLUG}": ${outcome === 'created' ? 'imported' : 'already there'}`,
+  );
   await db.$disconnect();
 }

@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 const prisma = fileURLToPath(new URL('../node_modules/prisma/build/index.js', import.meta.url));
 const result = spawnSync(process.execPath, [prisma, 'generate'], {
   stdio: 'inherit',
-  env: { CHECKPOINT_DISABLE: '1', ...process.env, DATABASE_URL: process.env.DATABASE_URL || 'postgresql://placeholder@127.0.0.1:1/placeholder' },
+  env: {
+    CHECKPOINT_DISABLE: '1',
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || 'postgresql://placeholder@127.0.0.1:1/placeholder',
+  },
 });
 process.exit(result.status ?? 1);

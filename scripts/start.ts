@@ -19,7 +19,11 @@ let stopDatabase = async () => {};
 
 if (!process.env.DATABASE_URL) {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const database = await startEmbeddedDatabase({ dataDir: path.join(projectRoot, '.data', 'pg'), port: pgPort, persistent: true });
+  const database = await startEmbeddedDatabase({
+    dataDir: path.join(projectRoot, '.data', 'pg'),
+    port: pgPort,
+    persistent: true,
+  });
   stopDatabase = database.stop;
   process.env.DATABASE_URL = await ensureDatabaseExists(database.serverUrl, 'marginalia');
   console.log(`[db] embedded PostgreSQL on 127.0.0.1:${pgPort}`);
@@ -52,7 +56,9 @@ try {
   seedDatabase(process.env.DATABASE_URL!);
   if (!dev && !isBuildCurrent(projectRoot)) {
     console.log('[app] building (first start or sources changed)…');
-    const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const code = await runStep(bin('next'), ['build'], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (code !== 0) throw new Error('next build failed (see above).');
     markBuildCurrent(projectRoot);
   }
@@ -70,7 +76,9 @@ app.stdout!.on('data', (chunk: Buffer) => {
   const text = chunk.toString();
   process.stdout.write(text);
   if (/Ready in|ready/i.test(text)) {
-    console.log(`\nMarginalia is ready at http://${host}:${port}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)\n`);
+    console.log(
+      `\nMarginalia is ready at http://${host}:${port}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it)\n`,
+    );
   }
 });
 app.on('exit', (code) => void shutDown(code ?? 0));

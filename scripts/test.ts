@@ -19,13 +19,21 @@ const resultsDir = path.join(projectRoot, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const tally: Record<string, Tally> = {};
 
 function readVitest(file: string): Tally | null {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0), skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function readPlaywright(file: string): Tally | null {
@@ -49,7 +57,14 @@ try {
   }
 
   if (want('unit')) {
-    const code = await runStep(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/unit.json`]);
+    const code = await runStep(bin('vitest'), [
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultsDir}/unit.json`,
+    ]);
     tally.unit = readVitest(`${resultsDir}/unit.json`) ?? { passed: 0, failed: 1, skipped: 0 };
     if (code !== 0) exitCode = 1;
   }
@@ -60,7 +75,11 @@ try {
       console.log(`[db] test databases on the server of DATABASE_URL`);
     } else {
       const port = process.env.TEST_PG_PORT ? Number(process.env.TEST_PG_PORT) : await freePort();
-      database = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-test-${runId}`, 'pg'), port, persistent: false });
+      database = await startEmbeddedDatabase({
+        dataDir: path.join(os.tmpdir(), `marginalia-test-${runId}`, 'pg'),
+        port,
+        persistent: false,
+      });
       serverUrl = database.serverUrl;
       console.log('[db] embedded PostgreSQL for tests');
     }
@@ -70,10 +89,26 @@ try {
     seedDatabase(`${serverUrl}/${template}`);
   }
 
-  const testEnv = { ...process.env, TEST_SERVER_URL: serverUrl, TEST_TEMPLATE_DB: template, MARGINALIA_RATE_LIMIT: 'off' };
+  const testEnv = {
+    ...process.env,
+    TEST_SERVER_URL: serverUrl,
+    TEST_TEMPLATE_DB: template,
+    MARGINALIA_RATE_LIMIT: 'off',
+  };
 
   if (want('integration')) {
-    const code = await runStep(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsDir}/integration.json`], { env: testEnv });
+    const code = await runStep(
+      bin('vitest'),
+      [
+        'run',
+        '--project',
+        'integration',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${resultsDir}/integration.json`,
+      ],
+      { env: testEnv },
+    );
     tally.integration = readVitest(`${resultsDir}/integration.json`) ?? { passed: 0, failed: 1, skipped: 0 };
     if (code !== 0) exitCode = 1;
   }
@@ -88,13 +123,27 @@ try {
       console.log('[e2e] building the app…');
       // next build adds its output folder to tsconfig.json; keep the committed file as it is.
       const tsconfig = readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8');
-      const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      const code = await runStep(bin('next'), ['build'], {
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      });
       writeFileSync(path.join(projectRoot, 'tsconfig.json'), tsconfig);
       if (code !== 0) throw new Error('next build failed');
       markBuildCurrent(projectRoot);
     }
     const e2ePort = process.env.E2E_PORT ?? String(await freePort());
-    const code = await runStep(bin('playwright'), ['test', ...(process.env.E2E_FILTER ? process.env.E2E_FILTER.split(' ') : [])], { env: { ...testEnv, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, E2E_PORT: e2ePort, E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`, E2E_RESULTS: `${resultsDir}/e2e.json` } });
+    const code = await runStep(
+      bin('playwright'),
+      ['test', ...(process.env.E2E_FILTER ? process.env.E2E_FILTER.split(' ') : [])],
+      {
+        env: {
+          ...testEnv,
+          NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+          E2E_PORT: e2ePort,
+          E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`,
+          E2E_RESULTS: `${resultsDir}/e2e.json`,
+        },
+      },
+    );
     tally.e2e = readPlaywright(`${resultsDir}/e2e.json`) ?? { passed: 0, failed: 1, skipped: 0 };
     if (code !== 0) exitCode = 1;
   }
@@ -107,12 +156,21 @@ try {
     await dropDatabase(serverUrl, template).catch(() => undefined);
   }
   await database?.stop().catch(() => undefined);
-  if (process.env.NEXT_DIST_DIR?.startsWith('.next-test-')) rmSync(path.join(projectRoot, process.env.NEXT_DIST_DIR), { recursive: true, force: true });
+  if (process.env.NEXT_DIST_DIR?.startsWith('.next-test-'))
+    rmSync(path.join(projectRoot, process.env.NEXT_DIST_DIR), { recursive: true, force: true });
 }
 
-const total = Object.values(tally).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = Object.values(tally).reduce(
+  (sum, t) => ({
+    passed: sum.passed + t.passed,
+    failed: sum.failed + t.failed,
+    skipped: sum.skipped + t.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('');
-for (const [suite, t] of Object.entries(tally)) console.log(`  ${suite.padEnd(12)} ${t.passed} passed, ${t.failed} failed`);
+for (const [suite, t] of Object.entries(tally))
+  console.log(`  ${suite.padEnd(12)} ${t.passed} passed, ${t.failed} failed`);
 console.log(`  time         ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (exitCode !== 0 && total.failed === 0) total.failed = 1;
 console.log(`\ntests: ${total.passed} passed, ${total.failed} failed`);

@@ -9,7 +9,10 @@ import type { LocalAnnotation } from '@/components/reader/use-annotations';
 import { ApiError } from '@/components/reader/api-client';
 
 export interface CardActions {
-  onSaveEdit: (id: string, patch: { tags: string[]; note: NoteDoc | null; groupId: string | null; version: number }) => Promise<unknown>;
+  onSaveEdit: (
+    id: string,
+    patch: { tags: string[]; note: NoteDoc | null; groupId: string | null; version: number },
+  ) => Promise<unknown>;
   onDelete: (id: string) => Promise<unknown>;
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
@@ -17,9 +20,28 @@ export interface CardActions {
   onHide?: (id: string, hidden: boolean) => Promise<unknown>;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
-export function AnnotationCard({ annotation: a, tags, label, actions, groups = [], children }: { annotation: LocalAnnotation; tags: TagView[]; label?: string; actions: CardActions; groups?: { id: string; name: string }[]; children?: React.ReactNode }) {
+export function AnnotationCard({
+  annotation: a,
+  tags,
+  label,
+  actions,
+  groups = [],
+  children,
+}: {
+  annotation: LocalAnnotation;
+  tags: TagView[];
+  label?: string;
+  actions: CardActions;
+  groups?: { id: string; name: string }[];
+  children?: React.ReactNode;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [editTags, setEditTags] = useState(a.tags);
@@ -37,25 +59,40 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
     setBusy(true);
     setError(null);
     try {
-      await actions.onSaveEdit(a.id, { tags: editTags, note: editNote, groupId: editGroup, version: a.version });
+      await actions.onSaveEdit(a.id, {
+        tags: editTags,
+        note: editNote,
+        groupId: editGroup,
+        version: a.version,
+      });
       setEditing(false);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? 'Someone changed this annotation meanwhile. Reload the page to see the latest version; your text is still here.' : (e as Error).message);
+      setError(
+        e instanceof ApiError && e.status === 409
+          ? 'Someone changed this annotation meanwhile. Reload the page to see the latest version; your text is still here.'
+          : (e as Error).message,
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <article className={`annotation-card${a.local ? ' is-unsaved' : ''}`} aria-label={`Annotation by ${a.author.name}`}>
+    <article
+      className={`annotation-card${a.local ? ' is-unsaved' : ''}`}
+      aria-label={`Annotation by ${a.author.name}`}
+    >
       <header className="card-head">
         <span className="card-author">{a.author.name}</span>
         {label && <span className="card-label">{label}</span>}
         <span className="card-meta">
-          {a.group ? a.group.name : 'Private'} · <time dateTime={a.createdAt}>{timeFormat.format(new Date(a.createdAt))}</time>
+          {a.group ? a.group.name : 'Private'} ·{' '}
+          <time dateTime={a.createdAt}>{timeFormat.format(new Date(a.createdAt))}</time>
         </span>
       </header>
-      <blockquote className="card-quote">{a.target.exact.length > 280 ? `${a.target.exact.slice(0, 280)}…` : a.target.exact}</blockquote>
+      <blockquote className="card-quote">
+        {a.target.exact.length > 280 ? `${a.target.exact.slice(0, 280)}…` : a.target.exact}
+      </blockquote>
       {!editing && (
         <ul className="card-tags" aria-label="Tags">
           {a.tags.map((slug) => (
@@ -73,12 +110,29 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
             {tags
               .filter((t) => !t.retired || a.tags.includes(t.slug))
               .map((t) => (
-                <button key={t.id} type="button" className="tag-toggle" aria-pressed={editTags.includes(t.slug)} onClick={() => setEditTags((cur) => (cur.includes(t.slug) ? cur.filter((s) => s !== t.slug) : [...cur, t.slug]))}>
+                <button
+                  key={t.id}
+                  type="button"
+                  className="tag-toggle"
+                  aria-pressed={editTags.includes(t.slug)}
+                  onClick={() =>
+                    setEditTags((cur) =>
+                      cur.includes(t.slug) ? cur.filter((s) => s !== t.slug) : [...cur, t.slug],
+                    )
+                  }
+                >
                   <TagSwatch tag={t} />
                 </button>
               ))}
           </div>
-          <NoteEditor label="Edit note" value={editNote} onChange={(doc) => setEditNote(doc)} onSubmit={save} onCancel={() => setEditing(false)} autoFocus />
+          <NoteEditor
+            label="Edit note"
+            value={editNote}
+            onChange={(doc) => setEditNote(doc)}
+            onSubmit={save}
+            onCancel={() => setEditing(false)}
+            autoFocus
+          />
           <label className="toolbar-visibility">
             <span>Visible to</span>
             <select value={editGroup ?? ''} onChange={(e) => setEditGroup(e.target.value || null)}>
@@ -91,10 +145,20 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
             </select>
           </label>
           <div className="card-actions">
-            <button type="button" className="button button-small" onClick={() => setEditing(false)} disabled={busy}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setEditing(false)}
+              disabled={busy}
+            >
               Cancel
             </button>
-            <button type="button" className="button button-primary button-small" onClick={save} disabled={busy}>
+            <button
+              type="button"
+              className="button button-primary button-small"
+              onClick={save}
+              disabled={busy}
+            >
               Save changes
             </button>
           </div>
@@ -106,7 +170,10 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
         </>
       )}
       {a.local && (
-        <p className={a.local.state === 'failed' ? 'form-error' : 'muted'} role={a.local.state === 'failed' ? 'alert' : 'status'}>
+        <p
+          className={a.local.state === 'failed' ? 'form-error' : 'muted'}
+          role={a.local.state === 'failed' ? 'alert' : 'status'}
+        >
           {a.local.state === 'saving' ? 'Saving…' : a.local.message}
         </p>
       )}
@@ -121,7 +188,11 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
             <button type="button" className="button button-small" onClick={() => actions.onRetry(a.id)}>
               Retry
             </button>
-            <button type="button" className="button button-small button-danger" onClick={() => actions.onDiscard(a.id)}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => actions.onDiscard(a.id)}
+            >
               Discard
             </button>
           </>
@@ -141,7 +212,11 @@ export function AnnotationCard({ annotation: a, tags, label, actions, groups = [
           </button>
         )}
         {!a.local && a.can.delete && !editing && !confirmDelete && (
-          <button type="button" className="button button-small button-danger" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => setConfirmDelete(true)}
+          >
             Delete
           </button>
         )}

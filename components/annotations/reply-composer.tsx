@@ -32,7 +32,15 @@ function writeDraft(key: string, draft: Draft | null) {
 
 /** Writes a reply. The draft survives closing the popover or a reload (localStorage), and
  * a failed send keeps it, with the server's message. Ctrl/Cmd+Enter sends. */
-export function ReplyComposer({ annotationId, readerId, onSend }: { annotationId: string; readerId: string; onSend: (body: NoteDoc) => Promise<void> }) {
+export function ReplyComposer({
+  annotationId,
+  readerId,
+  onSend,
+}: {
+  annotationId: string;
+  readerId: string;
+  onSend: (body: NoteDoc) => Promise<void>;
+}) {
   const key = draftKey(annotationId, readerId);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);

@@ -11,14 +11,30 @@ export interface ReplyActions {
   onHide: (id: string, hidden: boolean) => Promise<void>;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** One reply: its author, time and body (or the facilitator's placeholder), with the
  * actions this reader may take on it. */
-export function ReplyItem({ reply, readerId, actions }: { reply: ReplyView; readerId: string; actions: ReplyActions }) {
+export function ReplyItem({
+  reply,
+  readerId,
+  actions,
+}: {
+  reply: ReplyView;
+  readerId: string;
+  actions: ReplyActions;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [editDoc, setEditDoc] = useState<{ doc: NoteDoc | null; text: string }>({ doc: reply.body, text: reply.bodyText });
+  const [editDoc, setEditDoc] = useState<{ doc: NoteDoc | null; text: string }>({
+    doc: reply.body,
+    text: reply.bodyText,
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const mine = reply.author.id === readerId;
@@ -44,7 +60,10 @@ export function ReplyItem({ reply, readerId, actions }: { reply: ReplyView; read
       return;
     }
     const doc = editDoc.doc;
-    void run(() => actions.onSave(reply.id, doc), () => setEditing(false));
+    void run(
+      () => actions.onSave(reply.id, doc),
+      () => setEditing(false),
+    );
   }
 
   return (
@@ -57,26 +76,47 @@ export function ReplyItem({ reply, readerId, actions }: { reply: ReplyView; read
           </span>
           <span className="reply-meta">
             <time dateTime={reply.createdAt}>{timeFormat.format(new Date(reply.createdAt))}</time>
-            {edited && <span title={`Edited ${timeFormat.format(new Date(reply.updatedAt))}`}> · edited</span>}
+            {edited && (
+              <span title={`Edited ${timeFormat.format(new Date(reply.updatedAt))}`}> · edited</span>
+            )}
           </span>
         </header>
         {withheld ? (
           <p className="reply-placeholder">Hidden by the facilitator.</p>
         ) : editing ? (
           <div className="reply-edit">
-            <NoteEditor label="Edit reply" value={editDoc.doc} onChange={(doc, text) => setEditDoc({ doc, text })} onSubmit={save} onCancel={() => setEditing(false)} autoFocus />
+            <NoteEditor
+              label="Edit reply"
+              value={editDoc.doc}
+              onChange={(doc, text) => setEditDoc({ doc, text })}
+              onSubmit={save}
+              onCancel={() => setEditing(false)}
+              autoFocus
+            />
             <div className="reply-actions">
-              <button type="button" className="button button-small" onClick={() => setEditing(false)} disabled={busy}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setEditing(false)}
+                disabled={busy}
+              >
                 Cancel
               </button>
-              <button type="button" className="button button-primary button-small" onClick={save} disabled={busy}>
+              <button
+                type="button"
+                className="button button-primary button-small"
+                onClick={save}
+                disabled={busy}
+              >
                 Save reply
               </button>
             </div>
           </div>
         ) : (
           <>
-            {reply.hidden && <p className="reply-placeholder">Hidden by the facilitator (members do not see this reply).</p>}
+            {reply.hidden && (
+              <p className="reply-placeholder">Hidden by the facilitator (members do not see this reply).</p>
+            )}
             <NoteView doc={reply.body} className="reply-body" />
           </>
         )}
@@ -90,7 +130,17 @@ export function ReplyItem({ reply, readerId, actions }: { reply: ReplyView; read
             {confirmDelete ? (
               <span className="confirm" role="group" aria-label="Confirm deletion of the reply">
                 Delete this reply?{' '}
-                <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => void run(() => actions.onDelete(reply.id), () => setConfirmDelete(false))}>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      () => actions.onDelete(reply.id),
+                      () => setConfirmDelete(false),
+                    )
+                  }
+                >
                   Yes, delete
                 </button>{' '}
                 <button type="button" className="button button-small" onClick={() => setConfirmDelete(false)}>
@@ -114,7 +164,12 @@ export function ReplyItem({ reply, readerId, actions }: { reply: ReplyView; read
                   </button>
                 )}
                 {reply.can.delete && (
-                  <button type="button" className="button button-small button-danger" aria-label="Delete reply" onClick={() => setConfirmDelete(true)}>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    aria-label="Delete reply"
+                    onClick={() => setConfirmDelete(true)}
+                  >
                     Delete
                   </button>
                 )}

@@ -18,7 +18,13 @@ export interface ReplyThreadProps {
 }
 
 /** The replies under an annotation, oldest first, and a composer to add one. */
-export function ReplyThread({ annotationId, canReply, readerId, refreshKey, onCountChange }: ReplyThreadProps) {
+export function ReplyThread({
+  annotationId,
+  canReply,
+  readerId,
+  refreshKey,
+  onCountChange,
+}: ReplyThreadProps) {
   const [replies, setReplies] = useState<ReplyView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);

@@ -12,7 +12,11 @@ export function safeReturnPath(next: string | null): string {
   return next;
 }
 
-function explain(code: string | undefined, fallback: string | undefined, mode: 'sign-in' | 'sign-up'): string {
+function explain(
+  code: string | undefined,
+  fallback: string | undefined,
+  mode: 'sign-in' | 'sign-up',
+): string {
   switch (code) {
     case 'USER_ALREADY_EXISTS':
     case 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL':
@@ -24,7 +28,10 @@ function explain(code: string | undefined, fallback: string | undefined, mode: '
     case 'INVALID_EMAIL':
       return 'That does not look like an email address.';
     default:
-      return fallback || (mode === 'sign-in' ? 'Signing in failed. Please try again.' : 'Signing up failed. Please try again.');
+      return (
+        fallback ||
+        (mode === 'sign-in' ? 'Signing in failed. Please try again.' : 'Signing up failed. Please try again.')
+      );
   }
 }
 
@@ -64,7 +71,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   return (
     <section className="auth-card" aria-labelledby="auth-title">
       <h1 id="auth-title">{isSignUp ? 'Create your account' : 'Sign in to Marginalia'}</h1>
-      <p className="muted">{isSignUp ? 'Read closely, together. It takes ten seconds.' : 'Welcome back to your seminar.'}</p>
+      <p className="muted">
+        {isSignUp ? 'Read closely, together. It takes ten seconds.' : 'Welcome back to your seminar.'}
+      </p>
       <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
         {isSignUp && (
           <label className="field">
@@ -103,7 +112,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       </form>
       <p className="auth-switch">
         {isSignUp ? 'Already have an account? ' : 'New to Marginalia? '}
-        <Link href={`${isSignUp ? '/sign-in' : '/sign-up'}${search.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>
+        <Link
+          href={`${isSignUp ? '/sign-in' : '/sign-up'}${search.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}
+        >
           {isSignUp ? 'Sign in' : 'Create an account'}
         </Link>
       </p>

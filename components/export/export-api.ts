@@ -5,8 +5,11 @@ import { filtersToQuery, type ReaderFilters } from '@/lib/reader/filter-annotati
 export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
 
 export async function explainFailure(response: Response): Promise<string> {
-  if (response.status === 401) return 'Your session has ended. Sign in again in another tab, then retry here.';
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
+  if (response.status === 401)
+    return 'Your session has ended. Sign in again in another tab, then retry here.';
+  const body = (await response.json().catch(() => null)) as {
+    error?: { message?: string; fields?: Record<string, string> };
+  } | null;
   const detail = body?.error?.fields ? Object.values(body.error.fields)[0] : undefined;
   const message = body?.error?.message ?? `The server answered ${response.status}. Please try again.`;
   return detail && detail !== message && !message.includes(detail) ? `${message} ${detail}` : message;
@@ -14,7 +17,12 @@ export async function explainFailure(response: Response): Promise<string> {
 
 const unreachable = 'Marginalia could not be reached. Check your connection and try again.';
 
-export function exportUrl(documentId: string, filters: ReaderFilters, format: ExportFormat, bom: boolean): string {
+export function exportUrl(
+  documentId: string,
+  filters: ReaderFilters,
+  format: ExportFormat,
+  bom: boolean,
+): string {
   const query = filtersToQuery(filters);
   query.set('format', format);
   if (bom && format === 'csv') query.set('bom', '1');
@@ -29,7 +37,12 @@ function filenameOf(response: Response, fallback: string): string {
 }
 
 /** Downloads through fetch so that progress can be shown, then saves the file. */
-export async function downloadExport(url: string, fallbackName: string, onProgress: (bytes: number) => void, signal: AbortSignal): Promise<Outcome<{ filename: string; bytes: number }>> {
+export async function downloadExport(
+  url: string,
+  fallbackName: string,
+  onProgress: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<Outcome<{ filename: string; bytes: number }>> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', signal });
@@ -66,17 +79,25 @@ export async function downloadExport(url: string, fallbackName: string, onProgre
   return { ok: true, data: { filename, bytes } };
 }
 
-export async function importAnnotationsFile(documentId: string, file: File, groupId: string, defaultTag: string): Promise<Outcome<ImportReport>> {
+export async function importAnnotationsFile(
+  documentId: string,
+  file: File,
+  groupId: string,
+  defaultTag: string,
+): Promise<Outcome<ImportReport>> {
   const query = new URLSearchParams({ defaultTag });
   if (groupId) query.set('groupId', groupId);
   let response: Response;
   try {
-    response = await fetch(`/api/v1/documents/${encodeURIComponent(documentId)}/annotations/import?${query}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/ld+json' },
-      body: file,
-    });
+    response = await fetch(
+      `/api/v1/documents/${encodeURIComponent(documentId)}/annotations/import?${query}`,
+      {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/ld+json' },
+        body: file,
+      },
+    );
   } catch {
     return { ok: false, message: unreachable };
   }

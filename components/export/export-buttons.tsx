@@ -17,16 +17,35 @@ export interface ExportButtonsProps {
 
 /** "Export" and "Import annotations" for the reader's toolbar; each opens its dialog and
  * gets the focus back when it closes. */
-export function ExportButtons({ documentId, documentSlug, filters, groups, tags, onImported }: ExportButtonsProps) {
+export function ExportButtons({
+  documentId,
+  documentSlug,
+  filters,
+  groups,
+  tags,
+  onImported,
+}: ExportButtonsProps) {
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   return (
     <span className="export-buttons">
-      <button ref={exportButton} type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setOpen('export')}>
+      <button
+        ref={exportButton}
+        type="button"
+        className="button button-small"
+        aria-haspopup="dialog"
+        onClick={() => setOpen('export')}
+      >
         Export
       </button>
-      <button ref={importButton} type="button" className="button button-small" aria-haspopup="dialog" onClick={() => setOpen('import')}>
+      <button
+        ref={importButton}
+        type="button"
+        className="button button-small"
+        aria-haspopup="dialog"
+        onClick={() => setOpen('import')}
+      >
         Import annotations
       </button>
       <ExportDialog

@@ -21,13 +21,26 @@ export interface ExportDialogProps {
 
 const FORMATS: { value: ExportFormat; label: string; hint: string; extension: string }[] = [
   { value: 'csv', label: 'CSV', hint: 'a row per annotation, for spreadsheets', extension: 'csv' },
-  { value: 'markdown', label: 'Markdown', hint: 'quotes and notes grouped by tag, for reading and sharing', extension: 'md' },
-  { value: 'jsonld', label: 'W3C JSON-LD', hint: 'Web Annotations, for other annotation tools or a later import', extension: 'jsonld' },
+  {
+    value: 'markdown',
+    label: 'Markdown',
+    hint: 'quotes and notes grouped by tag, for reading and sharing',
+    extension: 'md',
+  },
+  {
+    value: 'jsonld',
+    label: 'W3C JSON-LD',
+    hint: 'Web Annotations, for other annotation tools or a later import',
+    extension: 'jsonld',
+  },
 ];
 
 const PREVIEW_SIZE = 5;
 
-type Preview = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; count: number; first: AnnotationView[] };
+type Preview =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; count: number; first: AnnotationView[] };
 
 function usePreview(documentId: string, query: string | null): Preview {
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
@@ -38,12 +51,16 @@ function usePreview(documentId: string, query: string | null): Preview {
     // Typing in the text filter should not send a request per key.
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/v1/documents/${encodeURIComponent(documentId)}/annotations?${query}`, { credentials: 'same-origin', signal: controller.signal });
+        const response = await fetch(
+          `/api/v1/documents/${encodeURIComponent(documentId)}/annotations?${query}`,
+          { credentials: 'same-origin', signal: controller.signal },
+        );
         if (!response.ok) return setPreview({ state: 'error', message: await explainFailure(response) });
         const { annotations } = (await response.json()) as { annotations: AnnotationView[] };
         setPreview({ state: 'ready', count: annotations.length, first: annotations.slice(0, PREVIEW_SIZE) });
       } catch (error) {
-        if ((error as Error).name !== 'AbortError') setPreview({ state: 'error', message: 'The preview could not be loaded.' });
+        if ((error as Error).name !== 'AbortError')
+          setPreview({ state: 'error', message: 'The preview could not be loaded.' });
       }
     }, 250);
     return () => {
@@ -61,7 +78,16 @@ function shorten(text: string, max = 140): string {
 
 /** Export the tagged passages (J7): format, filters prefilled from the review panel, a
  * preview of what will be in the file, and a download that shows its progress. */
-export function ExportDialog({ documentId, documentSlug, filters, groups, tags, open, onClose, returnFocus }: ExportDialogProps) {
+export function ExportDialog({
+  documentId,
+  documentSlug,
+  filters,
+  groups,
+  tags,
+  open,
+  onClose,
+  returnFocus,
+}: ExportDialogProps) {
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
   const slugs = useMemo(() => [...new Set(activeTags.map((t) => t.slug))], [activeTags]);
   const initialTags = () => {
@@ -92,7 +118,13 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
   }, [open]);
 
   const noTags = chosenTags.length === 0;
-  const selection: ReaderFilters = { tags: chosenTags.length === slugs.length ? [] : chosenTags, readers, mine, group, q };
+  const selection: ReaderFilters = {
+    tags: chosenTags.length === slugs.length ? [] : chosenTags,
+    readers,
+    mine,
+    group,
+    q,
+  };
   const query = open && !noTags ? filtersToQuery(selection).toString() : null;
   const preview = usePreview(documentId, query);
   const busy = progress !== null;
@@ -107,12 +139,24 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
     setMessage(null);
     setProgress({ bytes: 0 });
     abort.current = new AbortController();
-    const result = await downloadExport(exportUrl(documentId, selection, format, bom), `${documentSlug}-annotations.${extension}`, (bytes) => setProgress({ bytes }), abort.current.signal);
+    const result = await downloadExport(
+      exportUrl(documentId, selection, format, bom),
+      `${documentSlug}-annotations.${extension}`,
+      (bytes) => setProgress({ bytes }),
+      abort.current.signal,
+    );
     setProgress(null);
-    setMessage(result.ok ? { kind: 'done', text: `Saved ${result.data.filename} (${formatBytes(result.data.bytes)}).` } : { kind: 'error', text: result.message });
+    setMessage(
+      result.ok
+        ? { kind: 'done', text: `Saved ${result.data.filename} (${formatBytes(result.data.bytes)}).` }
+        : { kind: 'error', text: result.message },
+    );
   }
 
-  const toggleTag = (slug: string) => setChosenTags((now) => (now.includes(slug) ? now.filter((t) => t !== slug) : slugs.filter((s) => s === slug || now.includes(s))));
+  const toggleTag = (slug: string) =>
+    setChosenTags((now) =>
+      now.includes(slug) ? now.filter((t) => t !== slug) : slugs.filter((s) => s === slug || now.includes(s)),
+    );
 
   return (
     <ModalDialog open={open} onClose={close} title="Export annotations" returnFocus={returnFocus}>
@@ -128,7 +172,14 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
           {FORMATS.map((f) => (
             <div key={f.value}>
               <label className="export-choice">
-                <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} data-autofocus={format === f.value ? '' : undefined} />
+                <input
+                  type="radio"
+                  name="format"
+                  value={f.value}
+                  checked={format === f.value}
+                  onChange={() => setFormat(f.value)}
+                  data-autofocus={format === f.value ? '' : undefined}
+                />
                 <span>
                   <strong>{f.label}</strong> <span className="muted">— {f.hint}</span>
                 </span>
@@ -136,7 +187,9 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
               {f.value === 'csv' && format === 'csv' && (
                 <label className="export-choice export-indent">
                   <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-                  <span>For Excel: add a byte order mark, so that accents and other scripts show correctly</span>
+                  <span>
+                    For Excel: add a byte order mark, so that accents and other scripts show correctly
+                  </span>
                 </label>
               )}
             </div>
@@ -146,10 +199,20 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
         <fieldset className="export-fieldset">
           <legend>Which annotations</legend>
           <div role="group" aria-labelledby={ids.tags} className="export-tags">
-            <span id={ids.tags} className="export-label">Tags</span>
+            <span id={ids.tags} className="export-label">
+              Tags
+            </span>
             {activeTags.map((tag) => (
-              <label key={tag.id} className="export-choice export-tag" style={{ '--tag-color': tag.color } as React.CSSProperties}>
-                <input type="checkbox" checked={chosenTags.includes(tag.slug)} onChange={() => toggleTag(tag.slug)} />
+              <label
+                key={tag.id}
+                className="export-choice export-tag"
+                style={{ '--tag-color': tag.color } as React.CSSProperties}
+              >
+                <input
+                  type="checkbox"
+                  checked={chosenTags.includes(tag.slug)}
+                  onChange={() => toggleTag(tag.slug)}
+                />
                 <span className={`export-swatch export-underline-${tag.underline}`}>{tag.name}</span>
               </label>
             ))}
@@ -157,7 +220,11 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
           <div className="export-row">
             <label className="field" htmlFor={ids.whose}>
               <span>Whose</span>
-              <select id={ids.whose} value={mine} onChange={(e) => setMine(e.target.value as ReaderFilters['mine'])}>
+              <select
+                id={ids.whose}
+                value={mine}
+                onChange={(e) => setMine(e.target.value as ReaderFilters['mine'])}
+              >
                 <option value="all">Everyone’s I can see</option>
                 <option value="mine">Only mine</option>
                 <option value="others">Only others’</option>
@@ -178,19 +245,35 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
           </div>
           <label className="field" htmlFor={ids.q}>
             <span>Containing text</span>
-            <input id={ids.q} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} placeholder="in the quote or the note" />
+            <input
+              id={ids.q}
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              maxLength={200}
+              placeholder="in the quote or the note"
+            />
           </label>
           {readers.length > 0 && (
             <p className="export-note">
               Only {readers.length === 1 ? 'one selected reader' : `${readers.length} selected readers`}.{' '}
-              <button type="button" className="button button-quiet button-small" onClick={() => setReaders([])}>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => setReaders([])}
+              >
                 Include every reader
               </button>
             </p>
           )}
         </fieldset>
 
-        <section className="export-preview" aria-labelledby={ids.preview} aria-live="polite" aria-busy={preview.state === 'loading'}>
+        <section
+          className="export-preview"
+          aria-labelledby={ids.preview}
+          aria-live="polite"
+          aria-busy={preview.state === 'loading'}
+        >
           <h3 id={ids.preview}>Preview</h3>
           {noTags ? (
             <p className="form-error">Choose at least one tag.</p>
@@ -201,8 +284,14 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
           ) : (
             <>
               <p className="export-count">
-                <strong>{preview.count === 1 ? '1 annotation' : `${preview.count.toLocaleString('en')} annotations`}</strong>
-                {preview.count > PREVIEW_SIZE ? ` — the first ${PREVIEW_SIZE}:` : preview.count > 0 ? ':' : ' match these filters.'}
+                <strong>
+                  {preview.count === 1 ? '1 annotation' : `${preview.count.toLocaleString('en')} annotations`}
+                </strong>
+                {preview.count > PREVIEW_SIZE
+                  ? ` — the first ${PREVIEW_SIZE}:`
+                  : preview.count > 0
+                    ? ':'
+                    : ' match these filters.'}
               </p>
               {preview.first.length > 0 && (
                 <ol className="export-preview-list">
@@ -226,7 +315,11 @@ export function ExportDialog({ documentId, documentSlug, filters, groups, tags, 
         <div role="status" className="export-status">
           {busy ? `Preparing… ${formatBytes(progress.bytes)}` : message?.kind === 'done' ? message.text : ''}
         </div>
-        {message?.kind === 'error' && <p className="form-error" role="alert">{message.text}</p>}
+        {message?.kind === 'error' && (
+          <p className="form-error" role="alert">
+            {message.text}
+          </p>
+        )}
 
         <div className="export-actions">
           <button type="button" className="button" onClick={busy ? () => abort.current?.abort() : close}>

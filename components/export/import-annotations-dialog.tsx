@@ -34,7 +34,11 @@ function IssueList({ title, issues }: { title: string; issues: ImportReport['rej
       <ul>
         {issues.slice(0, SHOWN_ISSUES).map((issue) => (
           <li key={`${issue.index}-${issue.reason}`}>
-            <span className="muted">Item {issue.index + 1}{issue.id ? ` (${issue.id})` : ''}:</span> {issue.reason}
+            <span className="muted">
+              Item {issue.index + 1}
+              {issue.id ? ` (${issue.id})` : ''}:
+            </span>{' '}
+            {issue.reason}
           </li>
         ))}
         {issues.length > SHOWN_ISSUES && <li className="muted">…and {issues.length - SHOWN_ISSUES} more.</li>}
@@ -53,7 +57,9 @@ function ReportView({ report }: { report: ImportReport }) {
           {report.orphaned > 0 ? `, ${plural(report.orphaned, 'orphan')} among them (quote not found)` : ''}
         </li>
         {report.replies > 0 && <li>{plural(report.replies, 'reply', 'replies')} added</li>}
-        {report.alreadyImported > 0 && <li>{plural(report.alreadyImported, 'item')} already imported before: left as they were</li>}
+        {report.alreadyImported > 0 && (
+          <li>{plural(report.alreadyImported, 'item')} already imported before: left as they were</li>
+        )}
         {report.rejected.length > 0 && <li>{plural(report.rejected.length, 'item')} rejected</li>}
       </ul>
       {report.warnings.length > 0 && (
@@ -70,7 +76,15 @@ function ReportView({ report }: { report: ImportReport }) {
 }
 
 /** Import W3C Web Annotation (or Hypothesis) JSON into this document (J9). */
-export function ImportAnnotationsDialog({ documentId, groups, tags, open, onClose, onImported, returnFocus }: ImportAnnotationsDialogProps) {
+export function ImportAnnotationsDialog({
+  documentId,
+  groups,
+  tags,
+  open,
+  onClose,
+  onImported,
+  returnFocus,
+}: ImportAnnotationsDialogProps) {
   const [file, setFile] = useState<File | null>(null);
   const [groupId, setGroupId] = useState('');
   const [defaultTag, setDefaultTag] = useState('claim');
@@ -79,7 +93,10 @@ export function ImportAnnotationsDialog({ documentId, groups, tags, open, onClos
   const [report, setReport] = useState<ImportReport | null>(null);
   const ids = { file: useId(), group: useId(), tag: useId(), hint: useId() };
   // The default tag must exist where the annotations go: the defaults, plus the group's own.
-  const tagChoices = useMemo(() => tags.filter((t) => !t.retired && (t.groupId === null || t.groupId === groupId)), [tags, groupId]);
+  const tagChoices = useMemo(
+    () => tags.filter((t) => !t.retired && (t.groupId === null || t.groupId === groupId)),
+    [tags, groupId],
+  );
 
   function close() {
     if (busy) return;
@@ -96,7 +113,12 @@ export function ImportAnnotationsDialog({ documentId, groups, tags, open, onClos
     setBusy(true);
     setError(null);
     setReport(null);
-    const result = await importAnnotationsFile(documentId, file, groupId, tagChoices.some((t) => t.slug === defaultTag) ? defaultTag : 'claim');
+    const result = await importAnnotationsFile(
+      documentId,
+      file,
+      groupId,
+      tagChoices.some((t) => t.slug === defaultTag) ? defaultTag : 'claim',
+    );
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setReport(result.data);
@@ -107,12 +129,19 @@ export function ImportAnnotationsDialog({ documentId, groups, tags, open, onClos
     <ModalDialog open={open} onClose={close} title="Import annotations" returnFocus={returnFocus}>
       <form className="export-form" onSubmit={submit} aria-describedby={ids.hint}>
         <p id={ids.hint} className="muted">
-          A W3C Web Annotation file (JSON-LD), for example exported from Marginalia or Hypothesis. Each annotation is placed by the text it quotes; one whose
-          text is not in this document is kept as an orphan. Importing the same file twice adds nothing.
+          A W3C Web Annotation file (JSON-LD), for example exported from Marginalia or Hypothesis. Each
+          annotation is placed by the text it quotes; one whose text is not in this document is kept as an
+          orphan. Importing the same file twice adds nothing.
         </p>
         <label className="field" htmlFor={ids.file}>
           <span>File</span>
-          <input id={ids.file} type="file" data-autofocus="" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id={ids.file}
+            type="file"
+            data-autofocus=""
+            accept=".json,.jsonld,application/json,application/ld+json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <div className="export-row">
           <label className="field" htmlFor={ids.group}>

@@ -5,7 +5,14 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal built on the native <dialog>: the page behind is inert, Tab stays inside,
  * Escape closes, and focus goes back to `returnFocus` (the button that opened it).
  */
-export function ModalDialog({ open, onClose, title, returnFocus, children, className }: {
+export function ModalDialog({
+  open,
+  onClose,
+  title,
+  returnFocus,
+  children,
+  className,
+}: {
   open: boolean;
   onClose: () => void;
   title: string;
@@ -47,7 +54,12 @@ export function ModalDialog({ open, onClose, title, returnFocus, children, class
       <div className="export-dialog-body">
         <header className="export-dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="button button-quiet button-small" onClick={onClose} aria-label="Close">
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={onClose}
+            aria-label="Close"
+          >
             ×
           </button>
         </header>

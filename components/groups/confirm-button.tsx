@@ -18,7 +18,12 @@ export function ConfirmButton({
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="button button-small button-danger" disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button-small button-danger"
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {children}
       </button>
     );

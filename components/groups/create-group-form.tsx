@@ -15,12 +15,20 @@ export function CreateGroupForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const created = await run(() => callApi<{ group: GroupDetail }>('POST', '/api/v1/groups', { name }), { refresh: false, field: 'name' });
+    const created = await run(() => callApi<{ group: GroupDetail }>('POST', '/api/v1/groups', { name }), {
+      refresh: false,
+      field: 'name',
+    });
     if (created) router.push(`/groups/${created.group.id}`);
   }
 
   return (
-    <form className="groups-card groups-form" onSubmit={submit} aria-labelledby={`${errorId}-title`} noValidate>
+    <form
+      className="groups-card groups-form"
+      onSubmit={submit}
+      aria-labelledby={`${errorId}-title`}
+      noValidate
+    >
       <h2 id={`${errorId}-title`}>Start a seminar</h2>
       <div className="field">
         <label htmlFor={`${errorId}-name`}>Group name</label>

@@ -10,7 +10,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function callApi<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function callApi<T = unknown>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -25,7 +29,11 @@ export async function callApi<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'D
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data?.error;
-    throw new ApiError(response.status, error?.message ?? `Something went wrong (${response.status}). Please try again.`, error?.fields ?? {});
+    throw new ApiError(
+      response.status,
+      error?.message ?? `Something went wrong (${response.status}). Please try again.`,
+      error?.fields ?? {},
+    );
   }
   return data as T;
 }

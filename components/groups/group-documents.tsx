@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { GroupDocumentView } from '@/lib/groups/types';
 
 export function GroupDocuments({ groupId, documents }: { groupId: string; documents: GroupDocumentView[] }) {
-  if (documents.length === 0) return <p className="empty">The library is empty. Import an article to start reading.</p>;
+  if (documents.length === 0)
+    return <p className="empty">The library is empty. Import an article to start reading.</p>;
   return (
     <ul className="groups-documents">
       {documents.map((doc) => (
@@ -10,7 +11,8 @@ export function GroupDocuments({ groupId, documents }: { groupId: string; docume
           <Link href={`/documents/${doc.slug}?group=${groupId}`}>{doc.title}</Link>
           <span className="muted">
             {' '}
-            · {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'} shared with the group
+            · {doc.annotationCount} {doc.annotationCount === 1 ? 'annotation' : 'annotations'} shared with the
+            group
           </span>
         </li>
       ))}

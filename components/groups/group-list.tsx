@@ -5,7 +5,11 @@ import './groups.css';
 
 export function GroupList({ groups }: { groups: GroupSummary[] }) {
   if (groups.length === 0) {
-    return <p className="empty">You are not in any group yet. Start one below, or join with the link your facilitator sent you.</p>;
+    return (
+      <p className="empty">
+        You are not in any group yet. Start one below, or join with the link your facilitator sent you.
+      </p>
+    );
   }
   return (
     <ul className="groups-list" aria-label="Your groups">
@@ -15,7 +19,8 @@ export function GroupList({ groups }: { groups: GroupSummary[] }) {
             {group.name}
           </Link>
           <p className="muted">
-            <RoleBadge role={group.role} /> · {group.memberCount} {group.memberCount === 1 ? 'member' : 'members'}
+            <RoleBadge role={group.role} /> · {group.memberCount}{' '}
+            {group.memberCount === 1 ? 'member' : 'members'}
           </p>
         </li>
       ))}

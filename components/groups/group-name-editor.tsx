@@ -5,7 +5,15 @@ import { callApi } from './group-api';
 import { useAction } from './use-action';
 
 /** The group's title; facilitators can rename it in place. */
-export function GroupNameEditor({ groupId, name, canEdit }: { groupId: string; name: string; canEdit: boolean }) {
+export function GroupNameEditor({
+  groupId,
+  name,
+  canEdit,
+}: {
+  groupId: string;
+  name: string;
+  canEdit: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   const { busy, error, run } = useAction();
@@ -33,7 +41,9 @@ export function GroupNameEditor({ groupId, name, canEdit }: { groupId: string; n
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { name: draft }), { field: 'name' });
+    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { name: draft }), {
+      field: 'name',
+    });
     if (ok) setEditing(false);
   }
 

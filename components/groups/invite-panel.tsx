@@ -6,7 +6,15 @@ import { callApi } from './group-api';
 import { useAction } from './use-action';
 
 /** The facilitator's invite link: copy it, turn it off, or replace it. */
-export function InvitePanel({ groupId, inviteCode, origin }: { groupId: string; inviteCode: string | null; origin: string }) {
+export function InvitePanel({
+  groupId,
+  inviteCode,
+  origin,
+}: {
+  groupId: string;
+  inviteCode: string | null;
+  origin: string;
+}) {
   const { busy, error, run } = useAction();
   const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -19,7 +27,9 @@ export function InvitePanel({ groupId, inviteCode, origin }: { groupId: string; 
       setStatus('Link copied. Send it to your seminar.');
     } catch {
       input.current?.select();
-      setStatus('Copying was blocked by the browser: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it.');
+      setStatus(
+        'Copying was blocked by the browser: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+      );
     }
   }
 
@@ -39,17 +49,35 @@ export function InvitePanel({ groupId, inviteCode, origin }: { groupId: string; 
         <>
           <label className="field">
             <span>Invite link</span>
-            <input ref={input} readOnly value={link} className="groups-invite-link" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              ref={input}
+              readOnly
+              value={link}
+              className="groups-invite-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
-          <p className="muted">Anyone with this link can join after signing in. Make a new link if it reached the wrong people.</p>
+          <p className="muted">
+            Anyone with this link can join after signing in. Make a new link if it reached the wrong people.
+          </p>
           <div className="groups-buttons">
             <button type="button" className="button button-primary" onClick={copy}>
               Copy link
             </button>
-            <ConfirmButton question="Replace the link? The current one will stop working." confirmLabel="Make new link" disabled={busy} onConfirm={regenerate}>
+            <ConfirmButton
+              question="Replace the link? The current one will stop working."
+              confirmLabel="Make new link"
+              disabled={busy}
+              onConfirm={regenerate}
+            >
               New link
             </ConfirmButton>
-            <ConfirmButton question="Turn the link off? Nobody can join until you make a new one." confirmLabel="Turn off" disabled={busy} onConfirm={revoke}>
+            <ConfirmButton
+              question="Turn the link off? Nobody can join until you make a new one."
+              confirmLabel="Turn off"
+              disabled={busy}
+              onConfirm={revoke}
+            >
               Revoke link
             </ConfirmButton>
           </div>

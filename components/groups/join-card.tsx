@@ -5,12 +5,23 @@ import { callApi } from './group-api';
 import { useAction } from './use-action';
 import './groups.css';
 
-export function JoinCard({ code, group, role }: { code: string; group: { id: string; name: string; memberCount: number }; role: string | null }) {
+export function JoinCard({
+  code,
+  group,
+  role,
+}: {
+  code: string;
+  group: { id: string; name: string; memberCount: number };
+  role: string | null;
+}) {
   const router = useRouter();
   const { busy, error, run } = useAction();
 
   async function join() {
-    const joined = await run(() => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }), { refresh: false });
+    const joined = await run(
+      () => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }),
+      { refresh: false },
+    );
     if (joined) router.push(`/groups/${joined.group.id}`);
   }
 
@@ -30,7 +41,10 @@ export function JoinCard({ code, group, role }: { code: string; group: { id: str
         </>
       ) : (
         <>
-          <p>Members share annotations on the articles they read together. Your private annotations stay private.</p>
+          <p>
+            Members share annotations on the articles they read together. Your private annotations stay
+            private.
+          </p>
           <button type="button" className="button button-primary" disabled={busy} onClick={join}>
             {busy ? 'Joining…' : 'Join group'}
           </button>

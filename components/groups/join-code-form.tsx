@@ -14,7 +14,10 @@ export function JoinCodeForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const joined = await run(() => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }), { refresh: false, field: 'code' });
+    const joined = await run(
+      () => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }),
+      { refresh: false, field: 'code' },
+    );
     if (joined) router.push(`/groups/${joined.group.id}`);
   }
 

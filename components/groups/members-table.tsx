@@ -6,14 +6,28 @@ import { callApi } from './group-api';
 import { RoleBadge } from './role-badge';
 import { useAction } from './use-action';
 
-const joinedFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const joinedFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
-export function MembersTable({ groupId, members, facilitator }: { groupId: string; members: GroupMemberView[]; facilitator: boolean }) {
+export function MembersTable({
+  groupId,
+  members,
+  facilitator,
+}: {
+  groupId: string;
+  members: GroupMemberView[];
+  facilitator: boolean;
+}) {
   const router = useRouter();
   const { busy, error, run } = useAction();
   const path = (userId: string) => `/api/v1/groups/${groupId}/members/${encodeURIComponent(userId)}`;
 
-  const setRole = (m: GroupMemberView, role: GroupMemberView['role']) => run(() => callApi('PATCH', path(m.userId), { role }));
+  const setRole = (m: GroupMemberView, role: GroupMemberView['role']) =>
+    run(() => callApi('PATCH', path(m.userId), { role }));
   const remove = (m: GroupMemberView) => run(() => callApi('DELETE', path(m.userId)));
   async function leave(m: GroupMemberView) {
     const left = await run(() => callApi('DELETE', path(m.userId)).then(() => true), { refresh: false });
@@ -57,22 +71,42 @@ export function MembersTable({ groupId, members, facilitator }: { groupId: strin
                 <div className="groups-actions">
                   {facilitator &&
                     (m.role === 'MEMBER' ? (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'FACILITATOR')}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy}
+                        onClick={() => setRole(m, 'FACILITATOR')}
+                      >
                         Make facilitator<span className="visually-hidden"> ({m.name})</span>
                       </button>
                     ) : (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => setRole(m, 'MEMBER')}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy}
+                        onClick={() => setRole(m, 'MEMBER')}
+                      >
                         {m.you ? 'Step down to member' : 'Make member'}
                         {!m.you && <span className="visually-hidden"> ({m.name})</span>}
                       </button>
                     ))}
                   {m.you ? (
-                    <ConfirmButton question="Leave this group?" confirmLabel="Leave" disabled={busy} onConfirm={() => leave(m)}>
+                    <ConfirmButton
+                      question="Leave this group?"
+                      confirmLabel="Leave"
+                      disabled={busy}
+                      onConfirm={() => leave(m)}
+                    >
                       Leave group
                     </ConfirmButton>
                   ) : (
                     facilitator && (
-                      <ConfirmButton question={`Remove ${m.name} from the group?`} confirmLabel="Remove" disabled={busy} onConfirm={() => remove(m).then(() => undefined)}>
+                      <ConfirmButton
+                        question={`Remove ${m.name} from the group?`}
+                        confirmLabel="Remove"
+                        disabled={busy}
+                        onConfirm={() => remove(m).then(() => undefined)}
+                      >
                         Remove<span className="visually-hidden"> {m.name}</span>
                       </ConfirmButton>
                     )

@@ -9,7 +9,15 @@ function describe(n: number): string {
   return `Members see others’ annotations on a document only after posting ${n} of their own there. Facilitators always see everything.`;
 }
 
-export function RevealSetting({ groupId, revealAfter, facilitator }: { groupId: string; revealAfter: number; facilitator: boolean }) {
+export function RevealSetting({
+  groupId,
+  revealAfter,
+  facilitator,
+}: {
+  groupId: string;
+  revealAfter: number;
+  facilitator: boolean;
+}) {
   const [value, setValue] = useState(String(revealAfter));
   const [saved, setSaved] = useState('');
   const { busy, error, run } = useAction();
@@ -21,7 +29,9 @@ export function RevealSetting({ groupId, revealAfter, facilitator }: { groupId: 
     event.preventDefault();
     setSaved('');
     const n = value.trim() === '' ? NaN : Number(value);
-    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { revealAfter: n }), { field: 'revealAfter' });
+    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { revealAfter: n }), {
+      field: 'revealAfter',
+    });
     if (ok) setSaved('Saved.');
   }
 

@@ -1,6 +1,11 @@
 'use client';
 import { useId, useState, type FormEvent } from 'react';
-import { contrastWithWhite, TAG_NAME_MAX, UNDERLINE_STYLES, type UnderlineStyle } from '@/lib/groups/tag-style';
+import {
+  contrastWithWhite,
+  TAG_NAME_MAX,
+  UNDERLINE_STYLES,
+  type UnderlineStyle,
+} from '@/lib/groups/tag-style';
 import { TagSwatch } from './tag-swatch';
 
 export interface TagDraft {
@@ -74,7 +79,11 @@ export function TagForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-underline`}>Underline</label>
-        <select id={`${id}-underline`} value={draft.underline} onChange={(e) => setDraft({ ...draft, underline: e.target.value as UnderlineStyle })}>
+        <select
+          id={`${id}-underline`}
+          value={draft.underline}
+          onChange={(e) => setDraft({ ...draft, underline: e.target.value as UnderlineStyle })}
+        >
           {UNDERLINE_STYLES.map((style) => (
             <option key={style} value={style}>
               {style}

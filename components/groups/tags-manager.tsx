@@ -11,7 +11,8 @@ const NEW_TAG: TagDraft = { name: '', color: '#0f766e', underline: 'solid' };
 function TagRow({ tag, groupId, facilitator }: { tag: TagView; groupId: string; facilitator: boolean }) {
   const [editing, setEditing] = useState(false);
   const { busy, error, fields, run } = useAction();
-  const patch = (body: object) => run(() => callApi('PATCH', `/api/v1/groups/${groupId}/tags/${tag.id}`, body));
+  const patch = (body: object) =>
+    run(() => callApi('PATCH', `/api/v1/groups/${groupId}/tags/${tag.id}`, body));
 
   if (editing) {
     return (
@@ -43,10 +44,20 @@ function TagRow({ tag, groupId, facilitator }: { tag: TagView; groupId: string; 
       </span>
       {tag.groupId && facilitator && (
         <span className="groups-actions">
-          <button type="button" className="button button-small" disabled={busy} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => setEditing(true)}
+          >
             Edit<span className="visually-hidden"> {tag.name}</span>
           </button>
-          <button type="button" className="button button-small" disabled={busy} onClick={() => patch({ retired: !tag.retired })}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy}
+            onClick={() => patch({ retired: !tag.retired })}
+          >
             {tag.retired ? 'Restore' : 'Retire'}
             <span className="visually-hidden"> {tag.name}</span>
           </button>
@@ -63,7 +74,17 @@ function TagRow({ tag, groupId, facilitator }: { tag: TagView; groupId: string; 
 
 /** The group's own tags beside the defaults. Retired tags stay on old annotations
  * but are no longer offered for new ones. */
-export function TagsManager({ groupId, tags, defaults, facilitator }: { groupId: string; tags: TagView[]; defaults: TagView[]; facilitator: boolean }) {
+export function TagsManager({
+  groupId,
+  tags,
+  defaults,
+  facilitator,
+}: {
+  groupId: string;
+  tags: TagView[];
+  defaults: TagView[];
+  facilitator: boolean;
+}) {
   const { busy, error, fields, run } = useAction();
   return (
     <div className="groups-tags">
@@ -92,7 +113,9 @@ export function TagsManager({ groupId, tags, defaults, facilitator }: { groupId:
             busy={busy}
             error={error}
             fields={fields}
-            onSubmit={async (draft) => Boolean(await run(() => callApi('POST', `/api/v1/groups/${groupId}/tags`, draft)))}
+            onSubmit={async (draft) =>
+              Boolean(await run(() => callApi('POST', `/api/v1/groups/${groupId}/tags`, draft)))
+            }
           />
         </section>
       )}

@@ -12,7 +12,10 @@ export function useAction() {
   const [fields, setFields] = useState<Record<string, string>>({});
 
   const run = useCallback(
-    async <T,>(action: () => Promise<T>, opts: { refresh?: boolean; field?: string } = {}): Promise<T | undefined> => {
+    async <T>(
+      action: () => Promise<T>,
+      opts: { refresh?: boolean; field?: string } = {},
+    ): Promise<T | undefined> => {
       setBusy(true);
       setError(null);
       setFields({});

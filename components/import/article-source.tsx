@@ -14,7 +14,11 @@ export interface ArticleSourceValue {
 
 export const EMPTY_SOURCE: ArticleSourceValue = { text: '', fileName: null, choice: 'auto' };
 
-export const FORMAT_NAMES: Record<ArticleFormat, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML' };
+export const FORMAT_NAMES: Record<ArticleFormat, string> = {
+  text: 'Plain text',
+  markdown: 'Markdown',
+  html: 'HTML',
+};
 
 export function effectiveFormat(value: ArticleSourceValue): ArticleFormat {
   return value.choice === 'auto' ? detectFormat(value.fileName ?? undefined, value.text) : value.choice;
@@ -27,7 +31,17 @@ export function sourceProblem(value: ArticleSourceValue): string | null {
 }
 
 /** Paste or upload an article (.txt, .md, .html); the format is detected and can be overridden. */
-export function ArticleSource({ value, onChange, disabled, label = 'Article text' }: { value: ArticleSourceValue; onChange: (next: ArticleSourceValue) => void; disabled?: boolean; label?: string }) {
+export function ArticleSource({
+  value,
+  onChange,
+  disabled,
+  label = 'Article text',
+}: {
+  value: ArticleSourceValue;
+  onChange: (next: ArticleSourceValue) => void;
+  disabled?: boolean;
+  label?: string;
+}) {
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const textId = useId();
@@ -37,7 +51,10 @@ export function ArticleSource({ value, onChange, disabled, label = 'Article text
   const fileHintId = useId();
   const formatId = useId();
   const formatHintId = useId();
-  const detected = useMemo(() => detectFormat(value.fileName ?? undefined, value.text), [value.fileName, value.text]);
+  const detected = useMemo(
+    () => detectFormat(value.fileName ?? undefined, value.text),
+    [value.fileName, value.text],
+  );
   const sizeProblem = pastedTextProblem(value.text);
 
   async function chooseFile(file: File | undefined) {
@@ -73,7 +90,11 @@ export function ArticleSource({ value, onChange, disabled, label = 'Article text
             {sizeProblem}
           </p>
         )}
-        {value.fileName && !sizeProblem && <p className="import-file-loaded muted">Loaded from {value.fileName}. You can still edit the text.</p>}
+        {value.fileName && !sizeProblem && (
+          <p className="import-file-loaded muted">
+            Loaded from {value.fileName}. You can still edit the text.
+          </p>
+        )}
       </div>
       <div className="import-row">
         <div className="field">
@@ -102,9 +123,14 @@ export function ArticleSource({ value, onChange, disabled, label = 'Article text
             value={value.choice}
             disabled={disabled}
             aria-describedby={formatHintId}
-            onChange={(event) => onChange({ ...value, choice: event.target.value as ArticleSourceValue['choice'] })}
+            onChange={(event) =>
+              onChange({ ...value, choice: event.target.value as ArticleSourceValue['choice'] })
+            }
           >
-            <option value="auto">Detect automatically ({value.text.trim() ? `looks like ${FORMAT_NAMES[detected]}` : 'nothing yet'})</option>
+            <option value="auto">
+              Detect automatically (
+              {value.text.trim() ? `looks like ${FORMAT_NAMES[detected]}` : 'nothing yet'})
+            </option>
             <option value="text">{FORMAT_NAMES.text}</option>
             <option value="markdown">{FORMAT_NAMES.markdown}</option>
             <option value="html">{FORMAT_NAMES.html}</option>

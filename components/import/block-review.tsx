@@ -42,11 +42,22 @@ export function describeCounts(blocks: ReviewBlock[]): string {
 }
 
 /** The parsed article, one row per block, each with the kind the reader may correct. */
-export function BlockReview({ blocks, onKindChange, disabled }: { blocks: ReviewBlock[]; onKindChange: (index: number, kind: ReviewKind) => void; disabled?: boolean }) {
+export function BlockReview({
+  blocks,
+  onKindChange,
+  disabled,
+}: {
+  blocks: ReviewBlock[];
+  onKindChange: (index: number, kind: ReviewKind) => void;
+  disabled?: boolean;
+}) {
   return (
     <ol className="import-blocks" aria-label="Blocks of the article">
       {blocks.map((block, index) => (
-        <li key={index} className={`import-block import-kind-${block.kind.toLowerCase()}${block.kind === 'LEAVE_OUT' ? ' import-block-left-out' : ''}`}>
+        <li
+          key={index}
+          className={`import-block import-kind-${block.kind.toLowerCase()}${block.kind === 'LEAVE_OUT' ? ' import-block-left-out' : ''}`}
+        >
           <span className="import-block-number" aria-hidden="true">
             {index + 1}
           </span>

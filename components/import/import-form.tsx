@@ -2,7 +2,14 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArticleFormat, ParsedBlock } from '@/lib/articles/types';
-import { ArticleSource, EMPTY_SOURCE, FORMAT_NAMES, effectiveFormat, sourceProblem, type ArticleSourceValue } from './article-source';
+import {
+  ArticleSource,
+  EMPTY_SOURCE,
+  FORMAT_NAMES,
+  effectiveFormat,
+  sourceProblem,
+  type ArticleSourceValue,
+} from './article-source';
 import { BlockReview, describeCounts, type ReviewBlock, type ReviewKind } from './block-review';
 import { sendJson } from './send-json';
 
@@ -43,7 +50,10 @@ export function ImportForm() {
     setBusy(true);
     setError(null);
     const format = effectiveFormat(source);
-    const result = await sendJson<Preview>('POST', '/api/v1/documents?preview=1', { text: source.text, format });
+    const result = await sendJson<Preview>('POST', '/api/v1/documents?preview=1', {
+      text: source.text,
+      format,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -53,7 +63,9 @@ export function ImportForm() {
     setReview({
       format: result.data.format,
       title,
-      blocks: blocks.filter((b) => b.kind !== 'TITLE').map((b) => ({ kind: b.kind as ReviewKind, text: b.text })),
+      blocks: blocks
+        .filter((b) => b.kind !== 'TITLE')
+        .map((b) => ({ kind: b.kind as ReviewKind, text: b.text })),
     });
   }
 
@@ -66,7 +78,9 @@ export function ImportForm() {
     }
     setBusy(true);
     setError(null);
-    const blocks = review.blocks.filter((b) => b.kind !== 'LEAVE_OUT').map((b) => ({ kind: b.kind, text: b.text }));
+    const blocks = review.blocks
+      .filter((b) => b.kind !== 'LEAVE_OUT')
+      .map((b) => ({ kind: b.kind, text: b.text }));
     const result = await sendJson<{ document: { slug: string } }>('POST', '/api/v1/documents', {
       title: review.title.trim(),
       text: source.text,
@@ -108,24 +122,36 @@ export function ImportForm() {
         Check the article before saving
       </h2>
       <p className="import-counts muted">
-        Read as {FORMAT_NAMES[review.format]}: {describeCounts(review.blocks)}. Correct the title, and the kind of any block
-        that was misread; leave out what is not part of the article.
+        Read as {FORMAT_NAMES[review.format]}: {describeCounts(review.blocks)}. Correct the title, and the
+        kind of any block that was misread; leave out what is not part of the article.
       </p>
       <label className="field">
         <span>Title</span>
-        <input value={review.title} maxLength={300} disabled={busy} onChange={(event) => setReview({ ...review, title: event.target.value })} />
+        <input
+          value={review.title}
+          maxLength={300}
+          disabled={busy}
+          onChange={(event) => setReview({ ...review, title: event.target.value })}
+        />
       </label>
       <BlockReview
         blocks={review.blocks}
         disabled={busy}
-        onKindChange={(index, kind) => setReview({ ...review, blocks: review.blocks.map((b, i) => (i === index ? { ...b, kind } : b)) })}
+        onKindChange={(index, kind) =>
+          setReview({ ...review, blocks: review.blocks.map((b, i) => (i === index ? { ...b, kind } : b)) })
+        }
       />
       {errorBox}
       <div className="import-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save article'}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => (setReview(null), setError(null))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => (setReview(null), setError(null))}
+        >
           Back to the text
         </button>
       </div>

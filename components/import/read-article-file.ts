@@ -30,7 +30,9 @@ function notTextMessage(name: string, what = 'binary data'): string {
 }
 
 function signatureOf(bytes: Uint8Array): string | null {
-  const hit = SIGNATURES.find((s) => s.bytes.length <= bytes.length && s.bytes.every((b, i) => b === null || bytes[i] === b));
+  const hit = SIGNATURES.find(
+    (s) => s.bytes.length <= bytes.length && s.bytes.every((b, i) => b === null || bytes[i] === b),
+  );
   return hit?.what ?? null;
 }
 
@@ -44,7 +46,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+    text += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
   }
   return text;
 }
@@ -70,7 +74,8 @@ export function inspectArticleBytes(bytes: Uint8Array, name: string): FileCheck 
   const text = decode(bytes);
   if (text === null || looksBinary(text)) return { ok: false, message: notTextMessage(name) };
   if (text.trim() === '') return { ok: false, message: `${name} is empty.` };
-  if (countUtf8Bytes(text, MAX_ARTICLE_BYTES) > MAX_ARTICLE_BYTES) return { ok: false, message: tooLargeMessage(name, countUtf8Bytes(text)) };
+  if (countUtf8Bytes(text, MAX_ARTICLE_BYTES) > MAX_ARTICLE_BYTES)
+    return { ok: false, message: tooLargeMessage(name, countUtf8Bytes(text)) };
   return { ok: true, text };
 }
 
@@ -80,7 +85,10 @@ export async function readArticleFile(file: File): Promise<FileCheck> {
   try {
     return inspectArticleBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch {
-    return { ok: false, message: `${file.name} could not be read. Try saving it again, or paste its text instead.` };
+    return {
+      ok: false,
+      message: `${file.name} could not be read. Try saving it again, or paste its text instead.`,
+    };
   }
 }
 

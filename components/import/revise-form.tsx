@@ -1,12 +1,26 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { ArticleSource, EMPTY_SOURCE, effectiveFormat, sourceProblem, type ArticleSourceValue } from './article-source';
+import {
+  ArticleSource,
+  EMPTY_SOURCE,
+  effectiveFormat,
+  sourceProblem,
+  type ArticleSourceValue,
+} from './article-source';
 import { RevisionSummary, type RevisionOutcome } from './revision-summary';
 import { sendJson } from './send-json';
 
 /** Upload a revised version; the summary says what happened to the annotations. */
-export function ReviseForm({ documentId, slug, currentTitle }: { documentId: string; slug: string; currentTitle: string }) {
+export function ReviseForm({
+  documentId,
+  slug,
+  currentTitle,
+}: {
+  documentId: string;
+  slug: string;
+  currentTitle: string;
+}) {
   const router = useRouter();
   const [source, setSource] = useState<ArticleSourceValue>(EMPTY_SOURCE);
   // The title the seminar knows the article by stays unless the reader changes it here;
@@ -27,11 +41,15 @@ export function ReviseForm({ documentId, slug, currentTitle }: { documentId: str
     setBusy(true);
     setError(null);
     setOutcome(null);
-    const result = await sendJson<RevisionOutcome>('POST', `/api/v1/documents/${encodeURIComponent(documentId)}/versions`, {
-      text: source.text,
-      format: effectiveFormat(source),
-      ...(title.trim() ? { title: title.trim() } : {}),
-    });
+    const result = await sendJson<RevisionOutcome>(
+      'POST',
+      `/api/v1/documents/${encodeURIComponent(documentId)}/versions`,
+      {
+        text: source.text,
+        format: effectiveFormat(source),
+        ...(title.trim() ? { title: title.trim() } : {}),
+      },
+    );
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -50,7 +68,14 @@ export function ReviseForm({ documentId, slug, currentTitle }: { documentId: str
           <label className="import-label" htmlFor={`${titleHintId}-input`}>
             Title
           </label>
-          <input id={`${titleHintId}-input`} value={title} maxLength={300} disabled={busy} aria-describedby={titleHintId} onChange={(event) => setTitle(event.target.value)} />
+          <input
+            id={`${titleHintId}-input`}
+            value={title}
+            maxLength={300}
+            disabled={busy}
+            aria-describedby={titleHintId}
+            onChange={(event) => setTitle(event.target.value)}
+          />
           <p id={titleHintId} className="import-hint">
             Leave it empty to take the title found in the revised text.
           </p>

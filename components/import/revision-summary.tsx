@@ -22,7 +22,8 @@ export function RevisionSummary({ outcome, slug }: { outcome: RevisionOutcome; s
             <strong>{annotations(summary.anchored)}</strong> stayed in place
           </li>
           <li>
-            <strong>{annotations(summary.reanchored)}</strong> moved with {summary.reanchored === 1 ? 'its' : 'their'} text: worth a look
+            <strong>{annotations(summary.reanchored)}</strong> moved with{' '}
+            {summary.reanchored === 1 ? 'its' : 'their'} text: worth a look
           </li>
           <li>
             <strong>{annotations(summary.orphaned)}</strong> orphaned:{' '}

@@ -8,7 +8,11 @@ export interface VersionItem {
   current: boolean;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 /** Every version of a document, newest first; earlier ones open read-only in the reader. */
 export function VersionList({ slug, versions }: { slug: string; versions: VersionItem[] }) {
@@ -18,7 +22,9 @@ export function VersionList({ slug, versions }: { slug: string; versions: Versio
       <ol className="import-versions" reversed>
         {[...versions].reverse().map((v) => (
           <li key={v.number}>
-            <Link href={v.current ? `/documents/${slug}` : `/documents/${slug}?version=${v.number}`}>Version {v.number}</Link>
+            <Link href={v.current ? `/documents/${slug}` : `/documents/${slug}?version=${v.number}`}>
+              Version {v.number}
+            </Link>
             {v.current && <span className="import-current">current</span>}{' '}
             <span className="muted">
               · “{v.title}” · {v.paragraphs} {v.paragraphs === 1 ? 'paragraph' : 'paragraphs'} · imported{' '}

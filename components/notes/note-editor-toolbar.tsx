@@ -13,7 +13,14 @@ type ToolbarState = {
   href: string;
 };
 
-const INACTIVE: ToolbarState = { bold: false, italic: false, bulletList: false, orderedList: false, link: false, href: '' };
+const INACTIVE: ToolbarState = {
+  bold: false,
+  italic: false,
+  bulletList: false,
+  orderedList: false,
+  link: false,
+  href: '',
+};
 
 function readToolbarState(editor: Editor | null): ToolbarState {
   if (!editor) return INACTIVE;
@@ -39,7 +46,8 @@ type ToolbarButton = {
 
 /** Formatting buttons (one tab stop, arrow keys move between them) and the link box. */
 export function NoteEditorToolbar({ editor, label }: { editor: Editor | null; label: string }): JSX.Element {
-  const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) }) ?? INACTIVE;
+  const state =
+    useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) }) ?? INACTIVE;
   const [linkOpen, setLinkOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -101,21 +109,51 @@ export function NoteEditorToolbar({ editor, label }: { editor: Editor | null; la
   };
 
   const buttons: ToolbarButton[] = [
-    { name: 'Bold', glyph: 'B', pressed: state.bold, keys: 'Control+B Meta+B', run: () => editor?.chain().focus().toggleBold().run() },
-    { name: 'Italic', glyph: 'I', pressed: state.italic, keys: 'Control+I Meta+I', run: () => editor?.chain().focus().toggleItalic().run() },
-    { name: 'Bulleted list', glyph: '•', pressed: state.bulletList, run: () => editor?.chain().focus().toggleBulletList().run() },
-    { name: 'Numbered list', glyph: '1.', pressed: state.orderedList, run: () => editor?.chain().focus().toggleOrderedList().run() },
+    {
+      name: 'Bold',
+      glyph: 'B',
+      pressed: state.bold,
+      keys: 'Control+B Meta+B',
+      run: () => editor?.chain().focus().toggleBold().run(),
+    },
+    {
+      name: 'Italic',
+      glyph: 'I',
+      pressed: state.italic,
+      keys: 'Control+I Meta+I',
+      run: () => editor?.chain().focus().toggleItalic().run(),
+    },
+    {
+      name: 'Bulleted list',
+      glyph: '•',
+      pressed: state.bulletList,
+      run: () => editor?.chain().focus().toggleBulletList().run(),
+    },
+    {
+      name: 'Numbered list',
+      glyph: '1.',
+      pressed: state.orderedList,
+      run: () => editor?.chain().focus().toggleOrderedList().run(),
+    },
     { name: 'Link', glyph: 'Link', pressed: state.link, expanded: linkOpen, run: openLink },
   ];
 
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = buttons.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (focusIndex === last ? 0 : focusIndex + 1)
-      : event.key === 'ArrowLeft' ? (focusIndex === 0 ? last : focusIndex - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? focusIndex === last
+          ? 0
+          : focusIndex + 1
+        : event.key === 'ArrowLeft'
+          ? focusIndex === 0
+            ? last
+            : focusIndex - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setFocusIndex(next);
@@ -124,7 +162,12 @@ export function NoteEditorToolbar({ editor, label }: { editor: Editor | null; la
 
   return (
     <>
-      <div className="note-editor__toolbar" role="toolbar" aria-label={`${label}: formatting`} onKeyDown={moveFocus}>
+      <div
+        className="note-editor__toolbar"
+        role="toolbar"
+        aria-label={`${label}: formatting`}
+        onKeyDown={moveFocus}
+      >
         {buttons.map((button, index) => (
           <button
             key={button.name}

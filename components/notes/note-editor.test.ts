@@ -7,7 +7,12 @@ import { NoteEditor } from './note-editor';
 describe('NoteEditor on the server', () => {
   it('renders the toolbar with accessible names and no editor yet', () => {
     const html = renderToString(
-      createElement(NoteEditor, { value: null, onChange: () => {}, label: 'Note', placeholder: 'Write a note' }),
+      createElement(NoteEditor, {
+        value: null,
+        onChange: () => {},
+        label: 'Note',
+        placeholder: 'Write a note',
+      }),
     );
     expect(html).toContain('role="toolbar" aria-label="Note: formatting"');
     for (const name of ['Bold', 'Italic', 'Bulleted list', 'Numbered list', 'Link']) {

@@ -27,7 +27,11 @@ const EVERYTHING: NoteDoc = {
         { type: 'text', text: ' ' },
         { type: 'text', text: 'code', marks: [{ type: 'code' }] },
         { type: 'text', text: ' ' },
-        { type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }, { type: 'italic' }] },
+        {
+          type: 'text',
+          text: 'link',
+          marks: [{ type: 'link', attrs: { href: 'https://example.org' } }, { type: 'italic' }],
+        },
       ],
     },
     {
@@ -37,7 +41,16 @@ const EVERYTHING: NoteDoc = {
           type: 'listItem',
           content: [
             { type: 'paragraph', content: [{ type: 'text', text: 'item' }] },
-            { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three' }] }] }] },
+            {
+              type: 'orderedList',
+              attrs: { start: 3 },
+              content: [
+                {
+                  type: 'listItem',
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three' }] }],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -58,7 +71,13 @@ describe('note editor schema', () => {
   it('produces notes that parseNote accepts when formatting is applied', () => {
     const current = createEditor();
     current.chain().insertContent({ type: 'text', text: 'A claim' }).selectAll().toggleBold().run();
-    current.chain().setTextSelection(current.state.doc.content.size - 1).unsetBold().insertContent({ type: 'text', text: ' with more' }).toggleBulletList().run();
+    current
+      .chain()
+      .setTextSelection(current.state.doc.content.size - 1)
+      .unsetBold()
+      .insertContent({ type: 'text', text: ' with more' })
+      .toggleBulletList()
+      .run();
     current.chain().selectAll().setLink({ href: 'mailto:ada@example.org' }).run();
     const result = parseNote(current.getJSON());
     expect(result.ok).toBe(true);
@@ -78,7 +97,21 @@ describe('note editor schema', () => {
   it('has no headings, code blocks, rules or underline', () => {
     const names = Object.keys(createEditor().schema.nodes).concat(Object.keys(editor!.schema.marks));
     expect(names.sort()).toEqual(
-      ['blockquote', 'bold', 'bulletList', 'code', 'doc', 'hardBreak', 'italic', 'link', 'listItem', 'orderedList', 'paragraph', 'strike', 'text'].sort(),
+      [
+        'blockquote',
+        'bold',
+        'bulletList',
+        'code',
+        'doc',
+        'hardBreak',
+        'italic',
+        'link',
+        'listItem',
+        'orderedList',
+        'paragraph',
+        'strike',
+        'text',
+      ].sort(),
     );
   });
 });

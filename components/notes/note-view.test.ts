@@ -5,24 +5,41 @@ import type { NoteDoc } from '@/lib/notes';
 import { NoteView } from './note-view';
 
 // Server rendering only: no DOM needed. Interaction is covered by the e2e suite.
-const render = (doc: NoteDoc | null, className?: string) => renderToStaticMarkup(createElement(NoteView, { doc, className }));
+const render = (doc: NoteDoc | null, className?: string) =>
+  renderToStaticMarkup(createElement(NoteView, { doc, className }));
 
 describe('NoteView', () => {
   it('renders formatting as elements and links that open safely', () => {
-    const html = render({
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          content: [
-            { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
-            { type: 'hardBreak' },
-            { type: 'text', text: 'site', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }] },
-          ],
-        },
-        { type: 'orderedList', attrs: { start: 2 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'two' }] }] }] },
-      ],
-    }, 'extra');
+    const html = render(
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+              { type: 'hardBreak' },
+              {
+                type: 'text',
+                text: 'site',
+                marks: [{ type: 'link', attrs: { href: 'https://example.org' } }],
+              },
+            ],
+          },
+          {
+            type: 'orderedList',
+            attrs: { start: 2 },
+            content: [
+              {
+                type: 'listItem',
+                content: [{ type: 'paragraph', content: [{ type: 'text', text: 'two' }] }],
+              },
+            ],
+          },
+        ],
+      },
+      'extra',
+    );
     expect(html).toBe(
       '<div class="note-view extra"><p><strong>bold</strong><br/>' +
         '<a href="https://example.org" target="_blank" rel="noopener noreferrer nofollow">site</a></p>' +
@@ -34,7 +51,16 @@ describe('NoteView', () => {
     const tampered = {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: '<script>x</script>', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: '<script>x</script>',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+          ],
+        },
         { type: 'image', attrs: { src: 'x' } },
       ],
     } as unknown as NoteDoc;

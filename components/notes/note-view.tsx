@@ -13,10 +13,18 @@ import {
  * Shows a stored note. Builds React elements from the JSON (React escapes every
  * text), and checks link addresses again in case a row predates today's rules.
  */
-export function NoteView({ doc, className }: { doc: NoteDoc | null; className?: string }): JSX.Element | null {
+export function NoteView({
+  doc,
+  className,
+}: {
+  doc: NoteDoc | null;
+  className?: string;
+}): JSX.Element | null {
   if (!doc || isEmptyNote(doc)) return null;
   return (
-    <div className={className ? `note-view ${className}` : 'note-view'}>{renderBlocks(doc.content ?? [], 1)}</div>
+    <div className={className ? `note-view ${className}` : 'note-view'}>
+      {renderBlocks(doc.content ?? [], 1)}
+    </div>
   );
 }
 
@@ -60,7 +68,9 @@ function renderInline(nodes: readonly InlineNode[]): ReactNode[] {
     if (node.type !== 'text' || typeof node.text !== 'string') return null;
     const lines = node.text.split('\n');
     const text: ReactNode =
-      lines.length === 1 ? node.text : lines.flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]));
+      lines.length === 1
+        ? node.text
+        : lines.flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]));
     return <Fragment key={key}>{wrapMarks(text, node.marks ?? [])}</Fragment>;
   });
 }

@@ -27,13 +27,28 @@ interface Props {
 }
 
 /** The toolbar that appears at a selection: tags (keys 1, 2, 3…), note, visibility, save. */
-export function AnnotationToolbar({ draft, tags, groups, position, error, restored, focusOnOpen, onChange, onSave, onCancel }: Props) {
+export function AnnotationToolbar({
+  draft,
+  tags,
+  groups,
+  position,
+  error,
+  restored,
+  focusOnOpen,
+  onChange,
+  onSave,
+  onCancel,
+}: Props) {
   const firstButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focusOnOpen) firstButton.current?.focus({ preventScroll: true });
   }, [focusOnOpen]);
 
-  const toggle = (slug: string) => onChange({ ...draft, tags: draft.tags.includes(slug) ? draft.tags.filter((t) => t !== slug) : [...draft.tags, slug] });
+  const toggle = (slug: string) =>
+    onChange({
+      ...draft,
+      tags: draft.tags.includes(slug) ? draft.tags.filter((t) => t !== slug) : [...draft.tags, slug],
+    });
   const quote = draft.quote.length > 90 ? `${draft.quote.slice(0, 90)}…` : draft.quote;
 
   return (
@@ -43,11 +58,19 @@ export function AnnotationToolbar({ draft, tags, groups, position, error, restor
       aria-label="Annotate the selected passage"
       style={{ top: position.top, left: position.left }}
       onKeyDown={(event) => {
-        const inText = (event.target as HTMLElement).closest('[contenteditable="true"], input, select, textarea');
+        const inText = (event.target as HTMLElement).closest(
+          '[contenteditable="true"], input, select, textarea',
+        );
         if (event.key === 'Escape') {
           event.preventDefault();
           onCancel();
-        } else if (/^[1-9]$/.test(event.key) && !inText && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        } else if (
+          /^[1-9]$/.test(event.key) &&
+          !inText &&
+          !event.ctrlKey &&
+          !event.metaKey &&
+          !event.altKey
+        ) {
           const tag = tags[Number(event.key) - 1];
           if (tag) {
             event.preventDefault();
@@ -90,7 +113,10 @@ export function AnnotationToolbar({ draft, tags, groups, position, error, restor
       <div className="toolbar-actions">
         <label className="toolbar-visibility">
           <span>Visible to</span>
-          <select value={draft.groupId ?? ''} onChange={(e) => onChange({ ...draft, groupId: e.target.value || null })}>
+          <select
+            value={draft.groupId ?? ''}
+            onChange={(e) => onChange({ ...draft, groupId: e.target.value || null })}
+          >
             <option value="">Only me (private)</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -102,7 +128,12 @@ export function AnnotationToolbar({ draft, tags, groups, position, error, restor
         <button type="button" className="button" onClick={onCancel} aria-keyshortcuts="Escape">
           Cancel
         </button>
-        <button type="button" className="button button-primary" onClick={onSave} aria-keyshortcuts="Control+Enter">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onSave}
+          aria-keyshortcuts="Control+Enter"
+        >
           Save
         </button>
       </div>

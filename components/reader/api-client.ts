@@ -21,7 +21,11 @@ export class ApiError extends Error {
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers }, credentials: 'same-origin' });
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+      credentials: 'same-origin',
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
@@ -32,15 +36,31 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     const error = body?.error;
     const fields = error?.fields as Record<string, string> | undefined;
     const detail = fields ? Object.values(fields)[0] : undefined;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_' + response.status, detail && detail !== error?.message ? `${error?.message} ${detail}` : (error?.message ?? `The server answered ${response.status}.`), fields, body);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_' + response.status,
+      detail && detail !== error?.message
+        ? `${error?.message} ${detail}`
+        : (error?.message ?? `The server answered ${response.status}.`),
+      fields,
+      body,
+    );
   }
   return body as T;
 }
 
 export const annotationsApi = {
   create: (documentId: string, input: unknown) =>
-    apiFetch<{ annotation: AnnotationView }>(`/api/v1/documents/${documentId}/annotations`, { method: 'POST', body: JSON.stringify(input) }),
-  update: (id: string, input: unknown) => apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`, { method: 'PATCH', body: JSON.stringify(input) }),
+    apiFetch<{ annotation: AnnotationView }>(`/api/v1/documents/${documentId}/annotations`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    }),
+  update: (id: string, input: unknown) =>
+    apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify(input),
+    }),
   remove: (id: string) => apiFetch<void>(`/api/v1/annotations/${id}`, { method: 'DELETE' }),
-  list: (documentId: string) => apiFetch<{ annotations: AnnotationView[] }>(`/api/v1/documents/${documentId}/annotations`),
+  list: (documentId: string) =>
+    apiFetch<{ annotations: AnnotationView[] }>(`/api/v1/documents/${documentId}/annotations`),
 };

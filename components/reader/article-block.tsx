@@ -9,25 +9,58 @@ export interface BlockData {
 
 /** One block of the article. The element carrying `data-anchor` holds the block's
  * text and nothing else, so that DOM offsets inside it are offsets in the block text. */
-export function ArticleBlock({ block, label, children, aside, focusable }: { block: BlockData; label: string; children?: ReactNode; aside?: ReactNode; focusable?: boolean }) {
+export function ArticleBlock({
+  block,
+  label,
+  children,
+  aside,
+  focusable,
+}: {
+  block: BlockData;
+  label: string;
+  children?: ReactNode;
+  aside?: ReactNode;
+  focusable?: boolean;
+}) {
   const text = children ?? block.text;
   // Keyboard selection starts from a focused block (see word-cursor.ts).
   const focus = focusable ? { tabIndex: 0, 'aria-describedby': 'keyboard-selection-help' } : {};
   const permalink = (
-    <a className="permalink" href={`#${block.anchor}`} aria-label={`Link to ${label}`} title={`Link to ${label}`}>
+    <a
+      className="permalink"
+      href={`#${block.anchor}`}
+      aria-label={`Link to ${label}`}
+      title={`Link to ${label}`}
+    >
       {block.kind === 'PARAGRAPH' ? label : '#'}
     </a>
   );
   const body = (() => {
     switch (block.kind) {
       case 'TITLE':
-        return <h1 className="article-title" data-anchor={block.anchor} {...focus}>{text}</h1>;
+        return (
+          <h1 className="article-title" data-anchor={block.anchor} {...focus}>
+            {text}
+          </h1>
+        );
       case 'STANDFIRST':
-        return <p className="standfirst" data-anchor={block.anchor} {...focus}>{text}</p>;
+        return (
+          <p className="standfirst" data-anchor={block.anchor} {...focus}>
+            {text}
+          </p>
+        );
       case 'BYLINE':
-        return <p className="byline" data-anchor={block.anchor} {...focus}>{text}</p>;
+        return (
+          <p className="byline" data-anchor={block.anchor} {...focus}>
+            {text}
+          </p>
+        );
       case 'HEADING':
-        return <h2 className="article-heading" data-anchor={block.anchor} {...focus}>{text}</h2>;
+        return (
+          <h2 className="article-heading" data-anchor={block.anchor} {...focus}>
+            {text}
+          </h2>
+        );
       case 'CAPTION':
         return (
           <p className="caption" data-anchor={block.anchor} {...focus}>
@@ -35,11 +68,19 @@ export function ArticleBlock({ block, label, children, aside, focusable }: { blo
           </p>
         );
       default:
-        return <p data-anchor={block.anchor} {...focus}>{text}</p>;
+        return (
+          <p data-anchor={block.anchor} {...focus}>
+            {text}
+          </p>
+        );
     }
   })();
   return (
-    <section id={block.anchor} className={`block block-${block.kind.toLowerCase()}`} aria-label={block.kind === 'PARAGRAPH' ? label : undefined}>
+    <section
+      id={block.anchor}
+      className={`block block-${block.kind.toLowerCase()}`}
+      aria-label={block.kind === 'PARAGRAPH' ? label : undefined}
+    >
       <div className="block-gutter">{permalink}</div>
       <div className="block-body">{body}</div>
       {aside && <div className="block-aside">{aside}</div>}

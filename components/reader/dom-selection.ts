@@ -33,10 +33,16 @@ export function pointFromDom(article: HTMLElement, node: Node, offset: number): 
   return 'after';
 }
 
-export function selectionEnds(article: HTMLElement, selection: Selection): { start: SelectionEnd; end: SelectionEnd } | null {
+export function selectionEnds(
+  article: HTMLElement,
+  selection: Selection,
+): { start: SelectionEnd; end: SelectionEnd } | null {
   if (selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  return { start: pointFromDom(article, range.startContainer, range.startOffset), end: pointFromDom(article, range.endContainer, range.endOffset) };
+  return {
+    start: pointFromDom(article, range.startContainer, range.startOffset),
+    end: pointFromDom(article, range.endContainer, range.endOffset),
+  };
 }
 
 /** The DOM position of a text point (for drawing a keyboard selection). */

@@ -38,7 +38,10 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
           if (!style) return <span key={segment.start}>{segment.text}</span>;
           const open = (event: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>) => {
             if (window.getSelection()?.isCollapsed === false) return;
-            onOpenRun(segment.ids.filter((id) => id !== 'draft'), event.currentTarget);
+            onOpenRun(
+              segment.ids.filter((id) => id !== 'draft'),
+              event.currentTarget,
+            );
           };
           if (style.draft && segment.ids.length === 1) {
             return (
@@ -66,7 +69,10 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
                   event.stopPropagation();
-                  onOpenRun(segment.ids.filter((id) => id !== 'draft'), event.currentTarget);
+                  onOpenRun(
+                    segment.ids.filter((id) => id !== 'draft'),
+                    event.currentTarget,
+                  );
                 }
               }}
             >
@@ -82,4 +88,11 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
 }
 
 /** Re-renders only when its own highlights (or their styles) change. */
-export const HighlightedBlock = memo(BlockView, (a, b) => a.renderKey === b.renderKey && a.asideKey === b.asideKey && a.block === b.block && a.onOpenRun === b.onOpenRun);
+export const HighlightedBlock = memo(
+  BlockView,
+  (a, b) =>
+    a.renderKey === b.renderKey &&
+    a.asideKey === b.asideKey &&
+    a.block === b.block &&
+    a.onOpenRun === b.onOpenRun,
+);

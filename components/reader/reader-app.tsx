@@ -41,10 +41,21 @@ export interface ReaderAppProps {
 export function ReaderApp(props: ReaderAppProps) {
   const { document: doc, blocks, tags, reader, groups } = props;
   const articleRef = useRef<HTMLElement>(null);
-  const index = useMemo(() => buildDocumentIndex(blocks.map((b) => ({ anchor: b.anchor, text: b.text }))), [blocks]);
+  const index = useMemo(
+    () => buildDocumentIndex(blocks.map((b) => ({ anchor: b.anchor, text: b.text }))),
+    [blocks],
+  );
   const labels = useMemo(() => labelBlocks(blocks), [blocks]);
-  const store = useAnnotations({ documentId: doc.id, documentVersion: doc.version, reader, groups, initial: props.annotations });
-  const [filters, setFilters] = useState<ReaderFilters>(props.initialGroup ? { ...NO_FILTERS, group: props.initialGroup } : NO_FILTERS);
+  const store = useAnnotations({
+    documentId: doc.id,
+    documentVersion: doc.version,
+    reader,
+    groups,
+    initial: props.annotations,
+  });
+  const [filters, setFilters] = useState<ReaderFilters>(
+    props.initialGroup ? { ...NO_FILTERS, group: props.initialGroup } : NO_FILTERS,
+  );
   const [announcement, setAnnouncement] = useState('');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<{ ids: string[]; element: HTMLElement } | null>(null);
@@ -59,18 +70,34 @@ export function ReaderApp(props: ReaderAppProps) {
     const saved = window.localStorage.getItem(visibilityKey);
     return groups.some((g) => g.id === saved) ? saved : null;
   }, [groups, visibilityKey]);
-  const selection = useSelectionDraft({ articleRef, index, storageKey: `marginalia:draft:${doc.id}:${reader.id}`, defaultGroupId });
-  const draftValid = selection.state && index.indexByAnchor.has(selection.state.target.start.block) && index.indexByAnchor.has(selection.state.target.end.block);
+  const selection = useSelectionDraft({
+    articleRef,
+    index,
+    storageKey: `marginalia:draft:${doc.id}:${reader.id}`,
+    defaultGroupId,
+  });
+  const draftValid =
+    selection.state &&
+    index.indexByAnchor.has(selection.state.target.start.block) &&
+    index.indexByAnchor.has(selection.state.target.end.block);
   const draft = !readOnly && draftValid ? selection.state : null;
 
   // Full-text search runs in PostgreSQL (stemming); other filters apply at once here.
   const searchMatches = useSearchMatches(doc.id, filters.q);
-  const anchored = useMemo(() => store.annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === doc.version), [store.annotations, doc.version]);
-  const orphans = useMemo(() => store.annotations.filter((a) => a.status === 'ORPHANED'), [store.annotations]);
+  const anchored = useMemo(
+    () => store.annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === doc.version),
+    [store.annotations, doc.version],
+  );
+  const orphans = useMemo(
+    () => store.annotations.filter((a) => a.status === 'ORPHANED'),
+    [store.annotations],
+  );
   const shown = useMemo(
     () =>
       anchored.filter((a) =>
-        searchMatches && !a.local ? searchMatches.has(a.id) && matchesFilters(a, { ...filters, q: '' }, reader.id) : matchesFilters(a, filters, reader.id),
+        searchMatches && !a.local
+          ? searchMatches.has(a.id) && matchesFilters(a, { ...filters, q: '' }, reader.id)
+          : matchesFilters(a, filters, reader.id),
       ),
     [anchored, filters, reader.id, searchMatches],
   );
@@ -88,20 +115,30 @@ export function ReaderApp(props: ReaderAppProps) {
       const results = await Promise.all(
         ids.map(async (id) => {
           try {
-            return { id, annotation: (await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`)).annotation };
+            return {
+              id,
+              annotation: (await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`))
+                .annotation,
+            };
           } catch (e) {
             return { id, annotation: e instanceof ApiError && e.status === 404 ? null : undefined };
           }
         }),
       );
-      applyRemote({ upsert: results.flatMap((r) => (r.annotation ? [r.annotation] : [])), removeIds: results.flatMap((r) => (r.annotation === null ? [r.id] : [])) });
+      applyRemote({
+        upsert: results.flatMap((r) => (r.annotation ? [r.annotation] : [])),
+        removeIds: results.flatMap((r) => (r.annotation === null ? [r.id] : [])),
+      });
     },
     [applyRemote],
   );
   const resync = useCallback(async () => {
     const { annotations } = await annotationsApi.list(doc.id);
     const fresh = new Set(annotations.map((a) => a.id));
-    applyRemote({ upsert: annotations, removeIds: latest.current.filter((a) => !a.local && !fresh.has(a.id)).map((a) => a.id) });
+    applyRemote({
+      upsert: annotations,
+      removeIds: latest.current.filter((a) => !a.local && !fresh.has(a.id)).map((a) => a.id),
+    });
     setResyncs((n) => n + 1);
   }, [applyRemote, doc.id]);
   useLiveUpdates({
@@ -138,17 +175,34 @@ export function ReaderApp(props: ReaderAppProps) {
   const save = useCallback(() => {
     if (!draft) return;
     if (draft.draft.tags.length === 0) {
-      setSaveError(`Pick at least one tag: ${activeTags.slice(0, 3).map((t, i) => `${i + 1} ${t.name}`).join(', ')}.`);
+      setSaveError(
+        `Pick at least one tag: ${activeTags
+          .slice(0, 3)
+          .map((t, i) => `${i + 1} ${t.name}`)
+          .join(', ')}.`,
+      );
       return;
     }
     setSaveError(null);
-    store.create({ target: draft.target, tags: draft.draft.tags, note: draft.draft.note, noteText: draft.draft.noteText, groupId: draft.draft.groupId });
+    store.create({
+      target: draft.target,
+      tags: draft.draft.tags,
+      note: draft.draft.note,
+      noteText: draft.draft.noteText,
+      groupId: draft.draft.groupId,
+    });
     window.localStorage.setItem(visibilityKey, draft.draft.groupId ?? '');
     selection.close();
     setAnnouncement('Highlight saved.');
   }, [activeTags, draft, selection, store, visibilityKey]);
 
-  const keyboard = useKeyboardSelection({ articleRef, blocks, index, onSelect: (target, focusToolbar) => selection.open(target, focusToolbar), onCancel: selection.close });
+  const keyboard = useKeyboardSelection({
+    articleRef,
+    blocks,
+    index,
+    onSelect: (target, focusToolbar) => selection.open(target, focusToolbar),
+    onCancel: selection.close,
+  });
 
   const onArticleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (draft && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -156,7 +210,10 @@ export function ReaderApp(props: ReaderAppProps) {
       if (tag) {
         event.preventDefault();
         const has = draft.draft.tags.includes(tag.slug);
-        selection.setDraft({ ...draft.draft, tags: has ? draft.draft.tags.filter((t) => t !== tag.slug) : [...draft.draft.tags, tag.slug] });
+        selection.setDraft({
+          ...draft.draft,
+          tags: has ? draft.draft.tags.filter((t) => t !== tag.slug) : [...draft.draft.tags, tag.slug],
+        });
         setAnnouncement(`${tag.name} ${has ? 'removed' : 'added'}.`);
         return;
       }
@@ -178,7 +235,10 @@ export function ReaderApp(props: ReaderAppProps) {
     onRetry: store.retry,
     onDiscard: store.discard,
     onHide: async (id: string, hidden: boolean) => {
-      const { annotation } = await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}/hide`, { method: 'POST', body: JSON.stringify({ hidden }) });
+      const { annotation } = await apiFetch<{ annotation: AnnotationView }>(
+        `/api/v1/annotations/${id}/hide`,
+        { method: 'POST', body: JSON.stringify({ hidden }) },
+      );
       applyRemote({ upsert: [annotation] });
       setAnnouncement(hidden ? 'Hidden from members.' : 'Shown to members again.');
     },
@@ -188,10 +248,28 @@ export function ReaderApp(props: ReaderAppProps) {
     <div className="reader-layout">
       <TagStyles tags={tags} />
       <div className="reader-main">
-        <ReaderControls tags={tags} filters={filters} onFiltersChange={setFilters} shown={shown.length} total={anchored.length} documentSlug={doc.slug}>
-          <ExportButtons documentId={doc.id} documentSlug={doc.slug} filters={filters} groups={groups} tags={tags} onImported={() => void resync().catch(() => undefined)} />
+        <ReaderControls
+          tags={tags}
+          filters={filters}
+          onFiltersChange={setFilters}
+          shown={shown.length}
+          total={anchored.length}
+          documentSlug={doc.slug}
+        >
+          <ExportButtons
+            documentId={doc.id}
+            documentSlug={doc.slug}
+            filters={filters}
+            groups={groups}
+            tags={tags}
+            onImported={() => void resync().catch(() => undefined)}
+          />
           {props.facilitatedGroups?.map((g) => (
-            <a key={g.id} className="button button-small" href={`/documents/${doc.slug}/summary?group=${g.id}`}>
+            <a
+              key={g.id}
+              className="button button-small"
+              href={`/documents/${doc.slug}/summary?group=${g.id}`}
+            >
               Summary: {g.name}
             </a>
           ))}
@@ -203,7 +281,8 @@ export function ReaderApp(props: ReaderAppProps) {
         </ReaderControls>
         {readOnly && (
           <p className="notice" role="note">
-            You are reading version {doc.version}, an earlier version of this article. It is read-only. <a href={`/documents/${doc.slug}`}>Read the current version</a>.
+            You are reading version {doc.version}, an earlier version of this article. It is read-only.{' '}
+            <a href={`/documents/${doc.slug}`}>Read the current version</a>.
           </p>
         )}
         {reattaching && (
@@ -220,9 +299,15 @@ export function ReaderApp(props: ReaderAppProps) {
           />
         )}
         <p id="keyboard-selection-help" className="visually-hidden">
-          To select with the keyboard: press Enter on a paragraph to select its first word, arrow keys to move, Shift with arrow keys to extend, then Enter to annotate.
+          To select with the keyboard: press Enter on a paragraph to select its first word, arrow keys to
+          move, Shift with arrow keys to extend, then Enter to annotate.
         </p>
-        <article ref={articleRef} className="article" aria-label={doc.title} onKeyDown={readOnly ? undefined : onArticleKeyDown}>
+        <article
+          ref={articleRef}
+          className="article"
+          aria-label={doc.title}
+          onKeyDown={readOnly ? undefined : onArticleKeyDown}
+        >
           {blocks.map((block) => {
             const counts = model.attention.counts.get(block.anchor);
             return (
@@ -234,7 +319,9 @@ export function ReaderApp(props: ReaderAppProps) {
                 renderKey={model.renderKeys.get(block.anchor) ?? ''}
                 styleFor={model.styleFor}
                 onOpenRun={onOpenRun}
-                aside={counts ? <AttentionBars counts={counts} tags={tags} max={model.attention.max} /> : undefined}
+                aside={
+                  counts ? <AttentionBars counts={counts} tags={tags} max={model.attention.max} /> : undefined
+                }
                 asideKey={counts ? `${model.attention.max}:${[...counts].join(',')}` : ''}
               />
             );

@@ -5,7 +5,15 @@ import { TagSwatch } from './tag-styles';
 
 /** Legend and quick filters above the article: each tag's colour and underline, shown
  * with its name (colour is never the only signal), doubling as a tag filter. */
-export function ReaderControls({ tags, filters, onFiltersChange, shown, total, documentSlug, children }: {
+export function ReaderControls({
+  tags,
+  filters,
+  onFiltersChange,
+  shown,
+  total,
+  documentSlug,
+  children,
+}: {
   tags: TagView[];
   filters: ReaderFilters;
   onFiltersChange: (filters: ReaderFilters) => void;
@@ -19,7 +27,10 @@ export function ReaderControls({ tags, filters, onFiltersChange, shown, total, d
   const toggleTag = (slug: string) => {
     const shownNow = filters.tags.length === 0 ? slugs : filters.tags;
     const next = shownNow.includes(slug) ? shownNow.filter((t) => t !== slug) : [...shownNow, slug];
-    onFiltersChange({ ...filters, tags: next.length === slugs.length ? [] : next.length === 0 ? ['-none-'] : next });
+    onFiltersChange({
+      ...filters,
+      tags: next.length === slugs.length ? [] : next.length === 0 ? ['-none-'] : next,
+    });
   };
   return (
     <div className="reader-controls" role="region" aria-label="Highlights">
@@ -29,17 +40,27 @@ export function ReaderControls({ tags, filters, onFiltersChange, shown, total, d
           .filter((t) => !t.retired)
           .map((tag) => (
             <label key={tag.id} className="legend-item">
-              <input type="checkbox" checked={filters.tags.length === 0 || filters.tags.includes(tag.slug)} onChange={() => toggleTag(tag.slug)} />
+              <input
+                type="checkbox"
+                checked={filters.tags.length === 0 || filters.tags.includes(tag.slug)}
+                onChange={() => toggleTag(tag.slug)}
+              />
               <TagSwatch tag={tag} />
             </label>
           ))}
       </fieldset>
       <label className="legend-item">
-        <input type="checkbox" checked={filters.mine === 'mine'} onChange={(e) => onFiltersChange({ ...filters, mine: e.target.checked ? 'mine' : 'all' })} />
+        <input
+          type="checkbox"
+          checked={filters.mine === 'mine'}
+          onChange={(e) => onFiltersChange({ ...filters, mine: e.target.checked ? 'mine' : 'all' })}
+        />
         Only mine
       </label>
       <span className="muted" aria-live="polite">
-        {shown === total ? `${total} highlight${total === 1 ? '' : 's'}` : `${shown} of ${total} highlights shown`}
+        {shown === total
+          ? `${total} highlight${total === 1 ? '' : 's'}`
+          : `${shown} of ${total} highlights shown`}
       </span>
       <span className="controls-extra" data-document={documentSlug}>
         {children}

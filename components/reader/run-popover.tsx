@@ -7,7 +7,17 @@ import type { LocalAnnotation } from './use-annotations';
 
 /** Lists every annotation under a clicked highlight run. Focus moves in, Escape closes
  * and focus returns to the highlight. */
-export function RunPopover({ anchorElement, annotations, tags, labels, actions, groups, readerId, threadKey, onClose }: {
+export function RunPopover({
+  anchorElement,
+  annotations,
+  tags,
+  labels,
+  actions,
+  groups,
+  readerId,
+  threadKey,
+  onClose,
+}: {
   anchorElement: HTMLElement;
   annotations: LocalAnnotation[];
   tags: TagView[];
@@ -24,13 +34,20 @@ export function RunPopover({ anchorElement, annotations, tags, labels, actions, 
   useLayoutEffect(() => {
     const rect = anchorElement.getBoundingClientRect();
     const width = Math.min(440, window.innerWidth - 24);
-    setPosition({ top: rect.bottom + window.scrollY + 8, left: Math.max(12, Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 12)) });
+    setPosition({
+      top: rect.bottom + window.scrollY + 8,
+      left: Math.max(
+        12,
+        Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 12),
+      ),
+    });
   }, [anchorElement]);
 
   useEffect(() => {
     ref.current?.focus();
     const onPointer = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node) && !anchorElement.contains(event.target as Node)) onClose();
+      if (!ref.current?.contains(event.target as Node) && !anchorElement.contains(event.target as Node))
+        onClose();
     };
     document.addEventListener('pointerdown', onPointer);
     return () => {
@@ -48,7 +65,11 @@ export function RunPopover({ anchorElement, annotations, tags, labels, actions, 
       ref={ref}
       className="run-popover"
       role="dialog"
-      aria-label={annotations.length === 1 ? 'Annotation on this passage' : `${annotations.length} annotations on this passage`}
+      aria-label={
+        annotations.length === 1
+          ? 'Annotation on this passage'
+          : `${annotations.length} annotations on this passage`
+      }
       tabIndex={-1}
       style={position}
       onKeyDown={(event) => {
@@ -60,13 +81,32 @@ export function RunPopover({ anchorElement, annotations, tags, labels, actions, 
     >
       <div className="popover-head">
         <strong>{annotations.length === 1 ? '1 annotation' : `${annotations.length} annotations`}</strong>
-        <button type="button" className="button button-quiet button-small" onClick={onClose} aria-label="Close">
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={onClose}
+          aria-label="Close"
+        >
           ×
         </button>
       </div>
       {annotations.map((a) => (
-        <AnnotationCard key={a.id} annotation={a} tags={tags} label={labels.get(a.target.start.block)} actions={actions} groups={groups}>
-          {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} refreshKey={threadKey(a.id)} />}
+        <AnnotationCard
+          key={a.id}
+          annotation={a}
+          tags={tags}
+          label={labels.get(a.target.start.block)}
+          actions={actions}
+          groups={groups}
+        >
+          {!a.local && (
+            <ReplyThread
+              annotationId={a.id}
+              canReply={a.can.reply}
+              readerId={readerId}
+              refreshKey={threadKey(a.id)}
+            />
+          )}
         </AnnotationCard>
       ))}
     </div>

@@ -2,7 +2,13 @@ import type { TagView } from '@/lib/annotations/types';
 
 // Tag colours come from the database (checked as #rrggbb) and underline styles from an
 // enum; slugs match [a-z0-9-]. Nothing typed by a reader reaches this stylesheet.
-const BORDER_STYLE: Record<TagView['underline'], string> = { solid: 'solid', dotted: 'dotted', dashed: 'dashed', wavy: 'dashed', double: 'double' };
+const BORDER_STYLE: Record<TagView['underline'], string> = {
+  solid: 'solid',
+  dotted: 'dotted',
+  dashed: 'dashed',
+  wavy: 'dashed',
+  double: 'double',
+};
 
 export function TagStyles({ tags }: { tags: TagView[] }) {
   const css = tags
@@ -17,7 +23,13 @@ export function TagStyles({ tags }: { tags: TagView[] }) {
   return <style>{css}</style>;
 }
 
-export function TagSwatch({ tag, children }: { tag: Pick<TagView, 'slug' | 'name'>; children?: React.ReactNode }) {
+export function TagSwatch({
+  tag,
+  children,
+}: {
+  tag: Pick<TagView, 'slug' | 'name'>;
+  children?: React.ReactNode;
+}) {
   return (
     <span className="tag-swatch" data-tag={tag.slug}>
       {children ?? tag.name}

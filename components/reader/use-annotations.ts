@@ -16,7 +16,9 @@ export interface NewAnnotation {
   groupId: string | null;
 }
 
-export type LocalAnnotation = AnnotationView & { local?: { state: 'saving' | 'failed'; message?: string; input: NewAnnotation } };
+export type LocalAnnotation = AnnotationView & {
+  local?: { state: 'saving' | 'failed'; message?: string; input: NewAnnotation };
+};
 
 const RETRY_DELAYS = [500, 1500, 3000];
 const BACKGROUND_RETRY_MS = 4000;
@@ -25,7 +27,14 @@ function unsavedKey(documentId: string, readerId: string) {
   return `marginalia:unsaved:${documentId}:${readerId}`;
 }
 
-function localView(id: string, input: NewAnnotation, reader: { id: string; name: string }, documentId: string, documentVersion: number, groups: { id: string; name: string }[]): LocalAnnotation {
+function localView(
+  id: string,
+  input: NewAnnotation,
+  reader: { id: string; name: string },
+  documentId: string,
+  documentVersion: number,
+  groups: { id: string; name: string }[],
+): LocalAnnotation {
   const now = new Date().toISOString();
   return {
     id,
@@ -64,7 +73,8 @@ export function useAnnotations(opts: {
     (list: LocalAnnotation[]) => {
       const unsaved = list.filter((a) => a.local).map((a) => ({ id: a.id, input: a.local!.input }));
       try {
-        if (unsaved.length > 0) localStorage.setItem(unsavedKey(documentId, reader.id), JSON.stringify(unsaved));
+        if (unsaved.length > 0)
+          localStorage.setItem(unsavedKey(documentId, reader.id), JSON.stringify(unsaved));
         else localStorage.removeItem(unsavedKey(documentId, reader.id));
       } catch {
         // storage full or disabled: the highlight stays on screen as unsaved
@@ -88,7 +98,13 @@ export function useAnnotations(opts: {
     async (localId: string, input: NewAnnotation) => {
       if (inFlight.current.has(localId)) return;
       inFlight.current.add(localId);
-      update((list) => list.map((a) => (a.id === localId && a.local ? { ...a, local: { ...a.local, state: 'saving', message: undefined } } : a)));
+      update((list) =>
+        list.map((a) =>
+          a.id === localId && a.local
+            ? { ...a, local: { ...a.local, state: 'saving', message: undefined } }
+            : a,
+        ),
+      );
       let lastError: ApiError | null = null;
       for (let attempt = 0; attempt <= RETRY_DELAYS.length; attempt++) {
         try {
@@ -100,10 +116,15 @@ export function useAnnotations(opts: {
           });
           inFlight.current.delete(localId);
           // The live stream may have delivered this annotation already: keep one copy.
-          update((list) => list.filter((a) => a.id !== annotation.id).map((a) => (a.id === localId ? annotation : a)));
+          update((list) =>
+            list.filter((a) => a.id !== annotation.id).map((a) => (a.id === localId ? annotation : a)),
+          );
           return;
         } catch (error) {
-          lastError = error instanceof ApiError ? error : new ApiError(0, 'NETWORK', 'The server could not be reached.');
+          lastError =
+            error instanceof ApiError
+              ? error
+              : new ApiError(0, 'NETWORK', 'The server could not be reached.');
           if (!lastError.retryable || attempt === RETRY_DELAYS.length) break;
           await new Promise((r) => setTimeout(r, RETRY_DELAYS[attempt]));
         }
@@ -112,7 +133,11 @@ export function useAnnotations(opts: {
       const message = lastError?.retryable
         ? 'Not saved yet: the server could not be reached. It will be retried automatically.'
         : `Not saved: ${lastError?.message}`;
-      update((list) => list.map((a) => (a.id === localId && a.local ? { ...a, local: { ...a.local, state: 'failed', message } } : a)));
+      update((list) =>
+        list.map((a) =>
+          a.id === localId && a.local ? { ...a, local: { ...a.local, state: 'failed', message } } : a,
+        ),
+      );
     },
     [documentId, update],
   );
@@ -135,7 +160,10 @@ export function useAnnotations(opts: {
     [annotations, send],
   );
 
-  const discard = useCallback((localId: string) => update((list) => list.filter((a) => a.id !== localId)), [update]);
+  const discard = useCallback(
+    (localId: string) => update((list) => list.filter((a) => a.id !== localId)),
+    [update],
+  );
 
   // Unsaved highlights from an earlier visit come back and are sent again.
   useEffect(() => {
@@ -146,14 +174,21 @@ export function useAnnotations(opts: {
       restored = [];
     }
     if (restored.length === 0) return;
-    setAnnotations((list) => [...list, ...restored.filter((r) => !list.some((a) => a.id === r.id)).map((r) => localView(r.id, r.input, reader, documentId, documentVersion, groups))]);
+    setAnnotations((list) => [
+      ...list,
+      ...restored
+        .filter((r) => !list.some((a) => a.id === r.id))
+        .map((r) => localView(r.id, r.input, reader, documentId, documentVersion, groups)),
+    ]);
     for (const r of restored) void send(r.id, r.input);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Failed saves are retried in the background, and at once when the browser is back online.
   useEffect(() => {
-    const failed = annotations.filter((a) => a.local?.state === 'failed' && !a.local.message?.startsWith('Not saved:'));
+    const failed = annotations.filter(
+      (a) => a.local?.state === 'failed' && !a.local.message?.startsWith('Not saved:'),
+    );
     if (failed.length === 0) return;
     const retryAll = () => failed.forEach((a) => void send(a.id, a.local!.input));
     const timer = setInterval(retryAll, BACKGROUND_RETRY_MS);
@@ -165,7 +200,16 @@ export function useAnnotations(opts: {
   }, [annotations, send]);
 
   const saveEdit = useCallback(
-    async (id: string, patch: { tags?: string[]; note?: NoteDoc | null; groupId?: string | null; target?: Target; version: number }) => {
+    async (
+      id: string,
+      patch: {
+        tags?: string[];
+        note?: NoteDoc | null;
+        groupId?: string | null;
+        target?: Target;
+        version: number;
+      },
+    ) => {
       const { annotation } = await annotationsApi.update(id, patch);
       update((list) => list.map((a) => (a.id === id ? annotation : a)));
       return annotation;

@@ -10,7 +10,14 @@ import type { RunStyle } from './highlighted-block';
 import type { LocalAnnotation } from './use-annotations';
 import type { DraftState } from './use-selection-draft';
 
-export function useHighlightModel(opts: { index: DocumentIndex; shown: LocalAnnotation[]; all: LocalAnnotation[]; draft: DraftState | null; readerId: string; tags: TagView[] }) {
+export function useHighlightModel(opts: {
+  index: DocumentIndex;
+  shown: LocalAnnotation[];
+  all: LocalAnnotation[];
+  draft: DraftState | null;
+  readerId: string;
+  tags: TagView[];
+}) {
   const { index, shown, all, draft, readerId, tags } = opts;
   const byId = useMemo(() => new Map<string, LocalAnnotation>(all.map((a) => [a.id, a])), [all]);
 
@@ -24,7 +31,10 @@ export function useHighlightModel(opts: { index: DocumentIndex; shown: LocalAnno
     (ids: string[]): RunStyle | null => {
       const list = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
       const isDraft = ids.includes('draft');
-      if (list.length === 0) return isDraft ? { tag1: '', count: 0, mine: true, unsaved: false, draft: true, description: 'your selection' } : null;
+      if (list.length === 0)
+        return isDraft
+          ? { tag1: '', count: 0, mine: true, unsaved: false, draft: true, description: 'your selection' }
+          : null;
       const primary = list.find((a) => a.author.id === readerId) ?? list[0];
       const allTags = [...new Set(list.flatMap((a) => a.tags))];
       const tag1 = primary.tags[0];

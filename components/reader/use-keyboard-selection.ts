@@ -70,13 +70,18 @@ export function useKeyboardSelection(opts: {
         const bi = index.indexByAnchor.get(current.end.block)!;
         const atEnd = current.end.offset >= blocks[bi].text.length;
         const target = atEnd && bi + 1 < blocks.length ? bi + 1 : bi;
-        next = { start: current.start, end: { block: blocks[target].anchor, offset: blocks[target].text.length } };
+        next = {
+          start: current.start,
+          end: { block: blocks[target].anchor, offset: blocks[target].text.length },
+        };
       } else if (!event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
         const bi = index.indexByAnchor.get(current.start.block)! + (event.key === 'ArrowDown' ? 1 : -1);
         next = bi >= 0 && bi < blocks.length ? (firstWord(blocks, bi) ?? current) : current;
       }
       // Keep focus on the block that holds the selection's end, so Enter works there.
-      const endEl = articleRef.current?.querySelector<HTMLElement>(`[data-anchor="${CSS.escape(next.end.block)}"]`);
+      const endEl = articleRef.current?.querySelector<HTMLElement>(
+        `[data-anchor="${CSS.escape(next.end.block)}"]`,
+      );
       if (endEl && endEl !== blockEl) endEl.focus({ preventScroll: false });
       show(next, false);
     },

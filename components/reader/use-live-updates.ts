@@ -25,10 +25,16 @@ interface Timers {
   clear: (handle: unknown) => void;
 }
 
-const realTimers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+const realTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 /** Gathers changes for `delayMs` after the first one, then flushes them at once. */
-export function createChangeBatcher(flush: (batch: ChangeBatch) => void, opts: { delayMs?: number; maxIds?: number; timers?: Timers } = {}) {
+export function createChangeBatcher(
+  flush: (batch: ChangeBatch) => void,
+  opts: { delayMs?: number; maxIds?: number; timers?: Timers } = {},
+) {
   const { delayMs = LIVE_BATCH_MS, maxIds = LIVE_MAX_IDS, timers = realTimers } = opts;
   let annotationIds = new Set<string>();
   let replyAnnotationIds = new Set<string>();

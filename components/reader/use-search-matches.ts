@@ -15,7 +15,10 @@ export function useSearchMatches(documentId: string, q: string): Set<string> | n
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const { annotations } = await apiFetch<{ annotations: { id: string }[] }>(`/api/v1/documents/${documentId}/annotations?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const { annotations } = await apiFetch<{ annotations: { id: string }[] }>(
+          `/api/v1/documents/${documentId}/annotations?q=${encodeURIComponent(query)}`,
+          { signal: controller.signal },
+        );
         setMatches(new Set(annotations.map((a) => a.id)));
       } catch {
         setMatches(null);

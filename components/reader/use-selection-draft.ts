@@ -20,11 +20,19 @@ const TOOLBAR_WIDTH = 420;
 
 function positionFor(rect: DOMRect | null): { top: number; left: number } {
   if (!rect) return { top: window.scrollY + 120, left: 24 };
-  const left = Math.min(Math.max(8, rect.left + window.scrollX), window.scrollX + window.innerWidth - TOOLBAR_WIDTH - 16);
+  const left = Math.min(
+    Math.max(8, rect.left + window.scrollX),
+    window.scrollX + window.innerWidth - TOOLBAR_WIDTH - 16,
+  );
   return { top: rect.bottom + window.scrollY + 10, left };
 }
 
-export function useSelectionDraft(opts: { articleRef: React.RefObject<HTMLElement | null>; index: DocumentIndex; storageKey: string; defaultGroupId: string | null }) {
+export function useSelectionDraft(opts: {
+  articleRef: React.RefObject<HTMLElement | null>;
+  index: DocumentIndex;
+  storageKey: string;
+  defaultGroupId: string | null;
+}) {
   const { articleRef, index, storageKey, defaultGroupId } = opts;
   const [state, setState] = useState<DraftState | null>(null);
   const stateRef = useRef(state);
@@ -37,7 +45,9 @@ export function useSelectionDraft(opts: { articleRef: React.RefObject<HTMLElemen
       setState((current) => ({
         target,
         // A new selection keeps the tags and note chosen so far.
-        draft: current ? { ...current.draft, quote: target.exact } : { tags: [], note: null, noteText: '', groupId: defaultGroupId, quote: target.exact },
+        draft: current
+          ? { ...current.draft, quote: target.exact }
+          : { tags: [], note: null, noteText: '', groupId: defaultGroupId, quote: target.exact },
         position: positionFor(rect),
         restored: false,
         focusOnOpen,
@@ -70,10 +80,21 @@ export function useSelectionDraft(opts: { articleRef: React.RefObject<HTMLElemen
   // Restore a draft left by a reload.
   useEffect(() => {
     try {
-      const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as { target: Target; draft: Draft } | null;
+      const saved = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as {
+        target: Target;
+        draft: Draft;
+      } | null;
       if (saved?.target && saved.draft) {
-        const rect = articleRef.current ? rectOfPoints(articleRef.current, saved.target.start, saved.target.end) : null;
-        setState({ target: saved.target, draft: saved.draft, position: positionFor(rect), restored: Boolean(saved.draft.noteText || saved.draft.tags.length), focusOnOpen: false });
+        const rect = articleRef.current
+          ? rectOfPoints(articleRef.current, saved.target.start, saved.target.end)
+          : null;
+        setState({
+          target: saved.target,
+          draft: saved.draft,
+          position: positionFor(rect),
+          restored: Boolean(saved.draft.noteText || saved.draft.tags.length),
+          focusOnOpen: false,
+        });
       }
     } catch {
       localStorage.removeItem(storageKey);
@@ -82,14 +103,18 @@ export function useSelectionDraft(opts: { articleRef: React.RefObject<HTMLElemen
 
   useEffect(() => {
     try {
-      if (state) localStorage.setItem(storageKey, JSON.stringify({ target: state.target, draft: state.draft }));
+      if (state)
+        localStorage.setItem(storageKey, JSON.stringify({ target: state.target, draft: state.draft }));
       else localStorage.removeItem(storageKey);
     } catch {
       // storage unavailable: the draft lives as long as the page
     }
   }, [state, storageKey]);
 
-  const setDraft = useCallback((draft: Draft) => setState((s) => (s ? { ...s, draft, restored: false } : s)), []);
+  const setDraft = useCallback(
+    (draft: Draft) => setState((s) => (s ? { ...s, draft, restored: false } : s)),
+    [],
+  );
   const close = useCallback(() => {
     setState(null);
     window.getSelection()?.removeAllRanges();

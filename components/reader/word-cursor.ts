@@ -13,16 +13,27 @@ export function wordsOf(text: string): { start: number; end: number }[] {
   return Array.from(text.matchAll(WORD), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
 }
 
-export function firstWord(blocks: WordBlock[], blockIndex: number): { start: TextPoint; end: TextPoint } | null {
+export function firstWord(
+  blocks: WordBlock[],
+  blockIndex: number,
+): { start: TextPoint; end: TextPoint } | null {
   for (let i = blockIndex; i < blocks.length; i++) {
     const w = wordsOf(blocks[i].text)[0];
-    if (w) return { start: { block: blocks[i].anchor, offset: w.start }, end: { block: blocks[i].anchor, offset: w.end } };
+    if (w)
+      return {
+        start: { block: blocks[i].anchor, offset: w.start },
+        end: { block: blocks[i].anchor, offset: w.end },
+      };
   }
   return null;
 }
 
 function wordIndexAt(words: { start: number; end: number }[], offset: number, edge: 'start' | 'end'): number {
-  if (edge === 'start') return Math.max(0, words.findIndex((w) => w.end > offset));
+  if (edge === 'start')
+    return Math.max(
+      0,
+      words.findIndex((w) => w.end > offset),
+    );
   let found = -1;
   words.forEach((w, i) => {
     if (w.start < offset) found = i;
@@ -31,7 +42,12 @@ function wordIndexAt(words: { start: number; end: number }[], offset: number, ed
 }
 
 /** Moves a point to the start (edge 'start') or end (edge 'end') of the next/previous word. */
-export function stepWord(blocks: WordBlock[], point: TextPoint, direction: 1 | -1, edge: 'start' | 'end'): TextPoint {
+export function stepWord(
+  blocks: WordBlock[],
+  point: TextPoint,
+  direction: 1 | -1,
+  edge: 'start' | 'end',
+): TextPoint {
   let bi = blocks.findIndex((b) => b.anchor === point.block);
   if (bi < 0) return point;
   let words = wordsOf(blocks[bi].text);
@@ -45,9 +61,14 @@ export function stepWord(blocks: WordBlock[], point: TextPoint, direction: 1 | -
   return { block: blocks[bi].anchor, offset: edge === 'start' ? words[wi].start : words[wi].end };
 }
 
-export function wordAround(blocks: WordBlock[], point: TextPoint): { start: TextPoint; end: TextPoint } | null {
+export function wordAround(
+  blocks: WordBlock[],
+  point: TextPoint,
+): { start: TextPoint; end: TextPoint } | null {
   const block = blocks.find((b) => b.anchor === point.block);
   if (!block) return null;
   const w = wordsOf(block.text).find((word) => word.end >= point.offset) ?? null;
-  return w ? { start: { block: block.anchor, offset: w.start }, end: { block: block.anchor, offset: w.end } } : null;
+  return w
+    ? { start: { block: block.anchor, offset: w.start }, end: { block: block.anchor, offset: w.end } }
+    : null;
 }

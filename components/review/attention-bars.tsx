@@ -2,7 +2,15 @@ import type { TagView } from '@/lib/annotations/types';
 
 /** Per-paragraph counts by tag under the current filters: bars sized by count, each
  * labelled with the tag's initial and number (colour is not the only signal). */
-export function AttentionBars({ counts, tags, max }: { counts: Map<string, number>; tags: TagView[]; max: number }) {
+export function AttentionBars({
+  counts,
+  tags,
+  max,
+}: {
+  counts: Map<string, number>;
+  tags: TagView[];
+  max: number;
+}) {
   const rows = tags.filter((t) => (counts.get(t.slug) ?? 0) > 0);
   if (rows.length === 0) return null;
   const description = rows.map((t) => `${t.name} ${counts.get(t.slug)}`).join(', ');
@@ -11,8 +19,17 @@ export function AttentionBars({ counts, tags, max }: { counts: Map<string, numbe
       {rows.map((t) => {
         const n = counts.get(t.slug)!;
         return (
-          <span key={t.slug} className="attention-row tag-swatch-bar" data-tag={t.slug} style={{ display: 'flex', alignItems: 'center', gap: 3 }}>
-            <span className="attention-bar tag-swatch" data-tag={t.slug} style={{ width: `${Math.max(8, Math.round((n / max) * 48))}px`, padding: 0 }} />
+          <span
+            key={t.slug}
+            className="attention-row tag-swatch-bar"
+            data-tag={t.slug}
+            style={{ display: 'flex', alignItems: 'center', gap: 3 }}
+          >
+            <span
+              className="attention-bar tag-swatch"
+              data-tag={t.slug}
+              style={{ width: `${Math.max(8, Math.round((n / max) * 48))}px`, padding: 0 }}
+            />
             <span className="attention-total">
               {t.name[0]}
               {n}

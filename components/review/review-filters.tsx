@@ -3,26 +3,52 @@ import type { TagView } from '@/lib/annotations/types';
 import type { ReaderFilters } from '@/lib/reader/filter-annotations';
 import { TagSwatch } from '@/components/reader/tag-styles';
 
-export function ReviewFilters({ filters, onChange, tags, readers, groups }: {
+export function ReviewFilters({
+  filters,
+  onChange,
+  tags,
+  readers,
+  groups,
+}: {
   filters: ReaderFilters;
   onChange: (filters: ReaderFilters) => void;
   tags: TagView[];
   readers: { id: string; name: string; count: number }[];
   groups: { id: string; name: string }[];
 }) {
-  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const toggle = (list: string[], value: string) =>
+    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   return (
     <div className="review-filters">
       <label className="review-search">
         <span className="visually-hidden">Search quotes and notes</span>
-        <input type="search" placeholder="Search quotes and notes" value={filters.q} onChange={(e) => onChange({ ...filters, q: e.target.value })} />
+        <input
+          type="search"
+          placeholder="Search quotes and notes"
+          value={filters.q}
+          onChange={(e) => onChange({ ...filters, q: e.target.value })}
+        />
       </label>
       <fieldset className="review-tags">
         <legend className="visually-hidden">Filter by tag</legend>
         {tags
           .filter((t) => !t.retired)
           .map((tag) => (
-            <button key={tag.id} type="button" className="tag-toggle" aria-pressed={filters.tags.includes(tag.slug)} onClick={() => onChange({ ...filters, tags: toggle(filters.tags.filter((t) => t !== '-none-'), tag.slug) })}>
+            <button
+              key={tag.id}
+              type="button"
+              className="tag-toggle"
+              aria-pressed={filters.tags.includes(tag.slug)}
+              onClick={() =>
+                onChange({
+                  ...filters,
+                  tags: toggle(
+                    filters.tags.filter((t) => t !== '-none-'),
+                    tag.slug,
+                  ),
+                })
+              }
+            >
               <TagSwatch tag={tag} />
             </button>
           ))}
@@ -30,7 +56,10 @@ export function ReviewFilters({ filters, onChange, tags, readers, groups }: {
       <div className="review-row">
         <label>
           <span>Whose</span>
-          <select value={filters.mine} onChange={(e) => onChange({ ...filters, mine: e.target.value as ReaderFilters['mine'] })}>
+          <select
+            value={filters.mine}
+            onChange={(e) => onChange({ ...filters, mine: e.target.value as ReaderFilters['mine'] })}
+          >
             <option value="all">Everyone</option>
             <option value="mine">Mine</option>
             <option value="others">Others’</option>
@@ -56,7 +85,11 @@ export function ReviewFilters({ filters, onChange, tags, readers, groups }: {
             <legend className="visually-hidden">Filter by reader</legend>
             {readers.map((r) => (
               <label key={r.id} className="legend-item">
-                <input type="checkbox" checked={filters.readers.includes(r.id)} onChange={() => onChange({ ...filters, readers: toggle(filters.readers, r.id) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.readers.includes(r.id)}
+                  onChange={() => onChange({ ...filters, readers: toggle(filters.readers, r.id) })}
+                />
                 {r.name} <span className="muted">({r.count})</span>
               </label>
             ))}

@@ -6,7 +6,10 @@ export function SiteHeader({ reader }: { reader: Reader | null }) {
   return (
     <header className="site-header">
       <Link href={reader ? '/library' : '/'} className="brand" aria-label="Marginalia, home">
-        <span aria-hidden="true" className="brand-mark">¶</span> Marginalia
+        <span aria-hidden="true" className="brand-mark">
+          ¶
+        </span>{' '}
+        Marginalia
       </Link>
       {reader && (
         <nav aria-label="Main" className="site-nav">

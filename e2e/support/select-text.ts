@@ -2,7 +2,13 @@ import type { Page } from '@playwright/test';
 
 /** Screen point at the first character of `text` (edge 'start') or just after its
  * last character (edge 'end') inside block `anchor`, found with a DOM Range. */
-export async function pointAtText(page: Page, anchor: string, text: string, edge: 'start' | 'end', scroll = true) {
+export async function pointAtText(
+  page: Page,
+  anchor: string,
+  text: string,
+  edge: 'start' | 'end',
+  scroll = true,
+) {
   const point = await page.evaluate(
     ({ anchor, text, edge, scroll }) => {
       const block = document.querySelector(`[data-anchor="${anchor}"]`)!;
@@ -32,7 +38,11 @@ export async function pointAtText(page: Page, anchor: string, text: string, edge
 
 /** A real mouse drag from the start of `from.text` to the end of `to.text`. Both ends
  * are measured before the button goes down, so that nothing scrolls mid-drag. */
-export async function dragSelect(page: Page, from: { anchor: string; text: string }, to: { anchor: string; text: string }) {
+export async function dragSelect(
+  page: Page,
+  from: { anchor: string; text: string },
+  to: { anchor: string; text: string },
+) {
   await page.evaluate(
     ({ a, b }) => {
       const first = document.querySelector(`[data-anchor="${a}"]`)!.getBoundingClientRect();

@@ -37,9 +37,18 @@ function originOf(_page: Page, fallback: string) {
   return fallback.startsWith('http://127.0.0.1:') ? fallback : `http://127.0.0.1:${port}`;
 }
 
-export async function apiJson(request: APIRequestContext, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
+export async function apiJson(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  data?: unknown,
+) {
   const port = process.env.E2E_PORT ?? '3100';
-  const response = await request.fetch(path, { method, data, headers: { origin: `http://127.0.0.1:${port}` } });
+  const response = await request.fetch(path, {
+    method,
+    data,
+    headers: { origin: `http://127.0.0.1:${port}` },
+  });
   return { status: response.status(), json: response.status() === 204 ? null : await response.json() };
 }
 

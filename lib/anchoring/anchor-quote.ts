@@ -23,9 +23,13 @@ export interface QuoteToAnchor {
  * several times is only placed where its given context agrees.
  * `fuzzy` is true when the anchored text differs from the given quote.
  */
-export function anchorQuote(index: DocumentIndex, quote: QuoteToAnchor): { target: Target; fuzzy: boolean } | null {
+export function anchorQuote(
+  index: DocumentIndex,
+  quote: QuoteToAnchor,
+): { target: Target; fuzzy: boolean } | null {
   if (quote.exact.length === 0 || index.blocks.length === 0) return null;
-  const hint = typeof quote.positionHint === 'number' && Number.isFinite(quote.positionHint) ? quote.positionHint : null;
+  const hint =
+    typeof quote.positionHint === 'number' && Number.isFinite(quote.positionHint) ? quote.positionHint : null;
   const rank = {
     text: index.text,
     prefix: quote.prefix ?? '',
@@ -41,15 +45,25 @@ export function anchorQuote(index: DocumentIndex, quote: QuoteToAnchor): { targe
   // Context from another tool's copy of the page is weaker evidence than our own: a quote
   // found exactly once stands on its own, and without context there is nothing to judge by.
   const hasContext = rank.prefix.length > 0 || rank.suffix.length > 0;
-  const plausibleIfContext = (matches: Match[]) => (hasContext && matches.length > 1 ? plausible(matches) : matches);
+  const plausibleIfContext = (matches: Match[]) =>
+    hasContext && matches.length > 1 ? plausible(matches) : matches;
   const approximate = (from: number, to: number, scope: SearchScope) =>
-    pickBest(plausible(findApproximate(norm, normalized, from, to, scope)), rank, ['errors', 'context', 'length', 'distance']);
+    pickBest(plausible(findApproximate(norm, normalized, from, to, scope)), rank, [
+      'errors',
+      'context',
+      'length',
+      'distance',
+    ]);
   const room = maxErrorsFor(quote.exact.length) + HINT_SLACK;
   const searches: (() => Match | null)[] = [
     () => pickBest(plausibleIfContext(findEverywhere(index, quote.exact)), rank, ['context', 'distance']),
-    () => pickBest(plausibleIfContext(findNormalized(norm, normalized, 0, whole)), rank, ['context', 'distance']),
+    () =>
+      pickBest(plausibleIfContext(findNormalized(norm, normalized, 0, whole)), rank, ['context', 'distance']),
     // Scanning the whole document approximately is the costly step; try around the hint first.
-    () => (hint === null ? null : approximate(Math.max(0, hint - room), Math.min(whole, hint + quote.exact.length + room), 'near')),
+    () =>
+      hint === null
+        ? null
+        : approximate(Math.max(0, hint - room), Math.min(whole, hint + quote.exact.length + room), 'near'),
     () => approximate(0, whole, 'far'),
   ];
   for (const run of searches) {

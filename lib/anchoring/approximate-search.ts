@@ -37,14 +37,18 @@ export function findApproximate(
   if (nTo <= nFrom) return [];
   const region = norm.text.slice(nFrom, nTo);
   const maxErrors = maxErrorsFor(quote.length, scope);
-  const windows = scope === 'far' ? candidateWindows(region, quote, maxErrors) : [[0, region.length] as const];
+  const windows =
+    scope === 'far' ? candidateWindows(region, quote, maxErrors) : [[0, region.length] as const];
 
   const trimStart = quote[0] !== ' ';
   const trimEnd = quote[quote.length - 1] !== ' ';
   const matches: Match[] = [];
   for (const [a, b] of windows) {
     const text = a === 0 && b === region.length ? region : region.slice(a, b);
-    const found = quote.length <= HEAD_TAIL_THRESHOLD ? search(text, quote, maxErrors) : matchHeadAndTail(text, quote, scope);
+    const found =
+      quote.length <= HEAD_TAIL_THRESHOLD
+        ? search(text, quote, maxErrors)
+        : matchHeadAndTail(text, quote, scope);
     for (const m of found) {
       // An edit at the quote's edge can be matched as a substituted space ("xword" ~ " word");
       // a reader never meant the space, so drop it.
@@ -72,7 +76,10 @@ function candidateWindows(region: string, quote: string, maxErrors: number): (re
     const offset = i * pieceLength;
     const piece = quote.slice(offset, i === pieces - 1 ? quote.length : offset + pieceLength);
     for (let hit = region.indexOf(piece); hit >= 0; hit = region.indexOf(piece, hit + 1)) {
-      spans.push([Math.max(0, hit - offset - maxErrors), Math.min(region.length, hit - offset + quote.length + maxErrors)]);
+      spans.push([
+        Math.max(0, hit - offset - maxErrors),
+        Math.min(region.length, hit - offset + quote.length + maxErrors),
+      ]);
     }
   }
   spans.sort((x, y) => x[0] - y[0]);
@@ -104,7 +111,8 @@ function matchHeadAndTail(region: string, quote: string, scope: SearchScope): Ma
       if (tail.end <= head.end) continue;
       const lengthError = Math.abs(tail.end - head.start - quote.length);
       const errors = head.errors + tail.errors + lengthError;
-      if (errors <= budget && (best === null || errors < best.errors)) best = { start: head.start, end: tail.end, errors };
+      if (errors <= budget && (best === null || errors < best.errors))
+        best = { start: head.start, end: tail.end, errors };
     }
     if (best) matches.push(best);
   }

@@ -37,7 +37,8 @@ export function alignBlocks(oldIndex: DocumentIndex, newIndex: DocumentIndex): B
         const lo = matched[p] + 1;
         const hi = matched[next] - 1;
         // No room between the neighbours means the block was deleted or merged into one.
-        guess = lo <= hi ? clamp(matched[p] + (i - p), lo, hi) : i - p <= next - i ? matched[p] : matched[next];
+        guess =
+          lo <= hi ? clamp(matched[p] + (i - p), lo, hi) : i - p <= next - i ? matched[p] : matched[next];
       } else if (p >= 0) {
         guess = matched[p] + (i - p);
       } else if (next >= 0) {
@@ -111,7 +112,8 @@ function buildOffsetMap(oldText: string, newText: string): (offset: number) => n
   const newMiddle = newText.length - prefix - suffix;
   return (offset) => {
     if (offset <= prefix) return offset;
-    if (offset >= oldText.length - suffix) return clamp(offset + newText.length - oldText.length, 0, newText.length);
+    if (offset >= oldText.length - suffix)
+      return clamp(offset + newText.length - oldText.length, 0, newText.length);
     return prefix + Math.round(((offset - prefix) * newMiddle) / Math.max(1, oldMiddle));
   };
 }

@@ -43,7 +43,9 @@ describe('clipSelection', () => {
     expect(clipSelection(index, 'before', 'before')).toBeNull();
     expect(clipSelection(index, 'after', 'after')).toBeNull();
     expect(clipSelection(index, { block: 'p-3', offset: 7 }, { block: 'p-3', offset: 7 })).toBeNull();
-    expect(clipSelection(index, { block: 'p-2', offset: blocks[2].text.length }, { block: 'p-3', offset: 0 })).toBeNull();
+    expect(
+      clipSelection(index, { block: 'p-2', offset: blocks[2].text.length }, { block: 'p-3', offset: 0 }),
+    ).toBeNull();
     expect(clipSelection(index, 'before', { block: 'title', offset: 0 })).toBeNull();
     expect(clipSelection(buildDocumentIndex([]), 'before', 'after')).toBeNull();
   });
@@ -53,8 +55,15 @@ describe('clipSelection', () => {
   });
 
   it('drops a separator at either end, so a highlight never starts at the end of a block', () => {
-    const clipped = clipSelection(index, { block: 'p-2', offset: blocks[2].text.length }, { block: 'p-4', offset: 0 });
-    expect(clipped).toEqual({ start: { block: 'p-3', offset: 0 }, end: { block: 'p-3', offset: blocks[3].text.length } });
+    const clipped = clipSelection(
+      index,
+      { block: 'p-2', offset: blocks[2].text.length },
+      { block: 'p-4', offset: 0 },
+    );
+    expect(clipped).toEqual({
+      start: { block: 'p-3', offset: 0 },
+      end: { block: 'p-3', offset: blocks[3].text.length },
+    });
   });
 
   it('clamps offsets beyond a block to the block', () => {

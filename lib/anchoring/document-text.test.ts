@@ -94,8 +94,12 @@ describe('quoteBetween', () => {
   });
 
   it('throws for points not in the document or in the wrong order', () => {
-    expect(() => quoteBetween(index, { block: 'nope', offset: 0 }, { block: 'p-1', offset: 1 })).toThrow(RangeError);
-    expect(() => quoteBetween(index, { block: 'p-2', offset: 0 }, { block: 'p-1', offset: 1 })).toThrow(RangeError);
+    expect(() => quoteBetween(index, { block: 'nope', offset: 0 }, { block: 'p-1', offset: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => quoteBetween(index, { block: 'p-2', offset: 0 }, { block: 'p-1', offset: 1 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -115,13 +119,19 @@ describe('describeTarget', () => {
     expect(target.prefix).toBe('');
     expect(target.suffix).toBe(' Time\n\n' + p(1).slice(0, 25));
     const last = blocks[blocks.length - 1];
-    const end = describeTarget(index, { block: last.anchor, offset: last.text.length - 4 }, { block: last.anchor, offset: last.text.length });
+    const end = describeTarget(
+      index,
+      { block: last.anchor, offset: last.text.length - 4 },
+      { block: last.anchor, offset: last.text.length },
+    );
     expect(end.exact).toBe('VCG)');
     expect(end.suffix).toBe('');
   });
 
   it('never keeps half an emoji in the context', () => {
-    const emoji = buildDocumentIndex([{ anchor: 'p-1', text: '😀' + 'a'.repeat(31) + 'QUOTE' + 'b'.repeat(31) + '😀' }]);
+    const emoji = buildDocumentIndex([
+      { anchor: 'p-1', text: '😀' + 'a'.repeat(31) + 'QUOTE' + 'b'.repeat(31) + '😀' },
+    ]);
     const target = describeTarget(emoji, { block: 'p-1', offset: 33 }, { block: 'p-1', offset: 38 });
     expect(target.exact).toBe('QUOTE');
     expect(target.prefix).toBe('a'.repeat(31));

@@ -133,7 +133,11 @@ export function describeTarget(index: DocumentIndex, start: TextPoint, end: Text
  * A target for the document range [startPos, endPos), widened off surrogate-pair halves
  * and tightened off separators; null if it covers no block text.
  */
-export function targetFromDocumentRange(index: DocumentIndex, startPos: number, endPos: number): Target | null {
+export function targetFromDocumentRange(
+  index: DocumentIndex,
+  startPos: number,
+  endPos: number,
+): Target | null {
   const start = snapOffSurrogate(index.text, startPos, 'back');
   const end = snapOffSurrogate(index.text, endPos, 'forward');
   const points = pointsFromDocumentRange(index, start, end);

@@ -11,6 +11,12 @@ export {
 } from './document-text';
 export { validateTarget, type ValidateTargetResult } from './validate-target';
 export { clipSelection, type SelectionEnd } from './clip-selection';
-export { anchorQuote, reanchorAll, reanchorTarget, type ReanchorResult, type ReanchorStrategy } from './reanchor';
+export {
+  anchorQuote,
+  reanchorAll,
+  reanchorTarget,
+  type ReanchorResult,
+  type ReanchorStrategy,
+} from './reanchor';
 export type { QuoteToAnchor } from './anchor-quote';
 export { splitsSurrogatePair } from './surrogates';

@@ -3,7 +3,9 @@ import { normalizeForMatching, normalizeQuote, normalizedPosition, originalSpan 
 
 describe('normalizeForMatching', () => {
   it('folds curly quotes, dashes and exotic spaces to plain ASCII', () => {
-    expect(normalizeForMatching('China’s “ballast stone” — ‘now’').text).toBe('China\'s "ballast stone" - \'now\'');
+    expect(normalizeForMatching('China’s “ballast stone” — ‘now’').text).toBe(
+      "China's \"ballast stone\" - 'now'",
+    );
     expect(normalizeForMatching('Wu\u00a0Qian\u202fsaid\u2009so').text).toBe('Wu Qian said so');
   });
 

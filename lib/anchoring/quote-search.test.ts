@@ -10,7 +10,13 @@ const text = index.text;
 
 describe('findEverywhere', () => {
   it('finds the same occurrences as a plain scan, for long and short quotes', () => {
-    for (const quote of ['China-US military exchanges', 'the Cold War', 'US', 'Soviet Union', 'not in the article at all']) {
+    for (const quote of [
+      'China-US military exchanges',
+      'the Cold War',
+      'US',
+      'Soviet Union',
+      'not in the article at all',
+    ]) {
       expect(findEverywhere(index, quote)).toEqual(findExact(text, quote, 0, text.length));
     }
   });
@@ -52,8 +58,18 @@ describe('findApproximate', () => {
   it('searching far finds a lightly edited quote but not a heavily edited one', () => {
     const quote = normalizeQuote('a seat belt on a speding driver, which will reduce the risk');
     const far = findApproximate(norm, quote, 0, text.length, 'far');
-    expect(far.map((m) => text.slice(m.start, m.end))).toEqual(['a seat belt on a speeding driver, which will reduce the risk']);
-    expect(findApproximate(norm, normalizeQuote('a sxat bxlt on a spxxding drxvxr, whxch wxll rxdxcx'), 0, text.length, 'far')).toEqual([]);
+    expect(far.map((m) => text.slice(m.start, m.end))).toEqual([
+      'a seat belt on a speeding driver, which will reduce the risk',
+    ]);
+    expect(
+      findApproximate(
+        norm,
+        normalizeQuote('a sxat bxlt on a spxxding drxvxr, whxch wxll rxdxcx'),
+        0,
+        text.length,
+        'far',
+      ),
+    ).toEqual([]);
   });
 
   it('does not match very short quotes approximately', () => {

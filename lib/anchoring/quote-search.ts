@@ -55,7 +55,9 @@ export function findNormalized(norm: NormalizedText, quote: string, from: number
   const nFrom = normalizedPosition(norm, from);
   const nTo = normalizedPosition(norm, to);
   const everywhere = nFrom === 0 && nTo === norm.text.length;
-  for (const { start } of everywhere ? findEverywhere(norm, quote) : findExact(norm.text, quote, nFrom, nTo)) {
+  for (const { start } of everywhere
+    ? findEverywhere(norm, quote)
+    : findExact(norm.text, quote, nFrom, nTo)) {
     matches.push({ ...originalSpan(norm, start, start + quote.length), errors: 0 });
   }
   return matches;
@@ -65,7 +67,10 @@ export function findNormalized(norm: NormalizedText, quote: string, from: number
 export function prefixAgreement(text: string, start: number, prefix: string): number {
   let n = 0;
   while (n < prefix.length && start - n > 0) {
-    if (foldCodeUnit(text.charCodeAt(start - n - 1)) !== foldCodeUnit(prefix.charCodeAt(prefix.length - n - 1))) break;
+    if (
+      foldCodeUnit(text.charCodeAt(start - n - 1)) !== foldCodeUnit(prefix.charCodeAt(prefix.length - n - 1))
+    )
+      break;
     n++;
   }
   return n;
@@ -85,7 +90,13 @@ export function suffixAgreement(text: string, end: number, suffix: string): numb
  * How much of the stored context still surrounds a match; quote styles and spaces are
  * folded so a typographic change is no penalty.
  */
-export function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+export function contextScore(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+): number {
   return prefixAgreement(text, start, prefix) + suffixAgreement(text, end, suffix);
 }
 
@@ -100,7 +111,13 @@ export const SELF_EVIDENT_LENGTH = 16;
  * same block edge or document edge. Short quotes ("US", "Fiji") occur all over an
  * article, so without this they would jump to an unrelated occurrence.
  */
-export function surroundingsAgree(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
+export function surroundingsAgree(
+  text: string,
+  start: number,
+  end: number,
+  prefix: string,
+  suffix: string,
+): boolean {
   const prefixAgrees =
     prefix.length === 0
       ? start === 0
@@ -116,8 +133,16 @@ function sideAgrees(agreement: number, stored: number, atBlockEdge: boolean): bo
 }
 
 /** Short quotes found anywhere but their unchanged position must have agreeing surroundings. */
-export function isPlausibleMatch(text: string, match: Match, quoteLength: number, prefix: string, suffix: string): boolean {
-  return quoteLength >= SELF_EVIDENT_LENGTH || surroundingsAgree(text, match.start, match.end, prefix, suffix);
+export function isPlausibleMatch(
+  text: string,
+  match: Match,
+  quoteLength: number,
+  prefix: string,
+  suffix: string,
+): boolean {
+  return (
+    quoteLength >= SELF_EVIDENT_LENGTH || surroundingsAgree(text, match.start, match.end, prefix, suffix)
+  );
 }
 
 export interface RankInput {
@@ -143,8 +168,10 @@ export function pickBest(matches: Match[], input: RankInput, order: Criterion[])
   for (const match of matches) {
     const key = order.map((criterion) => {
       if (criterion === 'errors') return match.errors;
-      if (criterion === 'context') return -contextScore(input.text, match.start, match.end, input.prefix, input.suffix);
-      if (criterion === 'length') return input.length === undefined ? 0 : Math.abs(match.end - match.start - input.length);
+      if (criterion === 'context')
+        return -contextScore(input.text, match.start, match.end, input.prefix, input.suffix);
+      if (criterion === 'length')
+        return input.length === undefined ? 0 : Math.abs(match.end - match.start - input.length);
       return input.expected === null ? 0 : Math.abs(match.start - input.expected);
     });
     if (best === null || lexicographicallyLess(key, bestKey)) {

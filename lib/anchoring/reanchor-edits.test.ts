@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocumentIndex, quoteBetween } from './document-text';
 import { loadFaceTimeBlocks } from './fixtures/face-time-blocks';
-import { editBlock, numberBlocks, replaceOnce, targetAcross, targetIn, textsOf } from './fixtures/edit-helpers';
+import {
+  editBlock,
+  numberBlocks,
+  replaceOnce,
+  targetAcross,
+  targetIn,
+  textsOf,
+} from './fixtures/edit-helpers';
 import { reanchorTarget, type ReanchorResult } from './reanchor';
 import type { BlockText, Target } from './types';
 
@@ -16,7 +23,14 @@ function reanchor(oldBlocks: BlockText[], target: Target, newBlocks: BlockText[]
 
 function expectPlaced(
   { result, newIndex }: { result: ReanchorResult; newIndex: ReturnType<typeof buildDocumentIndex> },
-  expected: { status: 'ANCHORED' | 'REANCHORED'; strategy?: ReanchorResult['strategy']; block: string; offset: number; endBlock?: string; exact: string },
+  expected: {
+    status: 'ANCHORED' | 'REANCHORED';
+    strategy?: ReanchorResult['strategy'];
+    block: string;
+    offset: number;
+    endBlock?: string;
+    exact: string;
+  },
 ) {
   expect(result.status).toBe(expected.status);
   if (expected.strategy) expect(result.strategy).toBe(expected.strategy);
@@ -29,7 +43,8 @@ function expectPlaced(
   expect(target.prefix).toBe(newIndex.text.slice(Math.max(0, pos - 32), pos));
 }
 
-const offsetIn = (blocks: BlockText[], anchor: string, text: string) => blocks.find((b) => b.anchor === anchor)!.text.indexOf(text);
+const offsetIn = (blocks: BlockText[], anchor: string, text: string) =>
+  blocks.find((b) => b.anchor === anchor)!.text.indexOf(text);
 
 describe('reanchorTarget on an unchanged or locally edited article', () => {
   it('keeps a target whose block is unchanged (ANCHORED)', () => {
@@ -40,17 +55,32 @@ describe('reanchorTarget on an unchanged or locally edited article', () => {
 
   it('keeps a target when only text after it in the block changed (ANCHORED)', () => {
     const target = targetIn(originalIndex, 'p-13', 'putting a seat belt on a speeding driver');
-    const edited = editBlock(original, 'p-13', (t) => replaceOnce(t, 'operations around China.', 'operations near China.'));
+    const edited = editBlock(original, 'p-13', (t) =>
+      replaceOnce(t, 'operations around China.', 'operations near China.'),
+    );
     expectPlaced(reanchor(original, target, edited), {
-      status: 'ANCHORED', strategy: 'same-position', block: 'p-13', offset: target.start.offset, exact: target.exact,
+      status: 'ANCHORED',
+      strategy: 'same-position',
+      block: 'p-13',
+      offset: target.start.offset,
+      exact: target.exact,
     });
   });
 
   it('follows a quote whose typo was fixed (fuzzy, REANCHORED)', () => {
-    const withTypo = editBlock(original, 'p-11', (t) => replaceOnce(t, 'primarily contested', 'primarly contested'));
-    const target = targetIn(buildDocumentIndex(withTypo), 'p-11', 'the Soviet Union primarly contested in intermediary regions');
+    const withTypo = editBlock(original, 'p-11', (t) =>
+      replaceOnce(t, 'primarily contested', 'primarly contested'),
+    );
+    const target = targetIn(
+      buildDocumentIndex(withTypo),
+      'p-11',
+      'the Soviet Union primarly contested in intermediary regions',
+    );
     expectPlaced(reanchor(withTypo, target, original), {
-      status: 'REANCHORED', strategy: 'fuzzy', block: 'p-11', offset: target.start.offset,
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      block: 'p-11',
+      offset: target.start.offset,
       exact: 'the Soviet Union primarily contested in intermediary regions',
     });
   });
@@ -59,7 +89,11 @@ describe('reanchorTarget on an unchanged or locally edited article', () => {
     const withTypo = editBlock(original, 'p-4', (t) => replaceOnce(t, 'nosedived', 'nosedivved'));
     const target = targetIn(buildDocumentIndex(withTypo), 'p-4', '“ballast stone”');
     expectPlaced(reanchor(withTypo, target, original), {
-      status: 'REANCHORED', strategy: 'quote-in-block', block: 'p-4', offset: target.start.offset - 1, exact: '“ballast stone”',
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      block: 'p-4',
+      offset: target.start.offset - 1,
+      exact: '“ballast stone”',
     });
   });
 
@@ -68,7 +102,11 @@ describe('reanchorTarget on an unchanged or locally edited article', () => {
     const target = targetIn(originalIndex, 'p-13', 'putting a seat belt on a speeding driver');
     const edited = editBlock(original, 'p-13', (t) => sentence + t);
     expectPlaced(reanchor(original, target, edited), {
-      status: 'REANCHORED', strategy: 'quote-in-block', block: 'p-13', offset: target.start.offset + sentence.length, exact: target.exact,
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      block: 'p-13',
+      offset: target.start.offset + sentence.length,
+      exact: target.exact,
     });
   });
 
@@ -77,14 +115,20 @@ describe('reanchorTarget on an unchanged or locally edited article', () => {
     const sentence = 'Observers in the US saw it differently. ';
     const edited = editBlock(original, 'p-8', (t) => sentence + t);
     const outcome = reanchor(original, target, edited);
-    expectPlaced(outcome, { status: 'REANCHORED', block: 'p-8', offset: target.start.offset + sentence.length, exact: 'the US' });
+    expectPlaced(outcome, {
+      status: 'REANCHORED',
+      block: 'p-8',
+      offset: target.start.offset + sentence.length,
+      exact: 'the US',
+    });
     expect(outcome.result.target!.suffix).toBe(target.suffix);
   });
 
   it('does not keep a short quote that merely reappears at the same offsets of a different paragraph', () => {
     const target = targetIn(originalIndex, 'p-3', 'the US'); // "representatives of the US military in Fiji"
     const offset = target.start.offset;
-    const filler = 'Officials on both sides said little about the talks, and few details were released. '.repeat(8);
+    const filler =
+      'Officials on both sides said little about the talks, and few details were released. '.repeat(8);
     const inserted = filler.slice(0, offset) + 'the US side said nothing.';
     const texts = textsOf(original);
     texts.splice(3, 0, inserted); // the old p-3 becomes p-4; the new p-3 has "the US" at the same offset
@@ -93,13 +137,28 @@ describe('reanchorTarget on an unchanged or locally edited article', () => {
   });
 
   it('keeps a quote across blocks, and moves it when text is inserted before it', () => {
-    const target = targetAcross(originalIndex, 'p-5', 'has been maintained.', 'p-6', 'Besides the disruption');
+    const target = targetAcross(
+      originalIndex,
+      'p-5',
+      'has been maintained.',
+      'p-6',
+      'Besides the disruption',
+    );
     expectPlaced(reanchor(original, target, original), {
-      status: 'ANCHORED', block: 'p-5', endBlock: 'p-6', offset: target.start.offset, exact: target.exact,
+      status: 'ANCHORED',
+      block: 'p-5',
+      endBlock: 'p-6',
+      offset: target.start.offset,
+      exact: target.exact,
     });
     const edited = editBlock(original, 'p-5', (t) => 'Indeed, ' + t);
     expectPlaced(reanchor(original, target, edited), {
-      status: 'REANCHORED', strategy: 'quote-in-block', block: 'p-5', endBlock: 'p-6', offset: target.start.offset + 8, exact: target.exact,
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      block: 'p-5',
+      endBlock: 'p-6',
+      offset: target.start.offset + 8,
+      exact: target.exact,
     });
   });
 });
@@ -114,31 +173,56 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
   it('split: a quote in the second half moves to the new paragraph', () => {
     const target = targetIn(originalIndex, 'p-10', 'could bring instability to bilateral relations');
     expectPlaced(reanchor(original, target, split), {
-      status: 'REANCHORED', block: 'p-11', offset: offsetIn(split, 'p-11', 'could bring'), exact: target.exact,
+      status: 'REANCHORED',
+      block: 'p-11',
+      offset: offsetIn(split, 'p-11', 'could bring'),
+      exact: target.exact,
     });
   });
 
   it('split: a quote across the split point now spans both paragraphs', () => {
     const target = targetIn(originalIndex, 'p-10', 'in recent years. This asymmetry');
     expectPlaced(reanchor(original, target, split), {
-      status: 'REANCHORED', block: 'p-10', endBlock: 'p-11', offset: target.start.offset, exact: 'in recent years.\n\nThis asymmetry',
+      status: 'REANCHORED',
+      block: 'p-10',
+      endBlock: 'p-11',
+      offset: target.start.offset,
+      exact: 'in recent years.\n\nThis asymmetry',
     });
   });
 
   it('split: a quote in the first half stays, and one in the next paragraph follows the renumbering', () => {
     const first = targetIn(originalIndex, 'p-10', 'roughly on par');
-    expectPlaced(reanchor(original, first, split), { status: 'ANCHORED', block: 'p-10', offset: first.start.offset, exact: first.exact });
+    expectPlaced(reanchor(original, first, split), {
+      status: 'ANCHORED',
+      block: 'p-10',
+      offset: first.start.offset,
+      exact: first.exact,
+    });
     const next = targetIn(originalIndex, 'p-11', 'intermediary regions');
     expectPlaced(reanchor(original, next, split), {
-      status: 'REANCHORED', strategy: 'quote-in-block', block: 'p-12', offset: next.start.offset, exact: next.exact,
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      block: 'p-12',
+      offset: next.start.offset,
+      exact: next.exact,
     });
   });
 
   it('split: a quote in the second half whose typo was also fixed is found approximately', () => {
-    const withTypo = editBlock(original, 'p-10', (t) => replaceOnce(t, 'mutual trust, could', 'mutual trust, coud'));
-    const target = targetIn(buildDocumentIndex(withTypo), 'p-10', 'a lack of mutual trust, coud bring instability');
+    const withTypo = editBlock(original, 'p-10', (t) =>
+      replaceOnce(t, 'mutual trust, could', 'mutual trust, coud'),
+    );
+    const target = targetIn(
+      buildDocumentIndex(withTypo),
+      'p-10',
+      'a lack of mutual trust, coud bring instability',
+    );
     expectPlaced(reanchor(withTypo, target, split), {
-      status: 'REANCHORED', strategy: 'fuzzy', block: 'p-11', offset: offsetIn(split, 'p-11', 'a lack of mutual trust'),
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      block: 'p-11',
+      offset: offsetIn(split, 'p-11', 'a lack of mutual trust'),
       exact: 'a lack of mutual trust, could bring instability',
     });
   });
@@ -150,7 +234,9 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
   it('merge: a quote across the two paragraphs becomes a quote inside one', () => {
     const target = targetAcross(originalIndex, 'p-23', 'cherish the hard-won', 'p-24', 'In this context');
     expectPlaced(reanchor(original, target, merged), {
-      status: 'REANCHORED', block: 'p-23', offset: target.start.offset,
+      status: 'REANCHORED',
+      block: 'p-23',
+      offset: target.start.offset,
       exact: 'cherish the hard-won resumption of exchanges. In this context',
     });
   });
@@ -158,7 +244,10 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
   it('merge: a quote in the second paragraph moves into the merged one', () => {
     const target = targetIn(originalIndex, 'p-24', 'lacks patience in communication');
     expectPlaced(reanchor(original, target, merged), {
-      status: 'REANCHORED', block: 'p-23', offset: original[23].text.length + 1 + target.start.offset, exact: target.exact,
+      status: 'REANCHORED',
+      block: 'p-23',
+      offset: original[23].text.length + 1 + target.start.offset,
+      exact: target.exact,
     });
   });
 
@@ -168,11 +257,21 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
     const inserted = numberBlocks(texts);
     const target = targetIn(originalIndex, 'p-7', 'unilateral sanctions imposed by the US');
     expectPlaced(reanchor(original, target, inserted), {
-      status: 'REANCHORED', strategy: 'quote-in-block', block: 'p-8', offset: target.start.offset, exact: target.exact,
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      block: 'p-8',
+      offset: target.start.offset,
+      exact: target.exact,
     });
-    const typoFixed = editBlock(inserted, 'p-8', (t) => replaceOnce(t, 'unilateral sanctions', 'unilateral sanction'));
+    const typoFixed = editBlock(inserted, 'p-8', (t) =>
+      replaceOnce(t, 'unilateral sanctions', 'unilateral sanction'),
+    );
     expectPlaced(reanchor(original, target, typoFixed), {
-      status: 'REANCHORED', strategy: 'fuzzy', block: 'p-8', offset: target.start.offset, exact: 'unilateral sanction imposed by the US',
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      block: 'p-8',
+      offset: target.start.offset,
+      exact: 'unilateral sanction imposed by the US',
     });
   });
 
@@ -182,20 +281,36 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
     texts.splice(16, 0, moved);
     const target = targetIn(originalIndex, 'p-14', 'framing China’s “excessive reactions”');
     expectPlaced(reanchor(original, target, numberBlocks(texts)), {
-      status: 'REANCHORED', block: 'p-16', offset: target.start.offset, exact: target.exact,
+      status: 'REANCHORED',
+      block: 'p-16',
+      offset: target.start.offset,
+      exact: target.exact,
     });
   });
 
   it('delete: a quote whose sentence was removed is orphaned, while its neighbours stay', () => {
-    const sentence = 'This might be a case of the pot calling the kettle black, or a deliberate effort to shape the public discourse. ';
+    const sentence =
+      'This might be a case of the pot calling the kettle black, or a deliberate effort to shape the public discourse. ';
     const edited = editBlock(original, 'p-26', (t) => replaceOnce(t, sentence, ''));
     const gone = targetIn(originalIndex, 'p-26', 'the pot calling the kettle black');
-    expect(reanchor(original, gone, edited).result).toEqual({ status: 'ORPHANED', target: null, strategy: 'orphan' });
+    expect(reanchor(original, gone, edited).result).toEqual({
+      status: 'ORPHANED',
+      target: null,
+      strategy: 'orphan',
+    });
     const before = targetIn(originalIndex, 'p-26', 'attributing them to “unprofessionalism”');
-    expectPlaced(reanchor(original, before, edited), { status: 'ANCHORED', block: 'p-26', offset: before.start.offset, exact: before.exact });
+    expectPlaced(reanchor(original, before, edited), {
+      status: 'ANCHORED',
+      block: 'p-26',
+      offset: before.start.offset,
+      exact: before.exact,
+    });
     const after = targetIn(originalIndex, 'p-26', 'a hostile political environment');
     expectPlaced(reanchor(original, after, edited), {
-      status: 'REANCHORED', block: 'p-26', offset: after.start.offset - sentence.length, exact: after.exact,
+      status: 'REANCHORED',
+      block: 'p-26',
+      offset: after.start.offset - sentence.length,
+      exact: after.exact,
     });
   });
 
@@ -203,8 +318,14 @@ describe('reanchorTarget when paragraphs are split, merged, inserted, moved or d
     const texts = textsOf(original);
     texts.splice(20, 1);
     const newBlocks = numberBlocks(texts);
-    for (const quote of ['That is completely delusional', 'Senior Colonel Wu Qian stressed', '“The US expects to harm China’s national interests']) {
-      expect(reanchor(original, targetIn(originalIndex, 'p-20', quote), newBlocks).result.status).toBe('ORPHANED');
+    for (const quote of [
+      'That is completely delusional',
+      'Senior Colonel Wu Qian stressed',
+      '“The US expects to harm China’s national interests',
+    ]) {
+      expect(reanchor(original, targetIn(originalIndex, 'p-20', quote), newBlocks).result.status).toBe(
+        'ORPHANED',
+      );
     }
   });
 });

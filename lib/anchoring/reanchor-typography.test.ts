@@ -24,7 +24,11 @@ describe('reanchorTarget across typographic changes', () => {
   it('curly quotes replaced by straight ones', () => {
     const target = targetIn(originalIndex, 'p-14', 'framing China’s “excessive reactions”');
     const result = reanchorOne(original, target, straighten(original));
-    expect(result).toMatchObject({ status: 'REANCHORED', strategy: 'quote-in-block', quote: 'framing China\'s "excessive reactions"' });
+    expect(result).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      quote: 'framing China\'s "excessive reactions"',
+    });
     expect(result.target!.start).toEqual(target.start);
     expect(result.target!.end).toEqual(target.end);
   });
@@ -38,10 +42,16 @@ describe('reanchorTarget across typographic changes', () => {
   });
 
   it('a non-breaking space replaced by a plain space', () => {
-    const withNbsp = editBlock(original, 'p-3', (t) => replaceOnce(t, 'Colonel Wu Qian', 'Colonel Wu\u00a0Qian'));
+    const withNbsp = editBlock(original, 'p-3', (t) =>
+      replaceOnce(t, 'Colonel Wu Qian', 'Colonel Wu\u00a0Qian'),
+    );
     const target = targetIn(buildDocumentIndex(withNbsp), 'p-3', 'Colonel Wu\u00a0Qian, spokesperson');
     const result = reanchorOne(withNbsp, target, original);
-    expect(result).toMatchObject({ status: 'REANCHORED', strategy: 'quote-in-block', quote: 'Colonel Wu Qian, spokesperson' });
+    expect(result).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'quote-in-block',
+      quote: 'Colonel Wu Qian, spokesperson',
+    });
     expect(result.target!.start).toEqual(target.start);
   });
 
@@ -56,10 +66,15 @@ describe('reanchorTarget across typographic changes', () => {
   });
 
   it('text reflowed with line breaks and double spaces', () => {
-    const quote = 'could somewhat accept each other’s power spheres in Europe, today, China and the US have yet';
+    const quote =
+      'could somewhat accept each other’s power spheres in Europe, today, China and the US have yet';
     const target = targetIn(originalIndex, 'p-12', quote);
     const reflowed = editBlock(original, 'p-12', (t) =>
-      replaceOnce(replaceOnce(t, 'in Europe, today,', 'in Europe,\ntoday,'), 'power spheres', 'power  spheres'),
+      replaceOnce(
+        replaceOnce(t, 'in Europe, today,', 'in Europe,\ntoday,'),
+        'power spheres',
+        'power  spheres',
+      ),
     );
     const result = reanchorOne(original, target, reflowed);
     expect(result).toMatchObject({
@@ -84,7 +99,11 @@ describe('reanchorTarget across typographic changes', () => {
     const oldIndex = buildDocumentIndex(old);
     const target = targetIn(oldIndex, 'p-1', '🙂 at the confrence in Fiji 🌴');
     const result = reanchorOne(old, target, fixed);
-    expect(result).toMatchObject({ status: 'REANCHORED', strategy: 'fuzzy', quote: '🙂 at the conference in Fiji 🌴' });
+    expect(result).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      quote: '🙂 at the conference in Fiji 🌴',
+    });
   });
 });
 
@@ -96,17 +115,33 @@ describe('reanchorTarget edge cases', () => {
   });
 
   it('finds a target whose block is unknown to the old version by its quote', () => {
-    const target = { ...targetIn(originalIndex, 'p-3', 'offline engagement'), start: { block: 'gone', offset: 0 }, end: { block: 'gone', offset: 18 } };
+    const target = {
+      ...targetIn(originalIndex, 'p-3', 'offline engagement'),
+      start: { block: 'gone', offset: 0 },
+      end: { block: 'gone', offset: 18 },
+    };
     const result = reanchorOne(original, target, original);
-    expect(result).toMatchObject({ status: 'REANCHORED', strategy: 'quote-in-document', quote: 'offline engagement' });
+    expect(result).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'quote-in-document',
+      quote: 'offline engagement',
+    });
   });
 
   it('matches a short quote approximately only where its surroundings still agree', () => {
     const target = targetIn(originalIndex, 'p-3', 'Fiji');
     const renamed = editBlock(original, 'p-3', (t) => replaceOnce(t, 'in Fiji.', 'in Fuji.'));
-    expect(reanchorOne(original, target, renamed)).toMatchObject({ status: 'REANCHORED', strategy: 'fuzzy', quote: 'Fuji' });
+    expect(reanchorOne(original, target, renamed)).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      quote: 'Fuji',
+    });
     const rewritten = editBlock(original, 'p-3', (t) =>
-      replaceOnce(t, 'met with representatives of the US military in Fiji.', 'met in Fuji last week, without giving details.'),
+      replaceOnce(
+        t,
+        'met with representatives of the US military in Fiji.',
+        'met in Fuji last week, without giving details.',
+      ),
     );
     expect(reanchorOne(original, target, rewritten).status).toBe('ORPHANED');
   });
@@ -115,17 +150,25 @@ describe('reanchorTarget edge cases', () => {
     const withTypo = editBlock(original, 'p-25', (t) => replaceOnce(t, 'and resentment', 'and xresentment'));
     const target = targetIn(buildDocumentIndex(withTypo), 'p-25', 'xresentment toward US intentions.');
     const result = reanchorOne(withTypo, target, original);
-    expect(result).toMatchObject({ status: 'REANCHORED', strategy: 'fuzzy', quote: 'resentment toward US intentions.' });
+    expect(result).toMatchObject({
+      status: 'REANCHORED',
+      strategy: 'fuzzy',
+      quote: 'resentment toward US intentions.',
+    });
   });
 
   it('follows a long quote whose middle was edited (head and tail matching)', () => {
     const long = original[22].text.slice(21, 600); // "However, we must be aware … "
     const target = targetIn(originalIndex, 'p-22', long);
-    const edited = editBlock(original, 'p-22', (t) => replaceOnce(t, 'even more twists and greater risks', 'even more twists and risks'));
+    const edited = editBlock(original, 'p-22', (t) =>
+      replaceOnce(t, 'even more twists and greater risks', 'even more twists and risks'),
+    );
     const result = reanchorOne(original, target, edited);
     expect(result.status).toBe('REANCHORED');
     expect(result.strategy).toBe('fuzzy');
-    expect(result.quote).toBe(replaceOnce(long, 'even more twists and greater risks', 'even more twists and risks'));
+    expect(result.quote).toBe(
+      replaceOnce(long, 'even more twists and greater risks', 'even more twists and risks'),
+    );
   });
 });
 
@@ -133,7 +176,10 @@ describe('reanchorAll', () => {
   const sentences = (blocks: BlockText[]) => {
     const index = buildDocumentIndex(blocks);
     return blocks.flatMap((b) =>
-      (b.text.match(/[^.!?]+[.!?]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 0).map((s) => targetIn(index, b.anchor, s)),
+      (b.text.match(/[^.!?]+[.!?]?/g) ?? [])
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+        .map((s) => targetIn(index, b.anchor, s)),
     );
   };
   const fold = (s: string) => normalizeForMatching(s).text;
@@ -149,7 +195,9 @@ describe('reanchorAll', () => {
     expect(results).toHaveLength(targets.length);
     results.forEach((result, i) => {
       expect(result.status).toBe(targets[i].start.block === 'title' ? 'ANCHORED' : 'REANCHORED');
-      expect(fold(quoteBetween(newIndex, result.target!.start, result.target!.end))).toBe(fold(targets[i].exact));
+      expect(fold(quoteBetween(newIndex, result.target!.start, result.target!.end))).toBe(
+        fold(targets[i].exact),
+      );
       const oldBlock = originalIndex.indexByAnchor.get(targets[i].start.block)!;
       expect(result.target!.start.block).toBe(oldBlock === 0 ? 'title' : newBlocks[oldBlock + 1].anchor);
     });
@@ -158,6 +206,8 @@ describe('reanchorAll', () => {
   it('anchors every sentence of an unchanged article in place', () => {
     const targets = sentences(original);
     const results = reanchorAll(original, original, targets);
-    results.forEach((result, i) => expect(result).toEqual({ status: 'ANCHORED', strategy: 'same-position', target: targets[i] }));
+    results.forEach((result, i) =>
+      expect(result).toEqual({ status: 'ANCHORED', strategy: 'same-position', target: targets[i] }),
+    );
   });
 });

@@ -1,8 +1,22 @@
 import { alignBlocks, type BlockAlignment } from './block-alignment';
-import { blockEnd, buildDocumentIndex, describeTarget, quoteBetween, targetFromDocumentRange } from './document-text';
+import {
+  blockEnd,
+  buildDocumentIndex,
+  describeTarget,
+  quoteBetween,
+  targetFromDocumentRange,
+} from './document-text';
 import { normalizeQuote, normalizedDocument } from './normalize-text';
 import { findApproximate, maxErrorsFor, type SearchScope } from './approximate-search';
-import { findEverywhere, findExact, findNormalized, isPlausibleMatch, pickBest, surroundingsAgree, type Match } from './quote-search';
+import {
+  findEverywhere,
+  findExact,
+  findNormalized,
+  isPlausibleMatch,
+  pickBest,
+  surroundingsAgree,
+  type Match,
+} from './quote-search';
 import type { AnchorStatus, BlockText, DocumentIndex, Target } from './types';
 
 export { anchorQuote } from './anchor-quote';
@@ -42,21 +56,37 @@ function alignmentFor(oldIndex: DocumentIndex, newIndex: DocumentIndex): BlockAl
  * block(s) and their neighbours (1 edit in 8) → orphan. Quote styles, NBSP and
  * whitespace runs count as equal. A short quote only moves where its surroundings agree.
  */
-export function reanchorTarget(oldIndex: DocumentIndex, target: Target, newIndex: DocumentIndex): ReanchorResult {
+export function reanchorTarget(
+  oldIndex: DocumentIndex,
+  target: Target,
+  newIndex: DocumentIndex,
+): ReanchorResult {
   if (target.exact.length === 0 || newIndex.blocks.length === 0) return ORPHAN;
   if (isAtSamePosition(oldIndex, target, newIndex)) {
-    return { status: 'ANCHORED', target: describeTarget(newIndex, target.start, target.end), strategy: 'same-position' };
+    return {
+      status: 'ANCHORED',
+      target: describeTarget(newIndex, target.start, target.end),
+      strategy: 'same-position',
+    };
   }
 
   const home = homeBlocks(oldIndex, target, newIndex, alignmentFor(oldIndex, newIndex));
-  const rank = { text: newIndex.text, prefix: target.prefix, suffix: target.suffix, expected: home.expected, length: target.exact.length };
+  const rank = {
+    text: newIndex.text,
+    prefix: target.prefix,
+    suffix: target.suffix,
+    expected: home.expected,
+    length: target.exact.length,
+  };
   const norm = normalizedDocument(newIndex);
   const quote = normalizeQuote(target.exact);
   const whole: [number, number][] = [[0, newIndex.text.length]];
   const plausible = (matches: Match[]) =>
     matches.filter((m) => isPlausibleMatch(newIndex.text, m, quote.length, target.prefix, target.suffix));
-  const exactIn = (ranges: [number, number][]) => plausible(ranges.flatMap(([a, b]) => findExact(newIndex.text, target.exact, a, b)));
-  const normalizedIn = (ranges: [number, number][]) => plausible(ranges.flatMap(([a, b]) => findNormalized(norm, quote, a, b)));
+  const exactIn = (ranges: [number, number][]) =>
+    plausible(ranges.flatMap(([a, b]) => findExact(newIndex.text, target.exact, a, b)));
+  const normalizedIn = (ranges: [number, number][]) =>
+    plausible(ranges.flatMap(([a, b]) => findNormalized(norm, quote, a, b)));
   const approximateIn = (ranges: [number, number][], scope: SearchScope) =>
     plausible(ranges.flatMap(([a, b]) => findApproximate(norm, quote, a, b, scope)));
   const fuzzyOrder = ['errors', 'context', 'length', 'distance'] as const;
@@ -64,10 +94,16 @@ export function reanchorTarget(oldIndex: DocumentIndex, target: Target, newIndex
   const stages: [ReanchorStrategy, () => Match | null][] = [
     ['quote-in-block', () => pickBest(exactIn(home.ranges), rank, ['distance', 'context'])],
     ['quote-in-block', () => pickBest(normalizedIn(home.ranges), rank, ['distance', 'context'])],
-    ['quote-in-document', () => pickBest(plausible(findEverywhere(newIndex, target.exact)), rank, ['context', 'distance'])],
+    [
+      'quote-in-document',
+      () => pickBest(plausible(findEverywhere(newIndex, target.exact)), rank, ['context', 'distance']),
+    ],
     ['quote-in-document', () => pickBest(normalizedIn(whole), rank, ['context', 'distance'])],
     // Most edits are local: look right around the old place before scanning whole blocks.
-    ['fuzzy', () => (home.window ? pickBest(approximateIn([home.window], 'near'), rank, [...fuzzyOrder]) : null)],
+    [
+      'fuzzy',
+      () => (home.window ? pickBest(approximateIn([home.window], 'near'), rank, [...fuzzyOrder]) : null),
+    ],
     ['fuzzy', () => pickBest(approximateIn(home.neighbourhood, 'far'), rank, [...fuzzyOrder])],
   ];
   for (const [strategy, run] of stages) {
@@ -79,7 +115,11 @@ export function reanchorTarget(oldIndex: DocumentIndex, target: Target, newIndex
 }
 
 /** Re-anchors many targets between two versions, building the indexes and caches once. */
-export function reanchorAll(oldBlocks: BlockText[], newBlocks: BlockText[], targets: Target[]): ReanchorResult[] {
+export function reanchorAll(
+  oldBlocks: BlockText[],
+  newBlocks: BlockText[],
+  targets: Target[],
+): ReanchorResult[] {
   const oldIndex = buildDocumentIndex(oldBlocks);
   const newIndex = buildDocumentIndex(newBlocks);
   return targets.map((target) => reanchorTarget(oldIndex, target, newIndex));
@@ -96,7 +136,11 @@ function isAtSamePosition(oldIndex: DocumentIndex, target: Target, newIndex: Doc
   const unchanged = [target.start.block, target.end.block].every((anchor) => {
     const before = oldIndex.indexByAnchor.get(anchor);
     const after = newIndex.indexByAnchor.get(anchor);
-    return before !== undefined && after !== undefined && oldIndex.blocks[before].text === newIndex.blocks[after].text;
+    return (
+      before !== undefined &&
+      after !== undefined &&
+      oldIndex.blocks[before].text === newIndex.blocks[after].text
+    );
   });
   if (unchanged) return true;
   // The same words at the same offsets of a rewritten block may be a coincidence
@@ -142,14 +186,17 @@ function homeBlocks(
     const offset = Math.min(target.start.offset, oldIndex.blocks[oldStart].text.length);
     expected = newIndex.starts[a] + alignment.mapOffset(oldStart, a, offset);
   } else if (sameStart !== undefined) {
-    expected = newIndex.starts[sameStart] + Math.min(target.start.offset, newIndex.blocks[sameStart].text.length);
+    expected =
+      newIndex.starts[sameStart] + Math.min(target.start.offset, newIndex.blocks[sameStart].text.length);
   }
   const toRanges = (list: [number, number][]) =>
     mergeSpans(list).map(([a, b]): [number, number] => [newIndex.starts[a], blockEnd(newIndex, b)]);
   const length = target.exact.length;
   const room = maxErrorsFor(length) + WINDOW_SLACK;
   const window: [number, number] | null =
-    expected === null ? null : [Math.max(0, expected - room), Math.min(newIndex.text.length, expected + length + room)];
+    expected === null
+      ? null
+      : [Math.max(0, expected - room), Math.min(newIndex.text.length, expected + length + room)];
   return {
     window,
     ranges: toRanges(spans),

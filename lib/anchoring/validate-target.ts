@@ -2,7 +2,8 @@ import { describeTarget } from './document-text';
 import { splitsSurrogatePair } from './surrogates';
 import type { DocumentIndex, Target, TargetInput } from './types';
 
-export type ValidateTargetResult = { ok: true; target: Target } | { ok: false; fields: Record<string, string> };
+export type ValidateTargetResult =
+  { ok: true; target: Target } | { ok: false; fields: Record<string, string> };
 
 type End = 'start' | 'end';
 
@@ -23,7 +24,9 @@ export function validateTarget(index: DocumentIndex, input: TargetInput): Valida
     const blockIndex = typeof block === 'string' ? index.indexByAnchor.get(block) : undefined;
     if (blockIndex === undefined) {
       fields[`target.${end}.block`] =
-        typeof block === 'string' ? `No block "${block}" in this version of the document` : 'A block anchor is required';
+        typeof block === 'string'
+          ? `No block "${block}" in this version of the document`
+          : 'A block anchor is required';
     } else {
       blockIndexes[end] = blockIndex;
     }
@@ -34,7 +37,8 @@ export function validateTarget(index: DocumentIndex, input: TargetInput): Valida
     } else if (blockIndex !== undefined) {
       const text = index.blocks[blockIndex].text;
       if (offset > text.length) {
-        fields[`target.${end}.offset`] = `The offset is past the end of the block (${text.length} characters)`;
+        fields[`target.${end}.offset`] =
+          `The offset is past the end of the block (${text.length} characters)`;
       } else if (splitsSurrogatePair(text, offset)) {
         fields[`target.${end}.offset`] = 'The offset splits a character in two';
       } else {
@@ -43,7 +47,11 @@ export function validateTarget(index: DocumentIndex, input: TargetInput): Valida
     }
   }
 
-  if (blockIndexes.start !== undefined && blockIndexes.end !== undefined && blockIndexes.end < blockIndexes.start) {
+  if (
+    blockIndexes.start !== undefined &&
+    blockIndexes.end !== undefined &&
+    blockIndexes.end < blockIndexes.start
+  ) {
     fields['target.end.block'] = 'The selection ends before it starts';
   }
 
@@ -55,14 +63,18 @@ export function validateTarget(index: DocumentIndex, input: TargetInput): Valida
   const ei = blockIndexes.end as number;
   const so = offsets.start as number;
   const eo = offsets.end as number;
-  if (si === ei && eo < so) return { ok: false, fields: { 'target.end.offset': 'The selection ends before it starts' } };
+  if (si === ei && eo < so)
+    return { ok: false, fields: { 'target.end.offset': 'The selection ends before it starts' } };
   if (!coversBlockText(index, si, so, ei, eo)) {
     return { ok: false, fields: { 'target.end.offset': 'The selection is empty' } };
   }
 
   const target = describeTarget(index, input.start, input.end);
   if (target.exact !== input.exact) {
-    return { ok: false, fields: { 'target.exact': 'The quoted text does not match the document at these offsets' } };
+    return {
+      ok: false,
+      fields: { 'target.exact': 'The quoted text does not match the document at these offsets' },
+    };
   }
   return { ok: true, target };
 }

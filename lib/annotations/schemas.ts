@@ -1,20 +1,37 @@
 // zod schemas for annotations, shared by the API routes, the reader's client code and tests.
 import { z } from 'zod';
 
-const anchorSchema = z.string().min(1, 'Required.').max(32, 'Too long.').regex(/^[a-z0-9-]+$/, 'Not a block anchor.');
-const offsetSchema = z.number({ error: 'Must be a number.' }).int('Must be a whole number.').min(0, 'Must not be negative.').max(10_000_000, 'Too large.');
+const anchorSchema = z
+  .string()
+  .min(1, 'Required.')
+  .max(32, 'Too long.')
+  .regex(/^[a-z0-9-]+$/, 'Not a block anchor.');
+const offsetSchema = z
+  .number({ error: 'Must be a number.' })
+  .int('Must be a whole number.')
+  .min(0, 'Must not be negative.')
+  .max(10_000_000, 'Too large.');
 
 export const textPointSchema = z.object({ block: anchorSchema, offset: offsetSchema });
 
 export const targetInputSchema = z.object({
   start: textPointSchema,
   end: textPointSchema,
-  exact: z.string().min(1, 'The selected text is empty.').max(20_000, 'The selection is too long (20,000 characters at most).'),
+  exact: z
+    .string()
+    .min(1, 'The selected text is empty.')
+    .max(20_000, 'The selection is too long (20,000 characters at most).'),
   prefix: z.string().max(200).optional(),
   suffix: z.string().max(200).optional(),
 });
 
-export const tagSlugSchema = z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'Not a tag name.');
+export const tagSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'Not a tag name.');
 
 export const createAnnotationSchema = z.object({
   target: targetInputSchema,
@@ -38,7 +55,14 @@ const listOf = (item: z.ZodType<string, string>) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)))
+    .transform((v) =>
+      v === undefined
+        ? []
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 const boolish = z

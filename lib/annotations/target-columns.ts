@@ -30,7 +30,8 @@ export const targetColumnSelect = {
 export function targetColumns(index: DocumentIndex, target: Target): TargetColumns {
   const startIndex = index.indexByAnchor.get(target.start.block);
   const endIndex = index.indexByAnchor.get(target.end.block);
-  if (startIndex === undefined || endIndex === undefined) throw new RangeError('The target names a block that is not in this version.');
+  if (startIndex === undefined || endIndex === undefined)
+    throw new RangeError('The target names a block that is not in this version.');
   return {
     startBlock: target.start.block,
     startIndex,

@@ -6,7 +6,8 @@ const sample = readFileSync(new URL('./fixtures/face-time.txt', import.meta.url)
 const original = parseArticle(sample, 'text').blocks;
 
 const strip = (blocks: ParsedBlock[]) => blocks.map(({ kind, text }) => ({ kind, text }));
-const anchorOf = (blocks: ParsedBlock[], start: string) => blocks.find((b) => b.text.startsWith(start))?.anchor;
+const anchorOf = (blocks: ParsedBlock[], start: string) =>
+  blocks.find((b) => b.text.startsWith(start))?.anchor;
 const p = (text: string) => ({ kind: 'PARAGRAPH' as BlockKind, text });
 
 function expectUniqueAnchors(blocks: ParsedBlock[]) {
@@ -25,7 +26,16 @@ describe('assignAnchors for a first version', () => {
       { kind: 'CAPTION', text: 'C (Photo by X)' },
       p('three'),
     ]);
-    expect(blocks.map((b) => b.anchor)).toEqual(['title', 'standfirst', 'byline', 'p-1', 'h-1', 'p-2', 'c-1', 'p-3']);
+    expect(blocks.map((b) => b.anchor)).toEqual([
+      'title',
+      'standfirst',
+      'byline',
+      'p-1',
+      'h-1',
+      'p-2',
+      'c-1',
+      'p-3',
+    ]);
   });
 
   it('keeps anchors unique even for repeated single kinds', () => {
@@ -59,14 +69,21 @@ describe('assignAnchors across versions of the sample article', () => {
     expect(anchorOf(blocks, 'Besides the disruption')).toBe('p-4');
     expect(blocks.map((b) => b.anchor)).not.toContain('p-3');
 
-    const again = assignAnchors(blocks, [...strip(blocks), p('A brand new closing paragraph for the third version.')], ['p-3']);
+    const again = assignAnchors(
+      blocks,
+      [...strip(blocks), p('A brand new closing paragraph for the third version.')],
+      ['p-3'],
+    );
     expect(again.at(-1)?.anchor).toBe('p-25');
   });
 
   it('keeps the anchor of a lightly edited paragraph or heading', () => {
     const next = strip(original).map((b) => {
       if (b.text.startsWith('Besides the disruption')) {
-        return { ...b, text: b.text.replace('Covid-19 pandemic', 'COVID-19 pandemic') + ' The visit angered Beijing.' };
+        return {
+          ...b,
+          text: b.text.replace('Covid-19 pandemic', 'COVID-19 pandemic') + ' The visit angered Beijing.',
+        };
       }
       if (b.text === 'Military Asymmetry') return { ...b, text: 'Military Asymmetries' };
       return b;
@@ -78,7 +95,9 @@ describe('assignAnchors across versions of the sample article', () => {
 
   it('gives a rewritten paragraph a new anchor', () => {
     const next = strip(original).map((b) =>
-      b.text.startsWith('Besides the disruption') ? p('Nothing of the earlier wording survives in this replacement text at all.') : b,
+      b.text.startsWith('Besides the disruption')
+        ? p('Nothing of the earlier wording survives in this replacement text at all.')
+        : b,
     );
     const blocks = assignAnchors(original, next);
     expect(anchorOf(blocks, 'Nothing of the earlier wording')).toBe('p-25');
@@ -86,14 +105,20 @@ describe('assignAnchors across versions of the sample article', () => {
   });
 
   it('treats a paragraph that became a caption as a new block of its kind', () => {
-    const next = strip(original).map((b) => (b.text.startsWith('Besides the disruption') ? { ...b, kind: 'CAPTION' as BlockKind } : b));
+    const next = strip(original).map((b) =>
+      b.text.startsWith('Besides the disruption') ? { ...b, kind: 'CAPTION' as BlockKind } : b,
+    );
     const blocks = assignAnchors(original, next);
     expect(anchorOf(blocks, 'Besides the disruption')).toBe('c-3');
   });
 
   it('keeps the named anchors when title, standfirst and byline change', () => {
     const next = strip(original).map((b) =>
-      b.kind === 'TITLE' ? { ...b, text: 'A Completely Different Headline' } : b.kind === 'BYLINE' ? { ...b, text: 'By Someone Else' } : b,
+      b.kind === 'TITLE'
+        ? { ...b, text: 'A Completely Different Headline' }
+        : b.kind === 'BYLINE'
+          ? { ...b, text: 'By Someone Else' }
+          : b,
     );
     const blocks = assignAnchors(original, next);
     expect(blocks.slice(0, 3).map((b) => b.anchor)).toEqual(['title', 'standfirst', 'byline']);
@@ -117,11 +142,11 @@ describe('assignAnchors across versions of the sample article', () => {
   });
 
   it('numbers new blocks above every anchor used before, including other versions', () => {
-    const blocks = assignAnchors(original, [...strip(original), p('New.'), { kind: 'HEADING', text: 'New heading' }], [
-      'p-40',
-      'h-9',
-      'not-an-anchor',
-    ]);
+    const blocks = assignAnchors(
+      original,
+      [...strip(original), p('New.'), { kind: 'HEADING', text: 'New heading' }],
+      ['p-40', 'h-9', 'not-an-anchor'],
+    );
     expect(blocks.slice(-2).map((b) => b.anchor)).toEqual(['p-41', 'h-10']);
   });
 });
@@ -131,7 +156,10 @@ describe('assignAnchors performance', () => {
     `Paragraph ${i} discusses military exchanges between the two sides, the ${i}th point in a long argument about crisis management, trust and the process of dialogue over many years.`;
 
   it('aligns 500 blocks that were all lightly edited', () => {
-    const previous = assignAnchors(null, Array.from({ length: 500 }, (_, i) => p(paragraph(i))));
+    const previous = assignAnchors(
+      null,
+      Array.from({ length: 500 }, (_, i) => p(paragraph(i))),
+    );
     const next = previous.map((b, i) => p(`${b.text.replace('the two sides', 'both sides')} Edited ${i}.`));
     next.splice(250, 0, p('Inserted in the middle of a long document with entirely fresh words here.'));
     const blocks = assignAnchors(previous, next);
@@ -142,7 +170,10 @@ describe('assignAnchors performance', () => {
   });
 
   it('still follows unchanged and edited blocks in a very large document', () => {
-    const previous = assignAnchors(null, Array.from({ length: 5000 }, (_, i) => p(paragraph(i))));
+    const previous = assignAnchors(
+      null,
+      Array.from({ length: 5000 }, (_, i) => p(paragraph(i))),
+    );
     const next = strip(previous).map((b, i) =>
       i % 10 === 0 ? p(`Rewritten ${i}`) : i % 2 === 0 ? p(`${b.text} Lightly edited.`) : b,
     );

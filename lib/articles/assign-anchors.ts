@@ -9,7 +9,11 @@ const MAX_ALIGNMENT_CELLS = 1_500_000;
 const EXACT_SCORE = 2000; // an unchanged block always outweighs an edited one
 
 const NUMBERED: Partial<Record<BlockKind, 'h' | 'p' | 'c'>> = { HEADING: 'h', PARAGRAPH: 'p', CAPTION: 'c' };
-const NAMED: Partial<Record<BlockKind, string>> = { TITLE: 'title', STANDFIRST: 'standfirst', BYLINE: 'byline' };
+const NAMED: Partial<Record<BlockKind, string>> = {
+  TITLE: 'title',
+  STANDFIRST: 'standfirst',
+  BYLINE: 'byline',
+};
 
 type PreviousBlock = { kind: BlockKind; anchor: string; text: string };
 type NextBlock = { kind: BlockKind; text: string };

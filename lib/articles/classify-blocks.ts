@@ -52,7 +52,9 @@ export function classifyBlocks(
 function dropFurniture(drafts: DraftBlock[]): DraftBlock[] {
   const kept = drafts
     .map((d) => ({ ...d, text: d.text.trim() }))
-    .filter((d) => d.text !== '' && !(d.kind === 'PARAGRAPH' && (isInterruption(d.text) || isOrnament(d.text))));
+    .filter(
+      (d) => d.text !== '' && !(d.kind === 'PARAGRAPH' && (isInterruption(d.text) || isOrnament(d.text))),
+    );
   let start = 0;
   let end = kept.length;
   while (start < end && kept[start].kind === 'PARAGRAPH' && isFurnitureLine(kept[start].text)) start++;
@@ -94,7 +96,9 @@ function markHeaderZone(blocks: DraftBlock[], format: ArticleFormat): void {
   }
   if (bylineIndex > 0) blocks[bylineIndex].kind = 'BYLINE';
 
-  const hinted = blocks.findIndex((b, i) => i > 0 && i < zoneEnd && b.hint === 'standfirst' && b.kind !== 'BYLINE');
+  const hinted = blocks.findIndex(
+    (b, i) => i > 0 && i < zoneEnd && b.hint === 'standfirst' && b.kind !== 'BYLINE',
+  );
   // Without a hint, the one block between the title and the byline is the standfirst.
   const standfirst = hinted > 0 ? hinted : bylineIndex === 2 ? 1 : -1;
   const candidate = blocks[standfirst];

@@ -54,7 +54,9 @@ describe('binary files read as text', () => {
     expect(errorCode(() => parseArticle(png, 'text'))).toBe('BINARY');
     expect(errorCode(() => parseArticle('Title\n\nText\u0000more', 'text'))).toBe('BINARY');
     expect(errorCode(() => parseArticle(randomBytesAsText(4096), 'html'))).toBe('BINARY');
-    expect(errorCode(() => parseArticle('\u0001\u0002\u0003\u0004 some text'.repeat(50), 'text'))).toBe('BINARY');
+    expect(errorCode(() => parseArticle('\u0001\u0002\u0003\u0004 some text'.repeat(50), 'text'))).toBe(
+      'BINARY',
+    );
   });
 
   it('accepts text with a few stray replacement characters', () => {
@@ -66,12 +68,15 @@ describe('binary files read as text', () => {
 describe('pathological input stays fast', () => {
   const longLine = 'word '.repeat(20_000).trim(); // 100,000 characters
 
-  it.each<ArticleFormat>(['text', 'markdown', 'html'])('one 100,000-character line is one paragraph (%s)', (format) => {
-    const { result } = timed(() => parseArticle(longLine, format));
-    expect(result.blocks.map((b) => b.kind)).toEqual(['TITLE', 'PARAGRAPH']);
-    expect(result.blocks[1].text).toBe(longLine);
-    expect(result.title.length).toBeLessThanOrEqual(120);
-  });
+  it.each<ArticleFormat>(['text', 'markdown', 'html'])(
+    'one 100,000-character line is one paragraph (%s)',
+    (format) => {
+      const { result } = timed(() => parseArticle(longLine, format));
+      expect(result.blocks.map((b) => b.kind)).toEqual(['TITLE', 'PARAGRAPH']);
+      expect(result.blocks[1].text).toBe(longLine);
+      expect(result.title.length).toBeLessThanOrEqual(120);
+    },
+  );
 
   const cases: [string, string, ArticleFormat][] = [
     ['closing quotes', `Title\n\nx${'”'.repeat(100_000)}`, 'text'],

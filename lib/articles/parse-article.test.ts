@@ -61,9 +61,13 @@ describe('the sample article (face-time.txt as plain text)', () => {
   it('numbers paragraphs in reading order, ¶1 = p-1', () => {
     const paragraphs = article.blocks.filter((b) => b.kind === 'PARAGRAPH');
     expect(paragraphs.map((p) => p.anchor)).toEqual(Array.from({ length: 24 }, (_, i) => `p-${i + 1}`));
-    expect(byAnchor(article, 'p-1')).toMatch(/^On August 3, Senior Colonel Wu Qian, spokesperson for China’s Ministry/);
+    expect(byAnchor(article, 'p-1')).toMatch(
+      /^On August 3, Senior Colonel Wu Qian, spokesperson for China’s Ministry/,
+    );
     expect(byAnchor(article, 'p-7')).toMatch(/^Since the end of the Cold War, the three major barriers/);
-    expect(byAnchor(article, 'p-24')).toMatch(/hostile political environment for China-US military exchanges\.$/);
+    expect(byAnchor(article, 'p-24')).toMatch(
+      /hostile political environment for China-US military exchanges\.$/,
+    );
   });
 
   it('puts each heading directly before the paragraph it introduced', () => {
@@ -81,7 +85,9 @@ describe('the sample article (face-time.txt as plain text)', () => {
   });
 
   it('keeps curly quotes and trims trailing spaces and no-break spaces', () => {
-    expect(byAnchor(article, 'p-2')).toContain('the new “ballast stone” or the “stabilizer” in China-US relations.');
+    expect(byAnchor(article, 'p-2')).toContain(
+      'the new “ballast stone” or the “stabilizer” in China-US relations.',
+    );
     expect(byAnchor(article, 'p-16')).toMatch(/bilateral relationship\.$/);
     for (const block of article.blocks) {
       expect(block.text).toBe(block.text.trim());
@@ -164,9 +170,16 @@ describe('plain text', () => {
   });
 
   it('recognises other caption credit styles', () => {
-    const text = 'Title\n\nBody.\n\nPhoto: Soldiers on parade.\n\nThe fleet leaves port. Photo by Jane Doe\n\nEnd.';
+    const text =
+      'Title\n\nBody.\n\nPhoto: Soldiers on parade.\n\nThe fleet leaves port. Photo by Jane Doe\n\nEnd.';
     const article = parseArticle(text, 'text');
-    expect(article.blocks.map((b) => b.kind)).toEqual(['TITLE', 'PARAGRAPH', 'CAPTION', 'CAPTION', 'PARAGRAPH']);
+    expect(article.blocks.map((b) => b.kind)).toEqual([
+      'TITLE',
+      'PARAGRAPH',
+      'CAPTION',
+      'CAPTION',
+      'PARAGRAPH',
+    ]);
   });
 
   it('without a detectable title uses opts.title, keeping all the text', () => {
@@ -240,7 +253,9 @@ describe('detectFormat', () => {
     expect(detectFormat(undefined, '<!DOCTYPE html><html><body><p>x</p></body></html>')).toBe('html');
     expect(detectFormat('paste', 'Intro<br>more</p> text </p>')).toBe('html');
     expect(detectFormat(undefined, '# Title\n\nSome *text*.')).toBe('markdown');
-    expect(detectFormat(undefined, 'See [one](http://a.example) and [two](http://b.example).')).toBe('markdown');
+    expect(detectFormat(undefined, 'See [one](http://a.example) and [two](http://b.example).')).toBe(
+      'markdown',
+    );
     expect(detectFormat(undefined, sample)).toBe('text');
   });
 });

@@ -19,7 +19,11 @@ const SNIFF_CHARS = 64 * 1024;
  * The title is the one the text carries (first line, `#` heading, `<h1>`/`<title>`); only
  * when there is none does `opts.title` (or else the first line, shortened) stand in.
  */
-export function parseArticle(input: string, format: ArticleFormat, opts: { title?: string } = {}): ParsedArticle {
+export function parseArticle(
+  input: string,
+  format: ArticleFormat,
+  opts: { title?: string } = {},
+): ParsedArticle {
   const text = guardInput(input, MAX_ARTICLE_BYTES);
   const { title, blocks } = classifyBlocks(draftsFor(text, format), format, opts.title);
   return { title, blocks: assignAnchors(null, blocks) };
@@ -50,7 +54,8 @@ export function detectFormat(fileName: string | undefined, text: string): Articl
   if (extension && EXTENSIONS[extension]) return EXTENSIONS[extension];
 
   const head = text.slice(0, SNIFF_CHARS);
-  if (/^\s*<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|section)\b/i.test(head)) return 'html';
+  if (/^\s*<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|section)\b/i.test(head))
+    return 'html';
   if ((head.match(/<\/(?:p|div|h[1-6]|li|article|section)>|<br\s*\/?>/gi)?.length ?? 0) >= 2) return 'html';
 
   const markdownSigns = [

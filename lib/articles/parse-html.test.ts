@@ -60,8 +60,23 @@ describe('HTML import', () => {
   });
 
   it('never lets scripts, styles, handlers or hidden content through', () => {
-    const text = parseArticle(page, 'html').blocks.map((b) => b.text).join('\n');
-    for (const banned of ['evil', 'steal', 'alert', 'color: red', 'hidden text', 'aria hidden', 'Subscribe', 'Related', 'Share', 'Copyright', 'Teaser', 'Home']) {
+    const text = parseArticle(page, 'html')
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const banned of [
+      'evil',
+      'steal',
+      'alert',
+      'color: red',
+      'hidden text',
+      'aria hidden',
+      'Subscribe',
+      'Related',
+      'Share',
+      'Copyright',
+      'Teaser',
+      'Home',
+    ]) {
       expect(text).not.toContain(banned);
     }
   });
@@ -83,7 +98,8 @@ describe('HTML import', () => {
   });
 
   it('reads <main> when there is no <article>, skipping the site banner', () => {
-    const html = '<header><h1>Site name</h1></header><main><h1>Real Title</h1><p>Body.</p></main><p>Outside.</p>';
+    const html =
+      '<header><h1>Site name</h1></header><main><h1>Real Title</h1><p>Body.</p></main><p>Outside.</p>';
     expect(rows(html)).toEqual(['title TITLE Real Title', 'p-1 PARAGRAPH Body.']);
   });
 
@@ -105,7 +121,10 @@ describe('HTML import', () => {
 
   it('rejects a page whose text is all rendered by scripts', () => {
     expect(() =>
-      parseArticle('<html><head><title>App</title></head><body><div id="root"></div><script>render()</script></body></html>', 'html'),
+      parseArticle(
+        '<html><head><title>App</title></head><body><div id="root"></div><script>render()</script></body></html>',
+        'html',
+      ),
     ).toThrow(expect.objectContaining({ code: 'NO_TEXT' }));
   });
 });

@@ -6,16 +6,66 @@ import { ArticleParseError, type BlockKind, type DraftBlock } from './types';
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
-  'script', 'style', 'nav', 'footer', 'aside', 'form', 'noscript', 'iframe', 'svg', 'math',
-  'template', 'button', 'select', 'textarea', 'object', 'embed', 'canvas', 'dialog', 'audio',
-  'video', 'map',
+  'script',
+  'style',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'noscript',
+  'iframe',
+  'svg',
+  'math',
+  'template',
+  'button',
+  'select',
+  'textarea',
+  'object',
+  'embed',
+  'canvas',
+  'dialog',
+  'audio',
+  'video',
+  'map',
 ]);
 
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
-  'tfoot', 'thead', 'tr', 'ul', // cells are not blocks: a table row reads as one line
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul', // cells are not blocks: a table row reads as one line
 ]);
 
 // htmlparser2 keeps open elements in an array it unshifts, so nesting costs depth² time;
@@ -24,8 +74,14 @@ const MAX_DEPTH = 512;
 const CHUNK_CHARS = 8192;
 
 const HEADING_KINDS = new Map<string, BlockKind | 'H1'>([
-  ['h1', 'H1'], ['h2', 'HEADING'], ['h3', 'HEADING'], ['h4', 'HEADING'], ['h5', 'HEADING'],
-  ['h6', 'HEADING'], ['figcaption', 'CAPTION'], ['caption', 'CAPTION'],
+  ['h1', 'H1'],
+  ['h2', 'HEADING'],
+  ['h3', 'HEADING'],
+  ['h4', 'HEADING'],
+  ['h5', 'HEADING'],
+  ['h6', 'HEADING'],
+  ['figcaption', 'CAPTION'],
+  ['caption', 'CAPTION'],
 ]);
 
 const BYLINE_HINT = /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|contributor)(?:$|[\s_-])/i;
@@ -151,7 +207,10 @@ export function parseHtmlDrafts(html: string): DraftBlock[] {
   );
   for (let i = 0; i < html.length && !tooDeep; i += CHUNK_CHARS) parser.write(html.slice(i, i + CHUNK_CHARS));
   if (tooDeep) {
-    throw new ArticleParseError('NO_TEXT', 'The HTML is nested too deeply to read. Import the page as plain text instead.');
+    throw new ArticleParseError(
+      'NO_TEXT',
+      'The HTML is nested too deeply to read. Import the page as plain text instead.',
+    );
   }
   parser.end();
   flush();
@@ -186,7 +245,8 @@ function chooseContent(drafts: HtmlDraft[], pageTitle: string): DraftBlock[] {
   let chosen = drafts;
   if (drafts.some((d) => d.article > 0)) {
     const size = new Map<number, number>();
-    for (const d of drafts) if (d.article > 0) size.set(d.article, (size.get(d.article) ?? 0) + d.text.length);
+    for (const d of drafts)
+      if (d.article > 0) size.set(d.article, (size.get(d.article) ?? 0) + d.text.length);
     const best = [...size.entries()].sort((a, b) => b[1] - a[1])[0][0];
     chosen = drafts.filter((d) => d.article === best);
   } else if (drafts.some((d) => d.main)) {

@@ -6,7 +6,9 @@ const rows = (markdown: string) =>
 
 describe('Markdown import', () => {
   it('takes the first level-1 heading as the title and deeper ones as headings', () => {
-    expect(rows('# Face Time\n\n## Military Asymmetry\n\nText.\n\n### Detail\n\nMore.\n\n# Second h1\n\nEnd.')).toEqual([
+    expect(
+      rows('# Face Time\n\n## Military Asymmetry\n\nText.\n\n### Detail\n\nMore.\n\n# Second h1\n\nEnd.'),
+    ).toEqual([
       'title TITLE Face Time',
       'h-1 HEADING Military Asymmetry',
       'p-1 PARAGRAPH Text.',
@@ -18,12 +20,11 @@ describe('Markdown import', () => {
   });
 
   it('reads setext headings, closing hashes, and front matter', () => {
-    expect(rows('---\ntitle: "Ignored while an h1 exists"\n---\nFace Time\n=========\n\n## Section ##\n\nSub\n---\n\nText.')).toEqual([
-      'title TITLE Face Time',
-      'h-1 HEADING Section',
-      'h-2 HEADING Sub',
-      'p-1 PARAGRAPH Text.',
-    ]);
+    expect(
+      rows(
+        '---\ntitle: "Ignored while an h1 exists"\n---\nFace Time\n=========\n\n## Section ##\n\nSub\n---\n\nText.',
+      ),
+    ).toEqual(['title TITLE Face Time', 'h-1 HEADING Section', 'h-2 HEADING Sub', 'p-1 PARAGRAPH Text.']);
     expect(rows('---\ntitle: From Front Matter\ndate: 2023-12-01\n---\n\nJust text.')).toEqual([
       'title TITLE From Front Matter',
       'p-1 PARAGRAPH Just text.',
@@ -53,7 +54,9 @@ describe('Markdown import', () => {
   });
 
   it('makes each list item a paragraph, with continuation lines and task boxes', () => {
-    expect(rows('# T\n\n- first item\n- [x] second item\n  continued here\n1. numbered\n2) other style\n+ plus')).toEqual([
+    expect(
+      rows('# T\n\n- first item\n- [x] second item\n  continued here\n1. numbered\n2) other style\n+ plus'),
+    ).toEqual([
       'title TITLE T',
       'p-1 PARAGRAPH first item',
       'p-2 PARAGRAPH second item continued here',
@@ -64,7 +67,11 @@ describe('Markdown import', () => {
   });
 
   it('keeps quotes and code as text, dropping markers and fences', () => {
-    expect(rows('# T\n\n> A quoted paragraph\n> over two lines.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\nAfter.')).toEqual([
+    expect(
+      rows(
+        '# T\n\n> A quoted paragraph\n> over two lines.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\nAfter.',
+      ),
+    ).toEqual([
       'title TITLE T',
       'p-1 PARAGRAPH A quoted paragraph over two lines.',
       'p-2 PARAGRAPH const a = 1;\nconst b = 2;',
@@ -97,7 +104,11 @@ describe('Markdown import', () => {
   });
 
   it('drops thematic breaks and link definitions; reads table rows as lines', () => {
-    expect(rows('# T\n\nOne.\n\n* * *\n\n| Year | Event |\n|---|:---:|\n| 2022 | Visit |\n\n[ref]: https://example.com\n\nTwo.')).toEqual([
+    expect(
+      rows(
+        '# T\n\nOne.\n\n* * *\n\n| Year | Event |\n|---|:---:|\n| 2022 | Visit |\n\n[ref]: https://example.com\n\nTwo.',
+      ),
+    ).toEqual([
       'title TITLE T',
       'p-1 PARAGRAPH One.',
       'p-2 PARAGRAPH Year | Event',
@@ -107,7 +118,8 @@ describe('Markdown import', () => {
   });
 
   it('finds byline, standfirst and captions as in plain text', () => {
-    const md = '# Face Time\n\nGiven the asymmetry, China engages on its own terms\n\n*By Hu Bo*\n\nBody.\n\nA drill (Photo by VCG)';
+    const md =
+      '# Face Time\n\nGiven the asymmetry, China engages on its own terms\n\n*By Hu Bo*\n\nBody.\n\nA drill (Photo by VCG)';
     expect(rows(md)).toEqual([
       'title TITLE Face Time',
       'standfirst STANDFIRST Given the asymmetry, China engages on its own terms',
@@ -118,7 +130,10 @@ describe('Markdown import', () => {
   });
 
   it('drops short navigation lines above the title but keeps real text', () => {
-    expect(rows('Home | World\n\n# Face Time\n\nBody.')).toEqual(['title TITLE Face Time', 'p-1 PARAGRAPH Body.']);
+    expect(rows('Home | World\n\n# Face Time\n\nBody.')).toEqual([
+      'title TITLE Face Time',
+      'p-1 PARAGRAPH Body.',
+    ]);
     expect(rows('An introductory sentence before the heading.\n\n# Face Time\n\nBody.')).toEqual([
       'title TITLE Face Time',
       'p-1 PARAGRAPH An introductory sentence before the heading.',

@@ -72,7 +72,10 @@ export function parseMarkdownDrafts(text: string): DraftBlock[] {
     if (fence) {
       flush();
       const close = findFenceEnd(lines, i + 1, fence[1]);
-      const code = lines.slice(i + 1, close).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+      const code = lines
+        .slice(i + 1, close)
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '');
       push({ kind: 'PARAGRAPH', text: code.join('\n').trim() });
       i = close;
       continue;
@@ -103,7 +106,10 @@ export function parseMarkdownDrafts(text: string): DraftBlock[] {
     const item = listy ? /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(line) : null;
     if (item) {
       flush();
-      const content = line.slice(item[0].length).replace(/^\[[ xX]\][ \t]+/, '').trim();
+      const content = line
+        .slice(item[0].length)
+        .replace(/^\[[ xX]\][ \t]+/, '')
+        .trim();
       if (content !== '') paragraph.push(stripHardBreak(content));
       continue;
     }
@@ -149,7 +155,8 @@ function parseAtxHeading(line: string): { level: number; text: string } | null {
   let end = text.length;
   while (end > 0 && text[end - 1] === '#') end--;
   if (end === 0) text = '';
-  else if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trim();
+  else if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t'))
+    text = text.slice(0, end).trim();
   return { level, text };
 }
 

@@ -122,7 +122,7 @@ function splitCodeSpans(text: string): Segment[] {
   const cursor = new Map<number, number>();
   const segments: Segment[] = [];
   let position = 0;
-  for (let r = 0; r < runs.length; ) {
+  for (let r = 0; r < runs.length;) {
     const open = runs[r];
     const list = byLength.get(open.length) ?? [];
     let c = cursor.get(open.length) ?? 0;

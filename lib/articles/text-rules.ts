@@ -5,26 +5,100 @@ export const TITLE_MAX_CHARS = 120;
 
 /** Page furniture a copy from a news page carries before the title and after the last block. */
 const FURNITURE = new Set([
-  'old version', 'new version', 'classic version', 'mobile version', 'desktop version',
-  'home', 'homepage', 'home page', 'menu', 'search', 'subscribe', 'sign in', 'sign up',
-  'log in', 'login', 'log out', 'register', 'print', 'print this', 'print this article',
-  'print article', 'share', 'share this', 'share this article', 'share this story', 'email',
-  'e-mail', 'mail', 'tweet', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'weibo',
-  'wechat', 'copy link', 'save', 'listen', 'back', 'back to top', 'top', 'next', 'previous',
-  'next article', 'previous article', 'related', 'related articles', 'related stories',
-  'comments', 'comment', 'close', 'more', 'read more', 'skip to content',
-  'skip to main content', 'advertisement', 'english', '中文',
+  'old version',
+  'new version',
+  'classic version',
+  'mobile version',
+  'desktop version',
+  'home',
+  'homepage',
+  'home page',
+  'menu',
+  'search',
+  'subscribe',
+  'sign in',
+  'sign up',
+  'log in',
+  'login',
+  'log out',
+  'register',
+  'print',
+  'print this',
+  'print this article',
+  'print article',
+  'share',
+  'share this',
+  'share this article',
+  'share this story',
+  'email',
+  'e-mail',
+  'mail',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'weibo',
+  'wechat',
+  'copy link',
+  'save',
+  'listen',
+  'back',
+  'back to top',
+  'top',
+  'next',
+  'previous',
+  'next article',
+  'previous article',
+  'related',
+  'related articles',
+  'related stories',
+  'comments',
+  'comment',
+  'close',
+  'more',
+  'read more',
+  'skip to content',
+  'skip to main content',
+  'advertisement',
+  'english',
+  '中文',
   // Section labels ("kickers") that precede a headline.
-  'international', 'world', 'nation', 'china', 'opinion', 'business', 'economy', 'politics',
-  'culture', 'sports', 'science', 'technology', 'tech', 'lifestyle', 'editorial',
-  'commentary', 'analysis', 'news', 'features', 'columns', 'world news', 'latest news',
+  'international',
+  'world',
+  'nation',
+  'china',
+  'opinion',
+  'business',
+  'economy',
+  'politics',
+  'culture',
+  'sports',
+  'science',
+  'technology',
+  'tech',
+  'lifestyle',
+  'editorial',
+  'commentary',
+  'analysis',
+  'news',
+  'features',
+  'columns',
+  'world news',
+  'latest news',
 ]);
 
 /** Standalone lines that interrupt an article anywhere. */
 const INTERRUPTIONS = new Set([
-  'advertisement', 'skip advertisement', 'continue reading the main story',
-  'story continues below advertisement', 'scroll to continue with content',
-  'article continues below', 'ad', 'sponsored',
+  'advertisement',
+  'skip advertisement',
+  'continue reading the main story',
+  'story continues below advertisement',
+  'scroll to continue with content',
+  'article continues below',
+  'ad',
+  'sponsored',
 ]);
 
 const TERMINAL = '.!?;:,…';
@@ -39,7 +113,9 @@ export function isFurnitureLine(text: string): boolean {
   if (text.length > 200) return false;
   if (/^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|^all rights reserved\b/i.test(text)) return true;
   if (text.length > 80) return false;
-  const parts = normalizeLabel(text).split(/\s*[|•·›»/]\s*/).filter((p) => p !== '');
+  const parts = normalizeLabel(text)
+    .split(/\s*[|•·›»/]\s*/)
+    .filter((p) => p !== '');
   return parts.length > 0 && parts.every((p) => FURNITURE.has(p.replace(/[:.]$/, '')));
 }
 
@@ -122,18 +198,25 @@ export function isBylineText(text: string): boolean {
   const lead = BYLINE_LEAD.exec(text);
   if (!lead) return false;
   const words = text.slice(lead[0].length).split(/\s+/, 2);
-  return words.every((w) => w === '' || (/^[\p{L}\p{N}]/u.test(w) && !/^[\p{Ll}\p{N}]/u.test(w))) && words[0] !== '';
+  return (
+    words.every((w) => w === '' || (/^[\p{L}\p{N}]/u.test(w) && !/^[\p{Ll}\p{N}]/u.test(w))) &&
+    words[0] !== ''
+  );
 }
 
-const CAPTION_START = /^(?:photos?|photograph|picture|image|illustration|caption)(?:\s+(?:by|credit)\b|\s*:)/i;
+const CAPTION_START =
+  /^(?:photos?|photograph|picture|image|illustration|caption)(?:\s+(?:by|credit)\b|\s*:)/i;
 const CAPTION_CREDIT_END = /\((?:photos?|photograph|picture|image|illustration|credit)\b[^()]{0,80}\)$/i;
-const CAPTION_LABEL_END = /(?:[.!?]\s+|\s[|/–—-]\s)(?:Photos?|Photograph|Picture|Image|Illustration)(?:\s+by|\s*:|\s+credit:?)\s*[^.!?]{1,60}$/;
+const CAPTION_LABEL_END =
+  /(?:[.!?]\s+|\s[|/–—-]\s)(?:Photos?|Photograph|Picture|Image|Illustration)(?:\s+by|\s*:|\s+credit:?)\s*[^.!?]{1,60}$/;
 
 /** A photo caption: starts with "Photo:" or ends with a credit such as "(Photo by VCG)". */
 export function isCaptionText(text: string): boolean {
   if (text.length > 600) return false;
   const tail = text.slice(-160).trimEnd();
-  return CAPTION_START.test(text.slice(0, 40)) || CAPTION_CREDIT_END.test(tail) || CAPTION_LABEL_END.test(tail);
+  return (
+    CAPTION_START.test(text.slice(0, 40)) || CAPTION_CREDIT_END.test(tail) || CAPTION_LABEL_END.test(tail)
+  );
 }
 
 /** The first line, cut at a word boundary so it fits a title. */

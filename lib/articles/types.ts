@@ -20,7 +20,8 @@ export type ArticleParseErrorCode = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NO_TEXT'
 const DEFAULT_MESSAGES: Record<ArticleParseErrorCode, string> = {
   EMPTY: 'The article is empty. Paste or upload some text.',
   TOO_LARGE: 'The article is larger than 2 MB. Split it or remove embedded data.',
-  BINARY: 'This does not look like text (is it an image, a PDF or a Word file?). Upload plain text, Markdown or HTML.',
+  BINARY:
+    'This does not look like text (is it an image, a PDF or a Word file?). Upload plain text, Markdown or HTML.',
   NO_TEXT: 'No readable article text was found.',
 };
 

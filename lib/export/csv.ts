@@ -2,8 +2,20 @@ import { stringify } from 'csv-stringify/sync';
 import type { ExportAnnotation } from './types';
 
 export const CSV_COLUMNS: string[] = [
-  'document', 'paragraph', 'start', 'end', 'tags', 'quote', 'note', 'author', 'group',
-  'visibility', 'status', 'created', 'updated', 'replies',
+  'document',
+  'paragraph',
+  'start',
+  'end',
+  'tags',
+  'quote',
+  'note',
+  'author',
+  'group',
+  'visibility',
+  'status',
+  'created',
+  'updated',
+  'replies',
 ];
 
 /** Separator between tag slugs inside the one "tags" cell. */

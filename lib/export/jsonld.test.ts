@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { acrossBlocks, awkwardCells, ctx, records, richNote, unicode } from '@/tests/fixtures/w3c/export-records';
+import {
+  acrossBlocks,
+  awkwardCells,
+  ctx,
+  records,
+  richNote,
+  unicode,
+} from '@/tests/fixtures/w3c/export-records';
 import { checkCollectionDefinitions } from '@/lib/w3c/validate';
-import { ANNO_CONTEXT, annotationToJsonLd, jsonLdEnd, jsonLdItem, jsonLdStart, type JsonLdObject } from './jsonld';
+import {
+  ANNO_CONTEXT,
+  annotationToJsonLd,
+  jsonLdEnd,
+  jsonLdItem,
+  jsonLdStart,
+  type JsonLdObject,
+} from './jsonld';
 
 const collectionId = 'https://marginalia.test/api/v1/documents/doc-1/export?format=jsonld';
 const annoIri = (id: string) => `https://marginalia.test/api/v1/annotations/${id}`;
@@ -34,7 +48,12 @@ describe('JSON-LD export', () => {
     const body = anno.body as JsonLdObject[];
     expect(body[0]).toMatchObject({ type: 'Choice' });
     const [plain, html] = body[0].items as JsonLdObject[];
-    expect(plain).toEqual({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: richNote.noteText });
+    expect(plain).toEqual({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/plain',
+      value: richNote.noteText,
+    });
     expect(html).toMatchObject({ type: 'TextualBody', purpose: 'commenting', format: 'text/html' });
     expect(html.value).toContain('<strong>the crux</strong>');
     expect(body.slice(1)).toEqual([{ type: 'TextualBody', purpose: 'tagging', value: 'claim' }]);
@@ -45,7 +64,12 @@ describe('JSON-LD export', () => {
           type: 'FragmentSelector',
           conformsTo: 'http://tools.ietf.org/rfc/rfc3986',
           value: 'p-7',
-          refinedBy: { type: 'TextQuoteSelector', exact: richNote.exact, prefix: 'text before ', suffix: ' text after' },
+          refinedBy: {
+            type: 'TextQuoteSelector',
+            exact: richNote.exact,
+            prefix: 'text before ',
+            suffix: ' text after',
+          },
         },
         { type: 'TextPositionSelector', start: 400, end: 438 },
       ],
@@ -59,7 +83,12 @@ describe('JSON-LD export', () => {
 
   it('uses a plain-text body when there is no formatted note, and "tagging" when there is no note', () => {
     const [plain] = annotationToJsonLd(awkwardCells, ctx);
-    expect((plain.body as JsonLdObject[])[0]).toEqual({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: awkwardCells.noteText });
+    expect((plain.body as JsonLdObject[])[0]).toEqual({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/plain',
+      value: awkwardCells.noteText,
+    });
     expect(plain).not.toHaveProperty('mg:group');
     expect(plain['mg:visibility']).toBe('private');
     const [tagged] = annotationToJsonLd(acrossBlocks, ctx);
@@ -89,12 +118,21 @@ describe('JSON-LD export', () => {
     });
     expect(bob).not.toHaveProperty('mg:hidden');
     expect(hidden['mg:hidden']).toBe(true);
-    expect(annotationToJsonLd(unicode, ctx)[1].body).toEqual({ type: 'TextualBody', format: 'text/plain', value: '同意 ✅' });
+    expect(annotationToJsonLd(unicode, ctx)[1].body).toEqual({
+      type: 'TextualBody',
+      format: 'text/plain',
+      value: '同意 ✅',
+    });
   });
 
   it('streams a collection that parses as JSON, with every annotation and reply as an item', () => {
     const parsed = JSON.parse(streamExport());
-    expect(parsed).toMatchObject({ id: collectionId, type: 'AnnotationCollection', total: 8, label: 'Annotations on “Face Time”' });
+    expect(parsed).toMatchObject({
+      id: collectionId,
+      type: 'AnnotationCollection',
+      total: 8,
+      label: 'Annotations on “Face Time”',
+    });
     expect(parsed.first).toMatchObject({ type: 'AnnotationPage', partOf: collectionId, startIndex: 0 });
     const items = parsed.first.items as JsonLdObject[];
     expect(items).toHaveLength(8);

@@ -108,12 +108,11 @@ const ITEM_INDENT = '\n      ';
 // last key: closing the page, then the collection. jsonLdStart checks it.
 const COLLECTION_TAIL = '\n  }\n}';
 
-export function jsonLdStart(
-  ctx: ExportContext,
-  opts: { collectionId: string; total: number },
-): string {
+export function jsonLdStart(ctx: ExportContext, opts: { collectionId: string; total: number }): string {
   const baseUrl = trimBaseUrl(ctx.baseUrl);
-  const pageId = opts.collectionId.includes('#') ? `${opts.collectionId}-page1` : `${opts.collectionId}#page1`;
+  const pageId = opts.collectionId.includes('#')
+    ? `${opts.collectionId}-page1`
+    : `${opts.collectionId}#page1`;
   const collection = {
     '@context': JSONLD_CONTEXT,
     id: opts.collectionId,
@@ -122,7 +121,13 @@ export function jsonLdStart(
     total: opts.total,
     generator: generatorOf(baseUrl),
     generated: ctx.generatedAt.toISOString(),
-    first: { id: pageId, type: 'AnnotationPage', partOf: opts.collectionId, startIndex: 0, items: ITEMS_PLACEHOLDER },
+    first: {
+      id: pageId,
+      type: 'AnnotationPage',
+      partOf: opts.collectionId,
+      startIndex: 0,
+      items: ITEMS_PLACEHOLDER,
+    },
   };
   const text = JSON.stringify(collection, null, 2);
   const at = text.lastIndexOf(`"${ITEMS_PLACEHOLDER}"`);

@@ -59,7 +59,9 @@ function replyMarkdown(reply: ExportReply): string {
  */
 export function markdownEntry(a: ExportAnnotation, ctx?: Pick<ExportContext, 'baseUrl'>): string {
   const label = escapeMarkdownInline(a.paragraphLabel);
-  const labelText = ctx ? `[${label}](<${blockPermalink(ctx.baseUrl, a.document.slug, a.paragraph)}>)` : label;
+  const labelText = ctx
+    ? `[${label}](<${blockPermalink(ctx.baseUrl, a.document.slug, a.paragraph)}>)`
+    : label;
   const parts = [`${quoteMarkdown(a.exact)}\n>\n> — ${labelText}`];
 
   const note = noteMarkdown(a.noteText, a.noteDoc);

@@ -1,24 +1,42 @@
 import type { NoteDoc } from '@/lib/notes';
 
-export interface ExportReply { id: string; authorName: string; bodyText: string; bodyDoc: NoteDoc | null; created: Date; updated: Date; hidden: boolean }
+export interface ExportReply {
+  id: string;
+  authorName: string;
+  bodyText: string;
+  bodyDoc: NoteDoc | null;
+  created: Date;
+  updated: Date;
+  hidden: boolean;
+}
 
 /** One annotation as the export cursor yields it, already filtered for the caller's rights. */
 export interface ExportAnnotation {
-  id: string;                       // uuid
+  id: string; // uuid
   document: { id: string; slug: string; title: string; version: number };
-  paragraph: string;                // start block anchor e.g. "p-7"
-  paragraphLabel: string;           // e.g. "¶7" (or "Title", "Heading", "Caption 1")
-  start: { block: string; offset: number }; end: { block: string; offset: number };
-  position: { start: number; end: number };   // offsets in the document text (blocks joined by "\n\n")
-  exact: string; prefix: string; suffix: string;
-  tags: string[];                   // tag slugs e.g. ["claim","framing"]
-  noteText: string; noteDoc: NoteDoc | null;
+  paragraph: string; // start block anchor e.g. "p-7"
+  paragraphLabel: string; // e.g. "¶7" (or "Title", "Heading", "Caption 1")
+  start: { block: string; offset: number };
+  end: { block: string; offset: number };
+  position: { start: number; end: number }; // offsets in the document text (blocks joined by "\n\n")
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tags: string[]; // tag slugs e.g. ["claim","framing"]
+  noteText: string;
+  noteDoc: NoteDoc | null;
   author: { id: string; name: string };
   group: { id: string; name: string } | null;
   visibility: 'private' | 'group';
   status: 'ANCHORED' | 'REANCHORED' | 'ORPHANED';
-  created: Date; updated: Date;
+  created: Date;
+  updated: Date;
   replies: ExportReply[];
 }
 
-export interface ExportContext { baseUrl: string; generatedAt: Date; documentTitle: string; total?: number }
+export interface ExportContext {
+  baseUrl: string;
+  generatedAt: Date;
+  documentTitle: string;
+  total?: number;
+}

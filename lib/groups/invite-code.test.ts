@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeInviteCode, INVITE_CODE_BYTES, INVITE_CODE_LENGTH, invitePath, normalizeInviteCode } from './invite-code';
+import {
+  encodeInviteCode,
+  INVITE_CODE_BYTES,
+  INVITE_CODE_LENGTH,
+  invitePath,
+  normalizeInviteCode,
+} from './invite-code';
 
 describe('invite codes', () => {
   it('encodes 80 random bits as 16 lower-case base32 characters', () => {
@@ -12,7 +18,9 @@ describe('invite codes', () => {
   });
 
   it('gives different, well-formed codes for different random bytes', () => {
-    const codes = new Set(Array.from({ length: 200 }, () => encodeInviteCode(randomBytes(INVITE_CODE_BYTES))));
+    const codes = new Set(
+      Array.from({ length: 200 }, () => encodeInviteCode(randomBytes(INVITE_CODE_BYTES))),
+    );
     expect(codes.size).toBe(200);
     for (const code of codes) {
       expect(code).toHaveLength(INVITE_CODE_LENGTH);
@@ -33,7 +41,15 @@ describe('invite codes', () => {
   });
 
   it('treats malformed input as no code at all', () => {
-    for (const bad of ['', 'short', 'abcdefghijk234567', 'abcdefghijk2345!', 'abcdefghijk23451', '../../etc/passwd', '/join/%E0%A4%A']) {
+    for (const bad of [
+      '',
+      'short',
+      'abcdefghijk234567',
+      'abcdefghijk2345!',
+      'abcdefghijk23451',
+      '../../etc/passwd',
+      '/join/%E0%A4%A',
+    ]) {
       expect(normalizeInviteCode(bad)).toBeNull();
     }
   });

@@ -10,11 +10,13 @@ export const INVITE_CODE_BYTES = 10;
 
 const CODE_PATTERN = new RegExp(`^[${ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
 
-export const INVALID_INVITE_MESSAGE = 'This invite link is not valid any more. Ask your facilitator for a new one.';
+export const INVALID_INVITE_MESSAGE =
+  'This invite link is not valid any more. Ask your facilitator for a new one.';
 
 /** Encodes random bytes as an invite code (needs at least INVITE_CODE_BYTES bytes). */
 export function encodeInviteCode(bytes: Uint8Array): string {
-  if (bytes.length < INVITE_CODE_BYTES) throw new Error(`An invite code needs ${INVITE_CODE_BYTES} random bytes.`);
+  if (bytes.length < INVITE_CODE_BYTES)
+    throw new Error(`An invite code needs ${INVITE_CODE_BYTES} random bytes.`);
   let out = '';
   let buffer = 0;
   let bits = 0;

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupSchema, createTagSchema, joinGroupSchema, updateGroupSchema, updateTagSchema } from './schemas';
+import {
+  createGroupSchema,
+  createTagSchema,
+  joinGroupSchema,
+  updateGroupSchema,
+  updateTagSchema,
+} from './schemas';
 
 describe('group schemas', () => {
   it('trims a group name and accepts 1 to 120 characters', () => {
-    expect(createGroupSchema.parse({ name: '  Close reading, autumn  ' })).toEqual({ name: 'Close reading, autumn' });
+    expect(createGroupSchema.parse({ name: '  Close reading, autumn  ' })).toEqual({
+      name: 'Close reading, autumn',
+    });
     expect(createGroupSchema.safeParse({ name: 'x'.repeat(120) }).success).toBe(true);
   });
 
@@ -30,9 +38,17 @@ describe('group schemas', () => {
 
 describe('tag schemas', () => {
   it('needs a name and a #rrggbb colour, lower-cases it and defaults to a solid underline', () => {
-    expect(createTagSchema.parse({ name: 'Question', color: '#1D4ED8' })).toEqual({ name: 'Question', color: '#1d4ed8', underline: 'solid' });
-    expect(createTagSchema.safeParse({ name: 'Question', color: 'blue' }).error!.issues[0].message).toMatch(/#1d4ed8/);
-    expect(createTagSchema.safeParse({ name: 'Question', color: '#123456', underline: 'zigzag' }).success).toBe(false);
+    expect(createTagSchema.parse({ name: 'Question', color: '#1D4ED8' })).toEqual({
+      name: 'Question',
+      color: '#1d4ed8',
+      underline: 'solid',
+    });
+    expect(createTagSchema.safeParse({ name: 'Question', color: 'blue' }).error!.issues[0].message).toMatch(
+      /#1d4ed8/,
+    );
+    expect(
+      createTagSchema.safeParse({ name: 'Question', color: '#123456', underline: 'zigzag' }).success,
+    ).toBe(false);
   });
 
   it('lets a facilitator retire or restore a tag, and refuses an empty change', () => {

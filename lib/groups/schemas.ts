@@ -22,16 +22,24 @@ export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 
 export const updateGroupSchema = z
   .object({ name: groupNameSchema.optional(), revealAfter: revealAfterSchema.optional() })
-  .refine((v) => v.name !== undefined || v.revealAfter !== undefined, { message: 'Nothing to change: send a name or revealAfter.' });
+  .refine((v) => v.name !== undefined || v.revealAfter !== undefined, {
+    message: 'Nothing to change: send a name or revealAfter.',
+  });
 export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 
 /** Any string is accepted here: a malformed code is simply one that matches no group (404). */
 export const joinGroupSchema = z.object({
-  code: z.string({ error: 'Enter an invite code.' }).trim().min(1, 'Enter an invite code.').max(500, 'That is not an invite code.'),
+  code: z
+    .string({ error: 'Enter an invite code.' })
+    .trim()
+    .min(1, 'Enter an invite code.')
+    .max(500, 'That is not an invite code.'),
 });
 export type JoinGroupInput = z.infer<typeof joinGroupSchema>;
 
-export const roleSchema = z.enum(['FACILITATOR', 'MEMBER'], { error: 'The role must be FACILITATOR or MEMBER.' });
+export const roleSchema = z.enum(['FACILITATOR', 'MEMBER'], {
+  error: 'The role must be FACILITATOR or MEMBER.',
+});
 export type GroupRole = z.infer<typeof roleSchema>;
 export const updateMemberSchema = z.object({ role: roleSchema });
 
@@ -44,13 +52,24 @@ const colorSchema = z
   .string({ error: 'Pick a colour.' })
   .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.')
   .transform((c) => c.toLowerCase());
-const underlineSchema = z.enum(UNDERLINE_STYLES, { error: `The underline must be one of: ${UNDERLINE_STYLES.join(', ')}.` });
+const underlineSchema = z.enum(UNDERLINE_STYLES, {
+  error: `The underline must be one of: ${UNDERLINE_STYLES.join(', ')}.`,
+});
 
-export const createTagSchema = z.object({ name: tagNameSchema, color: colorSchema, underline: underlineSchema.default('solid') });
+export const createTagSchema = z.object({
+  name: tagNameSchema,
+  color: colorSchema,
+  underline: underlineSchema.default('solid'),
+});
 export type CreateTagInput = z.infer<typeof createTagSchema>;
 
 export const updateTagSchema = z
-  .object({ name: tagNameSchema.optional(), color: colorSchema.optional(), underline: underlineSchema.optional(), retired: z.boolean().optional() })
+  .object({
+    name: tagNameSchema.optional(),
+    color: colorSchema.optional(),
+    underline: underlineSchema.optional(),
+    retired: z.boolean().optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to change.' });
 export type UpdateTagInput = z.infer<typeof updateTagSchema>;
 

@@ -24,7 +24,10 @@ describe('group tag names', () => {
 
 describe('tag highlight style', () => {
   it('underlines in the tag colour with the chosen style over a light tint', () => {
-    expect(tagHighlightStyle('#b45309', 'wavy')).toMatchObject({ backgroundColor: '#b4530926', textDecoration: 'underline wavy #b45309' });
+    expect(tagHighlightStyle('#b45309', 'wavy')).toMatchObject({
+      backgroundColor: '#b4530926',
+      textDecoration: 'underline wavy #b45309',
+    });
     expect(tagHighlightStyle('#047857', 'double').textDecorationThickness).toBe('3px');
   });
 

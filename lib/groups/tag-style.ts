@@ -38,7 +38,15 @@ export function sameTagName(a: string, b: string): boolean {
 
 /** CSS for a highlight in this tag's style: a light tint of the colour plus an underline
  * in the colour itself, so the text keeps the page's contrast. */
-export function tagHighlightStyle(color: string, underline: UnderlineStyle): { backgroundColor: string; textDecoration: string; textDecorationThickness: string; textUnderlineOffset: string } {
+export function tagHighlightStyle(
+  color: string,
+  underline: UnderlineStyle,
+): {
+  backgroundColor: string;
+  textDecoration: string;
+  textDecorationThickness: string;
+  textUnderlineOffset: string;
+} {
   return {
     backgroundColor: `${color}26`,
     textDecoration: `underline ${underline} ${color}`,

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { completeHref, isAllowedHref } from '@/lib/notes';
 
 describe('isAllowedHref', () => {
-  it.each(['https://example.org', 'http://example.org/a?b=c#d', 'HTTPS://EXAMPLE.ORG', 'mailto:ada@example.org', 'https://例え.jp/パス'])(
-    'allows %s',
-    (href) => expect(isAllowedHref(href)).toBe(true),
-  );
+  it.each([
+    'https://example.org',
+    'http://example.org/a?b=c#d',
+    'HTTPS://EXAMPLE.ORG',
+    'mailto:ada@example.org',
+    'https://例え.jp/パス',
+  ])('allows %s', (href) => expect(isAllowedHref(href)).toBe(true));
 
   it.each([
     'javascript:alert(1)',

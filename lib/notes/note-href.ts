@@ -39,7 +39,11 @@ export function completeHref(input: string): string | null {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
     if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return null;
     const looksLikeEmail = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(trimmed);
-    href = looksLikeEmail ? `mailto:${trimmed}` : trimmed.startsWith('//') ? `https:${trimmed}` : `https://${trimmed}`;
+    href = looksLikeEmail
+      ? `mailto:${trimmed}`
+      : trimmed.startsWith('//')
+        ? `https:${trimmed}`
+        : `https://${trimmed}`;
   }
   return isAllowedHref(href) ? href : null;
 }

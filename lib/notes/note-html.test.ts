@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
 import { noteToHtml, plainTextToNote, type InlineNode, type NoteDoc, type NoteMark } from '@/lib/notes';
 
-const t = (text: string, ...marks: NoteMark[]): InlineNode => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-const para = (...content: InlineNode[]): NoteDoc => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
+const t = (text: string, ...marks: NoteMark[]): InlineNode =>
+  marks.length ? { type: 'text', text, marks } : { type: 'text', text };
+const para = (...content: InlineNode[]): NoteDoc => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content }],
+});
 
 const ALLOWED_TAGS = new Set(['p', 'strong', 'em', 's', 'code', 'a', 'ul', 'ol', 'li', 'blockquote', 'br']);
 
@@ -25,9 +29,29 @@ describe('noteToHtml', () => {
     const note: NoteDoc = {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [t('A '), t('b', { type: 'bold' }, { type: 'italic' }), { type: 'hardBreak' }, t('c', { type: 'code' })] },
-        { type: 'orderedList', attrs: { start: 2 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('two')] }] }] },
-        { type: 'blockquote', content: [{ type: 'paragraph', content: [t('q', { type: 'link', attrs: { href: 'https://a.example/?x=1&y=2' } })] }] },
+        {
+          type: 'paragraph',
+          content: [
+            t('A '),
+            t('b', { type: 'bold' }, { type: 'italic' }),
+            { type: 'hardBreak' },
+            t('c', { type: 'code' }),
+          ],
+        },
+        {
+          type: 'orderedList',
+          attrs: { start: 2 },
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('two')] }] }],
+        },
+        {
+          type: 'blockquote',
+          content: [
+            {
+              type: 'paragraph',
+              content: [t('q', { type: 'link', attrs: { href: 'https://a.example/?x=1&y=2' } })],
+            },
+          ],
+        },
       ],
     };
     expect(noteToHtml(note)).toBe(
@@ -39,12 +63,16 @@ describe('noteToHtml', () => {
 
   it('escapes markup in text so it stays text', () => {
     const html = noteToHtml(para(t('<script>alert("x")</script> & <img src=x onerror=alert(1)> \'q\'')));
-    expect(html).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; &#39;q&#39;</p>');
+    expect(html).toBe(
+      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; &#39;q&#39;</p>',
+    );
     expect(collectTags(html).map((tag) => tag.name)).toEqual(['p']);
   });
 
   it('cannot break out of the href attribute', () => {
-    const html = noteToHtml(para(t('x', { type: 'link', attrs: { href: 'https://a.example/"onmouseover="alert(1)' } })));
+    const html = noteToHtml(
+      para(t('x', { type: 'link', attrs: { href: 'https://a.example/"onmouseover="alert(1)' } })),
+    );
     const [, anchor] = collectTags(html);
     expect(anchor.name).toBe('a');
     expect(Object.keys(anchor.attribs).sort()).toEqual(['href', 'rel']);
@@ -63,7 +91,9 @@ describe('noteToHtml', () => {
   });
 
   it('only ever produces allow-listed tags', () => {
-    const html = noteToHtml(plainTextToNote('<iframe src="https://evil.example"></iframe>\n<b onclick="x">b</b>'));
+    const html = noteToHtml(
+      plainTextToNote('<iframe src="https://evil.example"></iframe>\n<b onclick="x">b</b>'),
+    );
     expect(collectTags(html).every((tag) => ALLOWED_TAGS.has(tag.name))).toBe(true);
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { noteToMarkdown, type InlineNode, type NoteDoc, type NoteMark } from '@/lib/notes';
 
-const t = (text: string, ...marks: NoteMark[]): InlineNode => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
-const para = (...content: InlineNode[]): NoteDoc => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
+const t = (text: string, ...marks: NoteMark[]): InlineNode =>
+  marks.length ? { type: 'text', text, marks } : { type: 'text', text };
+const para = (...content: InlineNode[]): NoteDoc => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content }],
+});
 const bold: NoteMark = { type: 'bold' };
 const italic: NoteMark = { type: 'italic' };
 const link = (href: string): NoteMark => ({ type: 'link', attrs: { href } });
@@ -21,7 +25,9 @@ describe('noteToMarkdown formatting', () => {
       t(' and '),
       t('a link', link('https://example.org/page')),
     );
-    expect(noteToMarkdown(note)).toBe('A **bold**, *italic*, ~~gone~~, `x = 1` and [a link](https://example.org/page)');
+    expect(noteToMarkdown(note)).toBe(
+      'A **bold**, *italic*, ~~gone~~, `x = 1` and [a link](https://example.org/page)',
+    );
   });
 
   it('nests overlapping marks and keeps spaces outside the delimiters', () => {
@@ -31,7 +37,9 @@ describe('noteToMarkdown formatting', () => {
   });
 
   it('puts bold inside a link', () => {
-    expect(noteToMarkdown(para(t('see '), t('this', link('https://a.example'), bold)))).toBe('see [**this**](https://a.example)');
+    expect(noteToMarkdown(para(t('see '), t('this', link('https://a.example'), bold)))).toBe(
+      'see [**this**](https://a.example)',
+    );
   });
 
   it('fences code containing backticks', () => {
@@ -69,7 +77,9 @@ describe('noteToMarkdown escaping', () => {
   });
 
   it('escapes block syntax after a hard break too', () => {
-    expect(noteToMarkdown(para(t('first'), { type: 'hardBreak' }, t('# second')))).toBe('first\\\n\\# second');
+    expect(noteToMarkdown(para(t('first'), { type: 'hardBreak' }, t('# second')))).toBe(
+      'first\\\n\\# second',
+    );
   });
 
   it('leaves a plain sentence readable', () => {
@@ -92,7 +102,10 @@ describe('noteToMarkdown blocks', () => {
               type: 'listItem',
               content: [
                 { type: 'paragraph', content: [t('one')] },
-                { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('nested')] }] }] },
+                {
+                  type: 'bulletList',
+                  content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('nested')] }] }],
+                },
               ],
             },
             { type: 'listItem', content: [{ type: 'paragraph', content: [t('two')] }] },
@@ -115,7 +128,9 @@ describe('noteToMarkdown blocks', () => {
         },
       ],
     };
-    expect(noteToMarkdown(note)).toBe('Intro\n\n- one\n  - nested\n- two\n\n9. nine\n10. ten\n\n> quoted\n>\n> more');
+    expect(noteToMarkdown(note)).toBe(
+      'Intro\n\n- one\n  - nested\n- two\n\n9. nine\n10. ten\n\n> quoted\n>\n> more',
+    );
   });
 
   it('keeps a numbered list not starting at 1 apart from the paragraph before it', () => {
@@ -129,7 +144,11 @@ describe('noteToMarkdown blocks', () => {
               type: 'listItem',
               content: [
                 { type: 'paragraph', content: [t('item')] },
-                { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('three')] }] }] },
+                {
+                  type: 'orderedList',
+                  attrs: { start: 3 },
+                  content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('three')] }] }],
+                },
               ],
             },
           ],

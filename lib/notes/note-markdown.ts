@@ -6,7 +6,9 @@ import type { BlockNode, InlineNode, ListItemNode, NoteDoc, NoteMark } from './n
  * comes out literally: Markdown syntax in the text is escaped, never interpreted.
  */
 export function noteToMarkdown(doc: NoteDoc): string {
-  return blocksToMarkdown(doc?.content ?? [], false).replace(/^\n+/, '').trimEnd();
+  return blocksToMarkdown(doc?.content ?? [], false)
+    .replace(/^\n+/, '')
+    .trimEnd();
 }
 
 function blocksToMarkdown(blocks: readonly BlockNode[], tight: boolean): string {

@@ -1,18 +1,9 @@
 import { isAllowedHref } from './note-href';
 import { MAX_NOTE_DEPTH } from './note-limits';
-import type {
-  BlockNode,
-  InlineNode,
-  ListItemNode,
-  NoteDoc,
-  NoteMark,
-  OrderedListNode,
-} from './note-types';
+import type { BlockNode, InlineNode, ListItemNode, NoteDoc, NoteMark, OrderedListNode } from './note-types';
 
 export type NotePath = (string | number)[];
-export type NormaliseResult =
-  | { ok: true; doc: NoteDoc }
-  | { ok: false; message: string; path: NotePath };
+export type NormaliseResult = { ok: true; doc: NoteDoc } | { ok: false; message: string; path: NotePath };
 
 type Container = 'the document' | 'a blockquote' | 'a list item' | 'a list' | 'a paragraph';
 
@@ -70,7 +61,13 @@ function readContentArray(value: unknown, path: NotePath): unknown[] {
   return value;
 }
 
-function readBlocks(value: unknown, path: NotePath, depth: number, parent: Container, min: number): BlockNode[] {
+function readBlocks(
+  value: unknown,
+  path: NotePath,
+  depth: number,
+  parent: Container,
+  min: number,
+): BlockNode[] {
   const items = readContentArray(value, path);
   if (items.length < min) {
     throw new NoteShapeError(`${capitalise(parent)} needs at least one paragraph`, path);
@@ -117,7 +114,10 @@ function readBlock(value: unknown, path: NotePath, depth: number, parent: Contai
     case 'bulletList':
       return { type: 'bulletList', content: readListItems(node.content, content, depth + 1) };
     case 'orderedList': {
-      const list: OrderedListNode = { type: 'orderedList', content: readListItems(node.content, content, depth + 1) };
+      const list: OrderedListNode = {
+        type: 'orderedList',
+        content: readListItems(node.content, content, depth + 1),
+      };
       const start = isObject(node.attrs) ? node.attrs.start : undefined;
       // Tiptap always writes start: 1; only a different start is worth keeping.
       if (Number.isInteger(start) && start !== 1 && Math.abs(start as number) <= MAX_START) {
@@ -183,10 +183,11 @@ function readMark(mark: JsonObject, type: string, path: NotePath): NoteMark {
   if (type !== 'link') throw new NoteShapeError(`Unsupported mark type ${quote(type)}`, [...path, 'type']);
   const href = isObject(mark.attrs) ? mark.attrs.href : undefined;
   if (!isAllowedHref(href)) {
-    throw new NoteShapeError(
-      'Links must be full http://, https:// or mailto: addresses without spaces',
-      [...path, 'attrs', 'href'],
-    );
+    throw new NoteShapeError('Links must be full http://, https:// or mailto: addresses without spaces', [
+      ...path,
+      'attrs',
+      'href',
+    ]);
   }
   return { type: 'link', attrs: { href } };
 }
@@ -197,10 +198,10 @@ function checkAttrs(value: unknown, path: NotePath): void {
   for (const [key, attr] of Object.entries(value)) {
     const simple = attr === null || ['string', 'number', 'boolean'].includes(typeof attr);
     if (!simple) {
-      throw new NoteShapeError(
-        `Attribute ${quote(key)} must be a string, number, boolean or null`,
-        [...path, key],
-      );
+      throw new NoteShapeError(`Attribute ${quote(key)} must be a string, number, boolean or null`, [
+        ...path,
+        key,
+      ]);
     }
   }
 }

@@ -6,8 +6,21 @@ const doc = (...content: NonNullable<NoteDoc['content']>): NoteDoc => ({ type: '
 describe('noteToPlainText', () => {
   it('puts paragraphs and hard breaks on their own lines and trims', () => {
     const note = doc(
-      { type: 'paragraph', content: [{ type: 'text', text: '  First' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' then plain ' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '  First' },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'line two' },
+        ],
+      },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Bold', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' then plain ' },
+        ],
+      },
     );
     expect(noteToPlainText(note)).toBe('First\nline two\nBold then plain');
   });
@@ -24,8 +37,14 @@ describe('noteToPlainText', () => {
               type: 'orderedList',
               attrs: { start: 3 },
               content: [
-                { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] },
-                { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fourth' }] }] },
+                {
+                  type: 'listItem',
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }],
+                },
+                {
+                  type: 'listItem',
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fourth' }] }],
+                },
               ],
             },
           ],
@@ -36,7 +55,10 @@ describe('noteToPlainText', () => {
   });
 
   it('keeps the text of quotes without markup', () => {
-    const note = doc({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quoted' }] }] });
+    const note = doc({
+      type: 'blockquote',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quoted' }] }],
+    });
     expect(noteToPlainText(note)).toBe('quoted');
   });
 });
@@ -65,11 +87,26 @@ describe('isEmptyNote', () => {
     expect(isEmptyNote(null)).toBe(true);
     expect(isEmptyNote(undefined)).toBe(true);
     expect(isEmptyNote({ type: 'doc' })).toBe(true);
-    expect(isEmptyNote(doc({ type: 'paragraph' }, { type: 'paragraph', content: [{ type: 'hardBreak' }, { type: 'text', text: '   ' }] }))).toBe(true);
-    expect(isEmptyNote(doc({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }))).toBe(true);
+    expect(
+      isEmptyNote(
+        doc(
+          { type: 'paragraph' },
+          { type: 'paragraph', content: [{ type: 'hardBreak' }, { type: 'text', text: '   ' }] },
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isEmptyNote(
+        doc({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }),
+      ),
+    ).toBe(true);
   });
 
   it('is false as soon as there is a visible character', () => {
-    expect(isEmptyNote(doc({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: '.' }] }] }))).toBe(false);
+    expect(
+      isEmptyNote(
+        doc({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: '.' }] }] }),
+      ),
+    ).toBe(false);
   });
 });

@@ -41,7 +41,9 @@ function listToText(items: readonly ListItemNode[], prefixFor: (index: number) =
 }
 
 function inlineToText(nodes: readonly InlineNode[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.text : node.type === 'hardBreak' ? '\n' : '')).join('');
+  return nodes
+    .map((node) => (node.type === 'text' ? node.text : node.type === 'hardBreak' ? '\n' : ''))
+    .join('');
 }
 
 /**
@@ -60,7 +62,9 @@ export function plainTextToNote(text: string): NoteDoc {
     content: cleaned
       .split('\n')
       .map((line): ParagraphNode =>
-        line.trim() === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+        line.trim() === ''
+          ? { type: 'paragraph' }
+          : { type: 'paragraph', content: [{ type: 'text', text: line }] },
       ),
   };
 }

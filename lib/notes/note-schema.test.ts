@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_NOTE_JSON_BYTES, MAX_NOTE_TEXT, noteDocSchema, parseNote } from '@/lib/notes';
 
-const text = (value: string, ...marks: unknown[]) => (marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+const text = (value: string, ...marks: unknown[]) =>
+  marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const item = (...content: unknown[]) => ({ type: 'listItem', content });
@@ -19,9 +20,19 @@ function expectRejected(input: unknown, message: RegExp, path?: string) {
 describe('parseNote accepts what the editor writes', () => {
   it('keeps bold, italic, lists and links and gives the plain text', () => {
     const input = doc(
-      p(text('A '), text('strong', { type: 'bold' }), text(' and '), text('subtle', { type: 'italic' }), text(' claim.')),
+      p(
+        text('A '),
+        text('strong', { type: 'bold' }),
+        text(' and '),
+        text('subtle', { type: 'italic' }),
+        text(' claim.'),
+      ),
       { type: 'bulletList', content: [item(p(text('first'))), item(p(text('second')))] },
-      { type: 'orderedList', attrs: { start: 1, type: null }, content: [item(p(text('one'))), item(p(text('two')))] },
+      {
+        type: 'orderedList',
+        attrs: { start: 1, type: null },
+        content: [item(p(text('one'))), item(p(text('two')))],
+      },
       p(text('See '), text('the source', link('https://example.org/a?b=1#c'))),
     );
     expect(parseNote(input)).toEqual({
@@ -45,7 +56,18 @@ describe('parseNote accepts what the editor writes', () => {
           {
             type: 'text',
             text: 'site',
-            marks: [{ type: 'link', attrs: { href: 'mailto:ada@example.org', target: '_top', rel: 'opener', class: 'x', title: null } }],
+            marks: [
+              {
+                type: 'link',
+                attrs: {
+                  href: 'mailto:ada@example.org',
+                  target: '_top',
+                  rel: 'opener',
+                  class: 'x',
+                  title: null,
+                },
+              },
+            ],
           },
         ],
       }),
@@ -54,13 +76,18 @@ describe('parseNote accepts what the editor writes', () => {
   });
 
   it('keeps a numbered list start other than 1', () => {
-    const result = parseNote(doc({ type: 'orderedList', attrs: { start: 4 }, content: [item(p(text('four')))] }));
+    const result = parseNote(
+      doc({ type: 'orderedList', attrs: { start: 4 }, content: [item(p(text('four')))] }),
+    );
     expect(result.ok && result.text).toBe('4. four');
     expect(result.ok && result.doc.content?.[0]).toMatchObject({ attrs: { start: 4 } });
   });
 
   it('accepts an empty document and a document without content', () => {
-    expect(parseNote({ type: 'doc', content: [{ type: 'paragraph' }] })).toMatchObject({ ok: true, text: '' });
+    expect(parseNote({ type: 'doc', content: [{ type: 'paragraph' }] })).toMatchObject({
+      ok: true,
+      text: '',
+    });
     expect(parseNote({ type: 'doc' })).toEqual({ ok: true, doc: { type: 'doc', content: [] }, text: '' });
   });
 
@@ -85,7 +112,11 @@ describe('parseNote rejects links that are not http, https or mailto', () => {
     ['vbscript:msgbox'],
     [''],
   ])('%j', (href) => {
-    expectRejected(doc(p(text('click', link(href)))), /http:\/\/, https:\/\/ or mailto:/, 'content.0.content.0.marks.0.attrs.href');
+    expectRejected(
+      doc(p(text('click', link(href)))),
+      /http:\/\/, https:\/\/ or mailto:/,
+      'content.0.content.0.marks.0.attrs.href',
+    );
   });
 
   it('rejects a link mark without an address', () => {
@@ -109,7 +140,10 @@ describe('parseNote rejects nodes and marks outside the allow-list', () => {
 
   it('rejects a known node in the wrong place', () => {
     expectRejected(doc(text('loose text')), /"text" node cannot appear inside the document/);
-    expectRejected(doc({ type: 'bulletList', content: [p(text('x'))] }), /"paragraph" node cannot appear inside a list/);
+    expectRejected(
+      doc({ type: 'bulletList', content: [p(text('x'))] }),
+      /"paragraph" node cannot appear inside a list/,
+    );
     expectRejected(doc(p(p(text('x')))), /cannot appear inside a paragraph/);
   });
 
@@ -124,7 +158,10 @@ describe('parseNote rejects nodes and marks outside the allow-list', () => {
   it('rejects empty text, empty lists and list items that do not start with a paragraph', () => {
     expectRejected(doc(p({ type: 'text', text: '' })), /non-empty text/);
     expectRejected(doc({ type: 'bulletList', content: [] }), /at least one item/);
-    expectRejected(doc({ type: 'bulletList', content: [item({ type: 'bulletList', content: [item(p(text('x')))] })] }), /start with a paragraph/);
+    expectRejected(
+      doc({ type: 'bulletList', content: [item({ type: 'bulletList', content: [item(p(text('x')))] })] }),
+      /start with a paragraph/,
+    );
   });
 
   it('rejects input that is not a document', () => {
@@ -141,7 +178,10 @@ describe('parseNote rejects nodes and marks outside the allow-list', () => {
 describe('parseNote limits size and depth', () => {
   it('accepts text up to the limit and rejects one character more', () => {
     expect(parseNote(doc(p(text('a'.repeat(MAX_NOTE_TEXT))))).ok).toBe(true);
-    expectRejected(doc(p(text('a'.repeat(MAX_NOTE_TEXT + 1)))), /too long \(10,001 characters; the limit is 10,000\)/);
+    expectRejected(
+      doc(p(text('a'.repeat(MAX_NOTE_TEXT + 1)))),
+      /too long \(10,001 characters; the limit is 10,000\)/,
+    );
   });
 
   it('counts an emoji as one character', () => {
@@ -149,7 +189,9 @@ describe('parseNote limits size and depth', () => {
   });
 
   it('rejects JSON over the byte limit even when the text is short', () => {
-    const runs = Array.from({ length: 2000 }, (_, i) => text(String(i % 10), { type: i % 2 ? 'bold' : 'italic' }));
+    const runs = Array.from({ length: 2000 }, (_, i) =>
+      text(String(i % 10), { type: i % 2 ? 'bold' : 'italic' }),
+    );
     expect(JSON.stringify(doc(p(...runs))).length).toBeGreaterThan(MAX_NOTE_JSON_BYTES);
     expectRejected(doc(p(...runs)), /too large/);
   });
@@ -188,7 +230,9 @@ describe('parseNote limits size and depth', () => {
 describe('noteDocSchema', () => {
   it('parses inside a request body to the normalised document', () => {
     const body = z.object({ note: noteDocSchema.optional() });
-    const parsed = body.parse({ note: doc(p(text('x', { type: 'link', attrs: { href: 'https://a.example', target: '_blank' } }))) });
+    const parsed = body.parse({
+      note: doc(p(text('x', { type: 'link', attrs: { href: 'https://a.example', target: '_blank' } }))),
+    });
     expect(parsed.note).toEqual(doc(p(text('x', link('https://a.example')))));
   });
 
@@ -196,6 +240,9 @@ describe('noteDocSchema', () => {
     const body = z.object({ note: noteDocSchema });
     const result = body.safeParse({ note: doc(p(text('x')), { type: 'image' }) });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ['note', 'content', 1, 'type'], message: 'Unsupported node type "image"' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['note', 'content', 1, 'type'],
+      message: 'Unsupported node type "image"',
+    });
   });
 });

@@ -13,17 +13,14 @@ export { escapeHtml, noteToHtml } from './note-html';
 export type * from './note-types';
 
 export type ParseNoteResult =
-  | { ok: true; doc: NoteDoc; text: string }
-  | { ok: false; message: string; path?: string };
+  { ok: true; doc: NoteDoc; text: string } | { ok: false; message: string; path?: string };
 
 export type ParseNoteOptions = {
   /** false skips the size limits, e.g. to keep showing an over-long draft while it is edited. */
   checkSize?: boolean;
 };
 
-type CheckResult =
-  | { ok: true; doc: NoteDoc; text: string }
-  | { ok: false; message: string; path: NotePath };
+type CheckResult = { ok: true; doc: NoteDoc; text: string } | { ok: false; message: string; path: NotePath };
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
 

@@ -5,8 +5,10 @@ import { queryParameters, zodToSchema } from './zod-schema';
 
 export const OPENAPI_VERSION = '3.1.1';
 
-const isZod = (schema: JsonSchema | ZodType): schema is ZodType => typeof (schema as ZodType).safeParse === 'function';
-const toJson = (schema: JsonSchema | ZodType, io: 'input' | 'output'): JsonSchema => (isZod(schema) ? zodToSchema(schema, io) : schema);
+const isZod = (schema: JsonSchema | ZodType): schema is ZodType =>
+  typeof (schema as ZodType).safeParse === 'function';
+const toJson = (schema: JsonSchema | ZodType, io: 'input' | 'output'): JsonSchema =>
+  isZod(schema) ? zodToSchema(schema, io) : schema;
 
 const PATH_PARAM_TEXT: Record<string, string> = {
   id: 'the resource id (documents also accept their slug, e.g. face-time)',
@@ -32,10 +34,17 @@ function response(spec: ResponseSpec): JsonSchema {
   const out: JsonSchema = { description: spec.description };
   const types = spec.contentTypes ?? (spec.schema ? ['application/json'] : []);
   if (types.length > 0) {
-    out.content = Object.fromEntries(types.map((type) => [type, spec.schema ? { schema: toJson(spec.schema, 'output') } : {}]));
+    out.content = Object.fromEntries(
+      types.map((type) => [type, spec.schema ? { schema: toJson(spec.schema, 'output') } : {}]),
+    );
   }
   if (spec.headers) {
-    out.headers = Object.fromEntries(Object.entries(spec.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
+    out.headers = Object.fromEntries(
+      Object.entries(spec.headers).map(([name, description]) => [
+        name,
+        { description, schema: { type: 'string' } },
+      ]),
+    );
   }
   return out;
 }
@@ -44,13 +53,20 @@ function operation(spec: OperationSpec): JsonSchema {
   const authenticated = spec.auth !== false;
   const responses: Record<string, JsonSchema> = {};
   for (const [status, r] of Object.entries(spec.responses)) responses[status] = response(r);
-  if (spec.query || spec.body) responses['400'] ??= errorResponse('The input is not valid: `error.fields` says where.');
+  if (spec.query || spec.body)
+    responses['400'] ??= errorResponse('The input is not valid: `error.fields` says where.');
   if (authenticated) {
     responses['401'] ??= errorResponse('Not signed in.');
-    if (spec.path.includes('{')) responses['404'] ??= errorResponse('Not found, or not yours to see (never 403 for what you may not see).');
+    if (spec.path.includes('{'))
+      responses['404'] ??= errorResponse(
+        'Not found, or not yours to see (never 403 for what you may not see).',
+      );
   }
   const op: JsonSchema = {
-    operationId: `${spec.method}${spec.path.replace(/^\/api(\/v1)?/, '').replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: `${spec.method}${spec.path
+      .replace(/^\/api(\/v1)?/, '')
+      .replace(/\{(\w+)\}/g, 'By-$1')
+      .replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     summary: spec.summary,
     tags: [spec.tag],
     security: authenticated ? [{ session: [] }] : [],
@@ -63,7 +79,9 @@ function operation(spec: OperationSpec): JsonSchema {
     op.requestBody = {
       required: true,
       ...(spec.body.description ? { description: spec.body.description } : {}),
-      content: Object.fromEntries((spec.body.contentTypes ?? ['application/json']).map((type) => [type, { schema }])),
+      content: Object.fromEntries(
+        (spec.body.contentTypes ?? ['application/json']).map((type) => [type, { schema }]),
+      ),
     };
   }
   op.responses = responses;
@@ -82,7 +100,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     info: {
       title: 'Marginalia API',
       version: '1',
-      summary: 'Close reading for seminar groups: documents, annotations, replies, groups, export and import.',
+      summary:
+        'Close reading for seminar groups: documents, annotations, replies, groups, export and import.',
       description:
         'JSON over HTTP. Sign in through better-auth (`/api/auth/sign-in/email`); the session cookie authenticates every `/api/v1` call. State-changing requests from another site are refused. Errors are `{ error: { code, message, fields? } }`. Offsets count UTF-16 code units of a block’s text.',
     },
@@ -92,7 +111,14 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
     paths,
     components: {
       schemas: componentSchemas,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token', description: 'Set by sign-up or sign-in.' } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'better-auth.session_token',
+          description: 'Set by sign-up or sign-in.',
+        },
+      },
     },
   };
 }

@@ -30,7 +30,10 @@ export const importQuerySchema = z.object({
 export type ImportQuery = z.output<typeof importQuerySchema>;
 
 const issueSchema = z.object({
-  index: z.number().int().describe('position of the item in the file (collections and pages flattened), from 0'),
+  index: z
+    .number()
+    .int()
+    .describe('position of the item in the file (collections and pages flattened), from 0'),
   id: z.string().nullable().describe("the item's id in the file"),
   reason: z.string(),
 });
@@ -39,21 +42,31 @@ export const importReportSchema = z.object({
   imported: z.number().int().describe('annotations added (orphans included)'),
   orphaned: z.number().int().describe('annotations added whose quote was not found: listed as orphans'),
   replies: z.number().int().describe('replies added'),
-  alreadyImported: z.number().int().describe('items skipped because an earlier import of the same file added them'),
+  alreadyImported: z
+    .number()
+    .int()
+    .describe('items skipped because an earlier import of the same file added them'),
   skipped: z.array(issueSchema).describe('valid items not added, with the reason'),
-  rejected: z.array(issueSchema).describe('items that are not valid W3C Web Annotations or Hypothesis annotations'),
+  rejected: z
+    .array(issueSchema)
+    .describe('items that are not valid W3C Web Annotations or Hypothesis annotations'),
   items: z.array(
     z.object({
       index: z.number().int(),
       sourceId: z.string().nullable(),
-      id: z.string().nullable().describe('the Marginalia annotation or reply id (null when it is not yours to see)'),
+      id: z
+        .string()
+        .nullable()
+        .describe('the Marginalia annotation or reply id (null when it is not yours to see)'),
       kind: z.enum(['annotation', 'reply']),
       status: z.enum(['ANCHORED', 'REANCHORED', 'ORPHANED', 'ATTACHED', 'ALREADY_IMPORTED']),
     }),
   ),
   tags: z.object({
     defaultTag: z.string(),
-    unknown: z.array(z.string()).describe('tags in the file that no tag of the group or the defaults matches'),
+    unknown: z
+      .array(z.string())
+      .describe('tags in the file that no tag of the group or the defaults matches'),
   }),
   warnings: z.array(z.string()),
 });

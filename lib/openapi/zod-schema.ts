@@ -14,7 +14,9 @@ function describeNotes(schema: unknown): unknown {
       out.properties = Object.fromEntries(
         Object.entries(value).map(([name, prop]) => [
           name,
-          NOTE_FIELDS.has(name) && Object.keys(prop as object).length === 0 ? { anyOf: [ref('NoteDoc'), { type: 'null' }] } : describeNotes(prop),
+          NOTE_FIELDS.has(name) && Object.keys(prop as object).length === 0
+            ? { anyOf: [ref('NoteDoc'), { type: 'null' }] }
+            : describeNotes(prop),
         ]),
       );
     } else out[key] = describeNotes(value);
@@ -24,7 +26,11 @@ function describeNotes(schema: unknown): unknown {
 
 /** The JSON Schema (2020-12, the dialect of OpenAPI 3.1) of what a client sends or receives. */
 export function zodToSchema(schema: ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return describeNotes(json) as JsonSchema;
 }
 

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { filtersToQuery, matchesFilters, NO_FILTERS } from './filter-annotations';
 
-const mine = { tags: ['claim', 'framing'], author: { id: 'me' }, group: null, target: { exact: 'the “ballast stone”' }, noteText: 'Metaphor' };
-const theirs = { tags: ['evidence'], author: { id: 'ann' }, group: { id: 'g1' }, target: { exact: 'Fiji' }, noteText: 'a meeting in Fiji' };
+const mine = {
+  tags: ['claim', 'framing'],
+  author: { id: 'me' },
+  group: null,
+  target: { exact: 'the “ballast stone”' },
+  noteText: 'Metaphor',
+};
+const theirs = {
+  tags: ['evidence'],
+  author: { id: 'ann' },
+  group: { id: 'g1' },
+  target: { exact: 'Fiji' },
+  noteText: 'a meeting in Fiji',
+};
 
 describe('matchesFilters', () => {
   it('keeps everything without filters', () => {
@@ -27,6 +39,14 @@ describe('matchesFilters', () => {
   });
 
   it('turns filters into API query parameters', () => {
-    expect(filtersToQuery({ tags: ['claim', 'evidence'], readers: ['u1'], mine: 'others', group: 'private', q: ' fiji ' }).toString()).toBe('tag=claim&tag=evidence&reader=u1&mine=others&group=private&q=fiji');
+    expect(
+      filtersToQuery({
+        tags: ['claim', 'evidence'],
+        readers: ['u1'],
+        mine: 'others',
+        group: 'private',
+        q: ' fiji ',
+      }).toString(),
+    ).toBe('tag=claim&tag=evidence&reader=u1&mine=others&group=private&q=fiji');
   });
 });

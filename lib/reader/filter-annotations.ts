@@ -36,7 +36,13 @@ export function matchesFilters(a: FilterableAnnotation, filters: ReaderFilters, 
   if (filters.group !== 'all' && filters.group !== 'private' && a.group?.id !== filters.group) return false;
   if (filters.q.trim()) {
     const haystack = fold(`${a.target.exact}\n${a.noteText}`);
-    if (!fold(filters.q).trim().split(/\s+/).every((word) => haystack.includes(word))) return false;
+    if (
+      !fold(filters.q)
+        .trim()
+        .split(/\s+/)
+        .every((word) => haystack.includes(word))
+    )
+      return false;
   }
   return true;
 }

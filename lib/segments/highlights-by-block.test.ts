@@ -11,12 +11,16 @@ const length = (n: number) => blocks[n].text.length;
 
 describe('highlightsByBlock', () => {
   it('keeps a single-block annotation as one piece', () => {
-    const map = highlightsByBlock(index, [{ id: 'a', target: { start: { block: 'p-3', offset: 3 }, end: { block: 'p-3', offset: 11 } } }]);
+    const map = highlightsByBlock(index, [
+      { id: 'a', target: { start: { block: 'p-3', offset: 3 }, end: { block: 'p-3', offset: 11 } } },
+    ]);
     expect([...map]).toEqual([['p-3', [{ id: 'a', start: 3, end: 11 }]]]);
   });
 
   it('splits an annotation across blocks into its tail, whole middle blocks and its head', () => {
-    const map = highlightsByBlock(index, [{ id: 'a', target: { start: { block: 'p-2', offset: 9 }, end: { block: 'p-5', offset: 12 } } }]);
+    const map = highlightsByBlock(index, [
+      { id: 'a', target: { start: { block: 'p-2', offset: 9 }, end: { block: 'p-5', offset: 12 } } },
+    ]);
     expect([...map]).toEqual([
       ['p-2', [{ id: 'a', start: 9, end: length(2) }]],
       ['p-3', [{ id: 'a', start: 0, end: length(3) }]],
@@ -47,9 +51,14 @@ describe('highlightsByBlock', () => {
   it('renders a selection dragged from above the article down into ¶1 as clipped highlights', () => {
     const clipped = clipSelection(index, 'before', { block: 'p-1', offset: 5 })!;
     const map = highlightsByBlock(index, [{ id: 'sel', target: clipped }]);
-    expect(segmentBlock(blocks[0].text, map.get('title')!).map((s) => [s.text, s.ids])).toEqual([['Face Time', ['sel']]]);
+    expect(segmentBlock(blocks[0].text, map.get('title')!).map((s) => [s.text, s.ids])).toEqual([
+      ['Face Time', ['sel']],
+    ]);
     const p1 = segmentBlock(blocks[1].text, map.get('p-1')!);
-    expect(p1.map((s) => [s.text, s.ids])).toEqual([['Given', ['sel']], [blocks[1].text.slice(5), []]]);
+    expect(p1.map((s) => [s.text, s.ids])).toEqual([
+      ['Given', ['sel']],
+      [blocks[1].text.slice(5), []],
+    ]);
     expect(quoteBetween(index, clipped.start, clipped.end)).toBe('Face Time\n\nGiven');
   });
 

@@ -13,7 +13,10 @@ export interface AnchoredRange {
  * orphans passed by mistake) are skipped; empty pieces are left out. Each block's list
  * keeps the annotations' input order.
  */
-export function highlightsByBlock(index: DocumentIndex, annotations: AnchoredRange[]): Map<string, Highlight[]> {
+export function highlightsByBlock(
+  index: DocumentIndex,
+  annotations: AnchoredRange[],
+): Map<string, Highlight[]> {
   const byBlock = new Map<string, Highlight[]>();
   const add = (blockIndex: number, id: string, start: number, end: number) => {
     if (end <= start) return;

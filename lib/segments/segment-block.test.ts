@@ -32,7 +32,10 @@ describe('segmentBlock', () => {
 
   it('cuts around one highlight', () => {
     const text = 'Face Time';
-    expect(view(segmentBlock(text, [{ id: 'a', start: 5, end: 9 }]))).toEqual([['Face ', []], ['Time', ['a']]]);
+    expect(view(segmentBlock(text, [{ id: 'a', start: 5, end: 9 }]))).toEqual([
+      ['Face ', []],
+      ['Time', ['a']],
+    ]);
   });
 
   it('marks a whole-block selection as one run', () => {
@@ -58,11 +61,25 @@ describe('segmentBlock', () => {
 
   it('keeps adjacent highlights apart and shows identical ones as one run', () => {
     const text = 'abcdef';
-    expect(view(segmentBlock(text, [{ id: 'x', start: 0, end: 3 }, { id: 'y', start: 3, end: 6 }]))).toEqual([
+    expect(
+      view(
+        segmentBlock(text, [
+          { id: 'x', start: 0, end: 3 },
+          { id: 'y', start: 3, end: 6 },
+        ]),
+      ),
+    ).toEqual([
       ['abc', ['x']],
       ['def', ['y']],
     ]);
-    expect(view(segmentBlock(text, [{ id: 'x', start: 1, end: 4 }, { id: 'y', start: 1, end: 4 }]))).toEqual([
+    expect(
+      view(
+        segmentBlock(text, [
+          { id: 'x', start: 1, end: 4 },
+          { id: 'y', start: 1, end: 4 },
+        ]),
+      ),
+    ).toEqual([
       ['a', []],
       ['bcd', ['x', 'y']],
       ['ef', []],
@@ -78,11 +95,22 @@ describe('segmentBlock', () => {
       { id: 'before', start: -5, end: 1 },
       { id: 'nan', start: Number.NaN, end: 3 },
     ]);
-    expect(view(segments)).toEqual([['a', ['before']], ['bcd', []], ['ef', ['overrun']]]);
+    expect(view(segments)).toEqual([
+      ['a', ['before']],
+      ['bcd', []],
+      ['ef', ['overrun']],
+    ]);
   });
 
   it('does not split a piece of one annotation listed twice', () => {
-    expect(view(segmentBlock('abcdef', [{ id: 'x', start: 0, end: 3 }, { id: 'x', start: 2, end: 6 }]))).toEqual([['abcdef', ['x']]]);
+    expect(
+      view(
+        segmentBlock('abcdef', [
+          { id: 'x', start: 0, end: 3 },
+          { id: 'x', start: 2, end: 6 },
+        ]),
+      ),
+    ).toEqual([['abcdef', ['x']]]);
   });
 
   it('never cuts an emoji or other surrogate pair in half', () => {
@@ -106,17 +134,30 @@ describe('segmentBlock', () => {
 
   it('cuts by code units around combining marks without altering the text', () => {
     const text = 'Cafe\u0301 nai\u0308ve'; // decomposed é and ï
-    const segments = segmentBlock(text, [{ id: 'a', start: 0, end: 5 }, { id: 'b', start: 6, end: 12 }]);
+    const segments = segmentBlock(text, [
+      { id: 'a', start: 0, end: 5 },
+      { id: 'b', start: 6, end: 12 },
+    ]);
     expectTiling(text, segments);
-    expect(view(segments)).toEqual([['Cafe\u0301', ['a']], [' ', []], ['nai\u0308ve', ['b']]]);
+    expect(view(segments)).toEqual([
+      ['Cafe\u0301', ['a']],
+      [' ', []],
+      ['nai\u0308ve', ['b']],
+    ]);
     expect(segments.map((s) => s.text).join('')).toBe(text);
   });
 
   it('keeps NBSP and curly quotes exactly as in the text', () => {
     const text = blocks[17].text; // "‘Dialogue is Futile’\u00a0\nThanks …"
-    const segments = segmentBlock(text, [{ id: 'h', start: 0, end: 20 }, { id: 'n', start: 20, end: 22 }]);
+    const segments = segmentBlock(text, [
+      { id: 'h', start: 0, end: 20 },
+      { id: 'n', start: 20, end: 22 },
+    ]);
     expectTiling(text, segments);
-    expect(view(segments).slice(0, 2)).toEqual([['‘Dialogue is Futile’', ['h']], ['\u00a0\n', ['n']]]);
+    expect(view(segments).slice(0, 2)).toEqual([
+      ['‘Dialogue is Futile’', ['h']],
+      ['\u00a0\n', ['n']],
+    ]);
   });
 
   it('computes 1,000 overlapping highlights on a real paragraph correctly', () => {

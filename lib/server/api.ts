@@ -12,7 +12,15 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return json(error.toJSON(), error.status);
   console.error('[api] unexpected error', error);
-  return json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing you saved was lost; please try again.' } }, 500);
+  return json(
+    {
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side. Nothing you saved was lost; please try again.',
+      },
+    },
+    500,
+  );
 }
 
 export function zodFields(error: z.ZodError, prefix?: string): Record<string, string> {
@@ -34,7 +42,10 @@ function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, what: stri
 async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`,
+    );
   }
   if (text.trim() === '') return {};
   try {
@@ -50,7 +61,8 @@ function assertSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
   if (!origin) return;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (host && new URL(origin).host !== host) throw new AppError('BAD_REQUEST', 'Cross-site requests are not accepted.');
+  if (host && new URL(origin).host !== host)
+    throw new AppError('BAD_REQUEST', 'Cross-site requests are not accepted.');
 }
 
 /** Repeated keys (`tag=claim&tag=framing`) become arrays; single ones stay strings. */
@@ -58,7 +70,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
     const existing = out[key];
-    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    out[key] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
 }
@@ -96,7 +109,10 @@ export function withReader<P = undefined, Q = undefined, B = undefined>(
       const params = parseWith(options.params, await context.params, 'address', 'params');
       const url = new URL(request.url);
       const query = parseWith(options.query, searchParamsToObject(url.searchParams), 'query', 'query');
-      const rawBody = options.body && !options.rawBody ? await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : undefined;
+      const rawBody =
+        options.body && !options.rawBody
+          ? await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+          : undefined;
       const body = parseWith(options.body, rawBody, 'request body');
       const result = await handler({ reader, params, query, body, request });
       return result instanceof Response ? result : json(result);

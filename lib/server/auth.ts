@@ -22,7 +22,11 @@ export const auth = betterAuth({
   // The session is re-read from PostgreSQL at most once a minute (a signed cookie caches it
   // meanwhile): every API call needs it, and a lookup costs more than the call itself.
   // A session revoked from another device therefore lasts up to a minute longer.
-  session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
+  session: {
+    expiresIn: 60 * 60 * 24 * 30,
+    updateAge: 60 * 60 * 24,
+    cookieCache: { enabled: true, maxAge: 60 },
+  },
   // Kept on for users; the test runner turns it off because every spec signs in fresh.
   rateLimit: { enabled: process.env.MARGINALIA_RATE_LIMIT !== 'off', window: 60, max: 300 },
   plugins: [nextCookies()],

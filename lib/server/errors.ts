@@ -37,12 +37,21 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ?? {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.details ?? {}),
+      },
+    };
   }
 }
 
 export const notFound = (what = 'That') => new AppError('NOT_FOUND', `${what} was not found.`);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in to continue.');
-export const invalid = (message: string, fields?: Record<string, string>) => new AppError('VALIDATION_FAILED', message, fields);
-export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, undefined, details);
+export const invalid = (message: string, fields?: Record<string, string>) =>
+  new AppError('VALIDATION_FAILED', message, fields);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError('CONFLICT', message, undefined, details);

@@ -28,7 +28,11 @@ export const EVENT_STREAM_HEADERS = {
 
 /** A Server-Sent Events response with the changes on one document that this reader
  * may see. It is subscribed before this resolves; it ends when the request is aborted. */
-export async function openEventStream(reader: Reader, documentId: string, signal: AbortSignal): Promise<Response> {
+export async function openEventStream(
+  reader: Reader,
+  documentId: string,
+  signal: AbortSignal,
+): Promise<Response> {
   const encoder = new TextEncoder();
   const timers: ReturnType<typeof setInterval>[] = [];
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -64,7 +68,9 @@ export async function openEventStream(reader: Reader, documentId: string, signal
   if (signal.aborted) close();
 
   try {
-    const off = await liveHub().subscribe(reader, documentId, (events) => write(events.map(formatEvent).join('')));
+    const off = await liveHub().subscribe(reader, documentId, (events) =>
+      write(events.map(formatEvent).join('')),
+    );
     if (closed) off();
     else unsubscribe = off;
   } catch (error) {

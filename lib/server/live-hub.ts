@@ -51,7 +51,11 @@ const unique = <T>(items: T[]) => [...new Set(items)];
 /** For each reader, which of `groupIds` show them others' annotations on the document:
  * members, except those a "reveal after" threshold still holds back (as in
  * annotationScope, for many readers at once). */
-async function visibleGroupsOf(documentId: string, groupIds: string[], readerIds: string[]): Promise<Map<string, Set<string>>> {
+async function visibleGroupsOf(
+  documentId: string,
+  groupIds: string[],
+  readerIds: string[],
+): Promise<Map<string, Set<string>>> {
   const visible = new Map<string, Set<string>>();
   if (groupIds.length === 0 || readerIds.length === 0) return visible;
   const memberships = await db.membership.findMany({
@@ -63,7 +67,12 @@ async function visibleGroupsOf(documentId: string, groupIds: string[], readerIds
   if (gated.length > 0) {
     const counts = await db.annotation.groupBy({
       by: ['authorId', 'groupId'],
-      where: { documentId, deletedAt: null, authorId: { in: unique(gated.map((m) => m.userId)) }, groupId: { in: unique(gated.map((m) => m.groupId)) } },
+      where: {
+        documentId,
+        deletedAt: null,
+        authorId: { in: unique(gated.map((m) => m.userId)) },
+        groupId: { in: unique(gated.map((m) => m.groupId)) },
+      },
       _count: { _all: true },
     });
     for (const c of counts) posted.set(`${c.authorId}:${c.groupId}`, c._count._all);
@@ -84,7 +93,9 @@ function scopeOf(reader: Reader, groups: Set<string>): AnnotationScope {
 
 function mayHear(scope: AnnotationScope, notice: ChangeNotice): boolean {
   if (canSee(scope, notice)) return true;
-  return !!notice.previousGroupId && canSee(scope, { authorId: notice.authorId, groupId: notice.previousGroupId });
+  return (
+    !!notice.previousGroupId && canSee(scope, { authorId: notice.authorId, groupId: notice.previousGroupId })
+  );
 }
 
 function toEvents(notices: ChangeNotice[]): LiveEvent[] {
@@ -96,7 +107,9 @@ function toEvents(notices: ChangeNotice[]): LiveEvent[] {
     last.set(key, n);
   }
   return [...last.values()].map((n) =>
-    n.kind === 'reply' ? { type: 'reply', data: { op: n.op, id: n.id, annotationId: n.annotationId! } } : { type: 'annotation', data: { op: n.op, id: n.id } },
+    n.kind === 'reply'
+      ? { type: 'reply', data: { op: n.op, id: n.id, annotationId: n.annotationId! } }
+      : { type: 'annotation', data: { op: n.op, id: n.id } },
   );
 }
 
@@ -111,7 +124,12 @@ class LiveHub {
   /** Starts delivering to `send` once the LISTEN is in place; returns the unsubscribe. */
   async subscribe(reader: Reader, documentId: string, send: Subscriber['send']): Promise<() => void> {
     const scope = await annotationScope(reader, documentId);
-    const subscriber: Subscriber = { reader, documentId, visibleGroups: new Set(scope.visibleGroupIds), send };
+    const subscriber: Subscriber = {
+      reader,
+      documentId,
+      visibleGroups: new Set(scope.visibleGroupIds),
+      send,
+    };
     if (!this.byDocument.has(documentId)) this.byDocument.set(documentId, new Set());
     this.byDocument.get(documentId)!.add(subscriber);
     try {
@@ -174,7 +192,10 @@ class LiveHub {
     if (this.pendingPing) {
       this.pendingPing = null;
       this.stopListening();
-      this.listen().then(() => this.resyncAll(), () => undefined);
+      this.listen().then(
+        () => this.resyncAll(),
+        () => undefined,
+      );
       return;
     }
     const nonce = randomUUID();
@@ -217,7 +238,8 @@ class LiveHub {
             await this.deliver(documentId, notices);
           } catch (error) {
             console.error('[events] could not check who may see a change', error);
-            for (const s of this.byDocument.get(documentId) ?? []) s.send([{ type: 'resync', data: { reason: 'missed-changes' } }]);
+            for (const s of this.byDocument.get(documentId) ?? [])
+              s.send([{ type: 'resync', data: { reason: 'missed-changes' } }]);
           }
         }
       }
@@ -229,7 +251,9 @@ class LiveHub {
   private async deliver(documentId: string, notices: ChangeNotice[]) {
     const subscribers = [...(this.byDocument.get(documentId) ?? [])];
     if (subscribers.length === 0) return;
-    const groupIds = unique(notices.flatMap((n) => [n.groupId, n.previousGroupId]).filter((g): g is string => !!g));
+    const groupIds = unique(
+      notices.flatMap((n) => [n.groupId, n.previousGroupId]).filter((g): g is string => !!g),
+    );
     const visible = await visibleGroupsOf(documentId, groupIds, unique(subscribers.map((s) => s.reader.id)));
     for (const s of subscribers) {
       if (!this.byDocument.get(documentId)?.has(s)) continue;
@@ -249,13 +273,15 @@ class LiveHub {
       }
       const scope = scopeOf(s.reader, s.visibleGroups);
       const events = toEvents(notices.filter((n) => mayHear(scope, n)));
-      if (events.length > MAX_EVENTS_PER_BATCH) s.send([{ type: 'resync', data: { reason: 'too-many-changes' } }]);
+      if (events.length > MAX_EVENTS_PER_BATCH)
+        s.send([{ type: 'resync', data: { reason: 'too-many-changes' } }]);
       else if (events.length > 0) s.send(events);
     }
   }
 
   private resyncAll() {
-    for (const set of this.byDocument.values()) for (const s of set) s.send([{ type: 'resync', data: { reason: 'missed-changes' } }]);
+    for (const set of this.byDocument.values())
+      for (const s of set) s.send([{ type: 'resync', data: { reason: 'missed-changes' } }]);
   }
 }
 

@@ -10,19 +10,29 @@ describe('isUri (RFC 3986 absolute URI, as the suite\'s "uri" format)', () => {
     'https://marginalia.test/documents/%C3%BCn%C3%AF',
   ])('accepts %s', (value) => expect(isUri(value)).toBe(true));
 
-  it.each(['not a uri', 'fish', '/relative/path', 'http://exa mple.org', 'http://example.org/%zz', 'http://example.org/ü', ''])(
-    'refuses %j',
-    (value) => expect(isUri(value)).toBe(false),
-  );
+  it.each([
+    'not a uri',
+    'fish',
+    '/relative/path',
+    'http://exa mple.org',
+    'http://example.org/%zz',
+    'http://example.org/ü',
+    '',
+  ])('refuses %j', (value) => expect(isUri(value)).toBe(false));
 });
 
 describe('isDateTime (RFC 3339)', () => {
-  it.each(['2015-01-28T12:00:00Z', '2024-11-05T14:02:11.123456+00:00', '2024-02-29T23:59:60-05:30'])('accepts %s', (value) =>
-    expect(isDateTime(value)).toBe(true),
+  it.each(['2015-01-28T12:00:00Z', '2024-11-05T14:02:11.123456+00:00', '2024-02-29T23:59:60-05:30'])(
+    'accepts %s',
+    (value) => expect(isDateTime(value)).toBe(true),
   );
 
-  it.each(['yesterday', '2015-01-28', '2015-01-28T12:00:00', '2023-02-29T00:00:00Z', '2015-13-01T00:00:00Z', '2015-01-28T24:00:00Z'])(
-    'refuses %j',
-    (value) => expect(isDateTime(value)).toBe(false),
-  );
+  it.each([
+    'yesterday',
+    '2015-01-28',
+    '2015-01-28T12:00:00',
+    '2023-02-29T00:00:00Z',
+    '2015-13-01T00:00:00Z',
+    '2015-01-28T24:00:00Z',
+  ])('refuses %j', (value) => expect(isDateTime(value)).toBe(false));
 });

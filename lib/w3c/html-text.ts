@@ -1,7 +1,29 @@
 import { Parser } from 'htmlparser2';
 
 // Elements that start a new line of text; the paragraph-like ones also leave a blank line.
-const PARAGRAPH_TAGS = new Set(['p', 'div', 'blockquote', 'pre', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'figure', 'figcaption', 'header', 'footer', 'aside', 'hr']);
+const PARAGRAPH_TAGS = new Set([
+  'p',
+  'div',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'figure',
+  'figcaption',
+  'header',
+  'footer',
+  'aside',
+  'hr',
+]);
 const LINE_TAGS = new Set(['br', 'li', 'tr', 'dt', 'dd']);
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'head', 'title']);
 

@@ -1,5 +1,11 @@
 import type { ExtractResult } from './import-w3c';
-import { NO_TEXT_QUOTE_REASON, isObject, parseDate, type ImportedAnnotation, type JsonObject } from './import-types';
+import {
+  NO_TEXT_QUOTE_REASON,
+  isObject,
+  parseDate,
+  type ImportedAnnotation,
+  type JsonObject,
+} from './import-types';
 import { findTextLocation } from './selectors';
 import { normaliseTags } from './tags';
 
@@ -55,7 +61,8 @@ export function extractHypothesisAnnotation(value: JsonObject): ExtractResult {
     if (!isObject(t)) continue;
     const location = findTextLocation(t.selector);
     if (!location) continue;
-    if (location.exact.length === 0) return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
+    if (location.exact.length === 0)
+      return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
     const item: ImportedAnnotation = { ...base, ...location, replyTo: null };
     if (typeof t.source === 'string') item.targetSource = t.source;
     return { ok: true, item };

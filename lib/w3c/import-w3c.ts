@@ -1,7 +1,12 @@
 import { htmlToText } from './html-text';
 import {
-  NO_TEXT_QUOTE_REASON, firstString, isObject, parseDate, toArray,
-  type ImportedAnnotation, type JsonObject,
+  NO_TEXT_QUOTE_REASON,
+  firstString,
+  isObject,
+  parseDate,
+  toArray,
+  type ImportedAnnotation,
+  type JsonObject,
 } from './import-types';
 import { findTextLocation, hasType } from './selectors';
 import { normaliseTags } from './tags';
@@ -42,10 +47,18 @@ const NOTE_PURPOSES = ['commenting', 'replying', 'describing', 'questioning', 'a
 // A body is a tag when tagging is its purpose; when it only inherits several motivations
 // (e.g. ["commenting", "tagging"]) and one of them is a note's, it is read as the note.
 function isTagging(purposes: string[]): boolean {
-  return purposes.includes('tagging') && (purposes.length === 1 || !purposes.some((p) => NOTE_PURPOSES.includes(p)));
+  return (
+    purposes.includes('tagging') &&
+    (purposes.length === 1 || !purposes.some((p) => NOTE_PURPOSES.includes(p)))
+  );
 }
 
-function addTextual(body: JsonObject, inherited: string[], into: BodyContent, htmlAlternative?: JsonObject): void {
+function addTextual(
+  body: JsonObject,
+  inherited: string[],
+  into: BodyContent,
+  htmlAlternative?: JsonObject,
+): void {
   const value = body.value as string;
   const html = isHtmlBody(body);
   const text = html ? htmlToText(value) : value.trim();
@@ -124,12 +137,18 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
 
   const motivations = toArray(anno.motivation).filter((m): m is string => typeof m === 'string');
   const { tags, notes } = collectBodies(anno, motivations);
-  const noteHtml = notes.map((n) => n.html).filter((h): h is string => h !== undefined).join('\n');
+  const noteHtml = notes
+    .map((n) => n.html)
+    .filter((h): h is string => h !== undefined)
+    .join('\n');
   const base: ImportedAnnotation = {
     sourceId: firstString(anno.id) ?? null,
     exact: '',
     tags: normaliseTags(tags),
-    noteText: notes.map((n) => n.text).filter((t) => t.length > 0).join('\n\n'),
+    noteText: notes
+      .map((n) => n.text)
+      .filter((t) => t.length > 0)
+      .join('\n\n'),
     ...(noteHtml ? { noteHtml } : {}),
   };
   const created = parseDate(anno.created);
@@ -144,7 +163,8 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
     if (!isObject(target)) continue;
     const location = findTextLocation(target.selector);
     if (!location) continue;
-    if (location.exact.length === 0) return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
+    if (location.exact.length === 0)
+      return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
     const item: ImportedAnnotation = { ...base, ...location, replyTo: null };
     const source = iriOf(target.source);
     const blockHint = blockHintOf(target);
@@ -153,7 +173,9 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
     return { ok: true, item };
   }
 
-  const parent = targets.map(iriOf).find((iri) => iri !== undefined && (motivations.includes('replying') || knownIds.has(iri)));
+  const parent = targets
+    .map(iriOf)
+    .find((iri) => iri !== undefined && (motivations.includes('replying') || knownIds.has(iri)));
   if (parent) return { ok: true, item: { ...base, replyTo: parent } };
   return { ok: false, reason: NO_TEXT_QUOTE_REASON };
 }

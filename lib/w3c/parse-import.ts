@@ -1,9 +1,6 @@
 import { extractHypothesisAnnotation, isHypothesisAnnotation } from './import-hypothesis';
 import { extractW3CAnnotation, type ExtractResult } from './import-w3c';
-import {
-  firstString, isObject, toArray,
-  type ImportParseResult, type JsonObject,
-} from './import-types';
+import { firstString, isObject, toArray, type ImportParseResult, type JsonObject } from './import-types';
 import { parseLenientJson } from './lenient-json';
 import { hasType } from './selectors';
 
@@ -26,10 +23,15 @@ function pageEntries(page: JsonObject, context: unknown, out: Entry[]): void {
   let current: unknown = page;
   for (let n = 0; isObject(current) && n < MAX_PAGES; n += 1) {
     const pageContext = current['@context'] ?? context;
-    for (const item of toArray(current.items)) out.push({ kind: 'annotation', value: item, context: pageContext });
+    for (const item of toArray(current.items))
+      out.push({ kind: 'annotation', value: item, context: pageContext });
     const next: unknown = current.next;
     if (typeof next === 'string') {
-      out.push({ kind: 'unavailable', id: next, reason: `AnnotationPage ${next} is referenced but not embedded: its annotations are not in this file` });
+      out.push({
+        kind: 'unavailable',
+        id: next,
+        reason: `AnnotationPage ${next} is referenced but not embedded: its annotations are not in this file`,
+      });
     }
     current = next;
   }
@@ -38,7 +40,10 @@ function pageEntries(page: JsonObject, context: unknown, out: Entry[]): void {
 function collectEntries(json: unknown, out: Entry[], context?: unknown): void {
   if (Array.isArray(json)) {
     for (const value of json) {
-      if (isObject(value) && (isContainer(value, 'AnnotationCollection') || isContainer(value, 'AnnotationPage'))) {
+      if (
+        isObject(value) &&
+        (isContainer(value, 'AnnotationCollection') || isContainer(value, 'AnnotationPage'))
+      ) {
         collectEntries(value, out, context);
       } else {
         out.push({ kind: 'annotation', value, context });
@@ -53,10 +58,15 @@ function collectEntries(json: unknown, out: Entry[], context?: unknown): void {
   const ownContext = json['@context'] ?? context;
   if (isContainer(json, 'AnnotationCollection')) {
     // Some writers put the items on the collection itself.
-    for (const item of toArray(json.items)) out.push({ kind: 'annotation', value: item, context: ownContext });
+    for (const item of toArray(json.items))
+      out.push({ kind: 'annotation', value: item, context: ownContext });
     if (isObject(json.first)) pageEntries(json.first, ownContext, out);
     else if (typeof json.first === 'string') {
-      out.push({ kind: 'unavailable', id: json.first, reason: `AnnotationPage ${json.first} is referenced but not embedded: its annotations are not in this file` });
+      out.push({
+        kind: 'unavailable',
+        id: json.first,
+        reason: `AnnotationPage ${json.first} is referenced but not embedded: its annotations are not in this file`,
+      });
     }
     return;
   }
@@ -74,7 +84,11 @@ function collectEntries(json: unknown, out: Entry[], context?: unknown): void {
 
 function extractEntry(value: unknown, context: unknown, knownIds: ReadonlySet<string>): ExtractResult {
   if (!isObject(value)) {
-    return { ok: false, reason: 'not an annotation: expected a JSON object, an array of them, an AnnotationCollection or an AnnotationPage' };
+    return {
+      ok: false,
+      reason:
+        'not an annotation: expected a JSON object, an array of them, an AnnotationCollection or an AnnotationPage',
+    };
   }
   if (isHypothesisAnnotation(value)) return extractHypothesisAnnotation(value);
   // Annotations inside a collection or page inherit its @context.
@@ -88,7 +102,12 @@ function safeExtract(value: unknown, context: unknown, knownIds: ReadonlySet<str
   try {
     return extractEntry(value, context, knownIds);
   } catch (error) {
-    const detail = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error);
+    const detail =
+      error instanceof RangeError
+        ? 'it is nested too deeply'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { ok: false, reason: `could not be read: ${detail}` };
   }
 }
@@ -119,7 +138,7 @@ export function parseW3CImport(json: unknown): ImportParseResult {
     const extracted = safeExtract(entry.value, entry.context, knownIds);
     if (extracted.ok) result.items.push(extracted.item);
     else {
-      const id = isObject(entry.value) ? firstString(entry.value.id) ?? null : null;
+      const id = isObject(entry.value) ? (firstString(entry.value.id) ?? null) : null;
       result.rejected.push({ index, id, reason: extracted.reason });
     }
   });

@@ -46,7 +46,12 @@ export function findTextLocation(selectors: unknown): TextLocation | null {
     if (!isObject(selector)) continue; // a selector IRI cannot be resolved offline
     const chain = refinementChain(selector);
     const head = chain[0];
-    if (hasType(head, 'TextPositionSelector') && isOffset(head.start) && isOffset(head.end) && head.start <= head.end) {
+    if (
+      hasType(head, 'TextPositionSelector') &&
+      isOffset(head.start) &&
+      isOffset(head.end) &&
+      head.start <= head.end
+    ) {
       positionHint ??= { start: head.start, end: head.end };
     }
     const quoteAt = chain.findIndex((s) => hasType(s, 'TextQuoteSelector') && typeof s.exact === 'string');
@@ -55,7 +60,10 @@ export function findTextLocation(selectors: unknown): TextLocation | null {
       continue;
     }
     const quote = chain[quoteAt];
-    const fragmentSel = chain.slice(0, quoteAt).reverse().find((s) => hasType(s, 'FragmentSelector') && typeof s.value === 'string');
+    const fragmentSel = chain
+      .slice(0, quoteAt)
+      .reverse()
+      .find((s) => hasType(s, 'FragmentSelector') && typeof s.value === 'string');
     const location: TextLocation = { exact: quote.exact as string };
     if (typeof quote.prefix === 'string') location.prefix = quote.prefix;
     if (typeof quote.suffix === 'string') location.suffix = quote.suffix;
@@ -63,7 +71,8 @@ export function findTextLocation(selectors: unknown): TextLocation | null {
     quotes.push({ location, scoped: quoteAt > 0 });
   }
 
-  const best = quotes.find((q) => q.location.fragment !== undefined) ?? quotes.find((q) => !q.scoped) ?? quotes[0];
+  const best =
+    quotes.find((q) => q.location.fragment !== undefined) ?? quotes.find((q) => !q.scoped) ?? quotes[0];
   if (!best) return null;
   const location = { ...best.location };
   if (location.fragment === undefined && looseFragment !== undefined) location.fragment = looseFragment;

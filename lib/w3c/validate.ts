@@ -39,8 +39,13 @@ function getSuiteAjv(): Ajv {
   ajv.addFormat('uri', isUri);
   ajv.addFormat('date-time', isDateTime);
   for (const defs of [
-    annotationsDefs, bodyTargetDefs, choiceSetDefs, collectionsDefs, idDefs,
-    otherPropertiesDefs, specificResourceDefs,
+    annotationsDefs,
+    bodyTargetDefs,
+    choiceSetDefs,
+    collectionsDefs,
+    idDefs,
+    otherPropertiesDefs,
+    specificResourceDefs,
   ]) {
     ajv.addSchema(defs as object);
   }
@@ -83,10 +88,18 @@ export function checkAnnotationMusts(anno: unknown): MustCheckResult {
 }
 
 const COLLECTION_CHECKS = [
-  'annotationCollectionTypeValueFound', 'labelDefinition', 'totalDefinition',
-  'firstValidIfPresent', 'firstRequiredIfTotalMoreThanZero',
+  'annotationCollectionTypeValueFound',
+  'labelDefinition',
+  'totalDefinition',
+  'firstValidIfPresent',
+  'firstRequiredIfTotalMoreThanZero',
 ];
-const PAGE_CHECKS = ['annotationPageTypeValueFound', 'partOfValidIfPresent', 'startIndexDefinition', 'itemsFound'];
+const PAGE_CHECKS = [
+  'annotationPageTypeValueFound',
+  'partOfValidIfPresent',
+  'startIndexDefinition',
+  'itemsFound',
+];
 
 /**
  * Checks an AnnotationCollection, and its embedded first page, against the suite's
@@ -98,7 +111,8 @@ export function checkCollectionDefinitions(collection: unknown): MustCheckResult
   const run = (names: string[], value: unknown) => {
     for (const name of names) {
       const validate = ajv.getSchema(`collections.json#/definitions/${name}`);
-      if (!validate || !validate(value)) failures.push({ assertion: name, message: `fails collections.json#/definitions/${name}` });
+      if (!validate || !validate(value))
+        failures.push({ assertion: name, message: `fails collections.json#/definitions/${name}` });
     }
   };
   run(COLLECTION_CHECKS, collection);

@@ -47,7 +47,16 @@ function requestBodies(scene: BenchScene, count: number): string[] {
       target: { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
       tags: i % 5 === 0 ? ['claim', 'evidence'] : [['claim', 'evidence', 'framing'][i % 3]],
       groupId: scene.groupId,
-      ...(i % 2 === 0 ? { note: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `A note from the API bench, ${i}.` }] }] } } : {}),
+      ...(i % 2 === 0
+        ? {
+            note: {
+              type: 'doc',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: `A note from the API bench, ${i}.` }] },
+              ],
+            },
+          }
+        : {}),
     }),
   );
 }
@@ -75,17 +84,32 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
   const reader = scene.readers[2];
   const url = `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`;
   const headers = { 'content-type': 'application/json', origin: scene.baseUrl, cookie: reader.cookie };
-  const post = (i: number) => fetchStatus(url, { method: 'POST', headers, body: bodies[i % bodies.length] }).then((s) => s === 201);
+  const post = (i: number) =>
+    fetchStatus(url, { method: 'POST', headers, body: bodies[i % bodies.length] }).then((s) => s === 201);
   await timeSerial(WARM_UP, post);
   const create = await timeSerial(SERIAL, post);
   // Where the time goes: the same route refused before any query (no session), and the
   // session lookup alone (better-auth's own endpoint).
-  const unauthenticated = await timeSerial(200, (i) => fetchStatus(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: scene.baseUrl }, body: bodies[i % bodies.length] }).then((s) => s === 401));
-  const session = await timeSerial(200, () => fetchStatus(`${scene.baseUrl}/api/auth/get-session`, { headers: { cookie: reader.cookie } }).then((s) => s === 200));
+  const unauthenticated = await timeSerial(200, (i) =>
+    fetchStatus(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: scene.baseUrl },
+      body: bodies[i % bodies.length],
+    }).then((s) => s === 401),
+  );
+  const session = await timeSerial(200, () =>
+    fetchStatus(`${scene.baseUrl}/api/auth/get-session`, { headers: { cookie: reader.cookie } }).then(
+      (s) => s === 200,
+    ),
+  );
   return { create, unauthenticated, session };
 }
 
-async function concurrentHttp(scene: BenchScene, bodies: string[], opts: { signedIn: boolean; seconds: number }): Promise<Summary> {
+async function concurrentHttp(
+  scene: BenchScene,
+  bodies: string[],
+  opts: { signedIn: boolean; seconds: number },
+): Promise<Summary> {
   let next = 0;
   const result = await autocannon({
     url: `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`,
@@ -97,7 +121,11 @@ async function concurrentHttp(scene: BenchScene, bodies: string[], opts: { signe
         // Each request as another of the 30 readers, with another selection.
         setupRequest: (request) => {
           const i = next++;
-          request.headers = { 'content-type': 'application/json', origin: scene.baseUrl, ...(opts.signedIn ? { cookie: scene.readers[i % scene.readers.length].cookie } : {}) };
+          request.headers = {
+            'content-type': 'application/json',
+            origin: scene.baseUrl,
+            ...(opts.signedIn ? { cookie: scene.readers[i % scene.readers.length].cookie } : {}),
+          };
           request.body = bodies[i % bodies.length];
           return request;
         },
@@ -106,7 +134,13 @@ async function concurrentHttp(scene: BenchScene, bodies: string[], opts: { signe
   });
   // Signed out, every answer is a 401 (the route's floor); signed in, every one a 201.
   const expected = opts.signedIn ? result['2xx'] : result.non2xx;
-  return { p50: result.latency.p50, p99: result.latency.p99, perSecond: expected / result.duration, count: expected, failures: result.requests.total - expected + result.errors + result.timeouts };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    perSecond: expected / result.duration,
+    count: expected,
+    failures: result.requests.total - expected + result.errors + result.timeouts,
+  };
 }
 
 const RAW_INSERT = `INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteText",
@@ -120,8 +154,22 @@ function rawParams(scene: BenchScene, bodies: string[]) {
   return bodies.map((text, i) => {
     const body = JSON.parse(text);
     const t = body.target;
-    return [scene.documentId, scene.versionId, scene.readers[i % scene.readers.length].id, scene.groupId, RAW_NOTE,
-      t.start.block, scene.index.indexByAnchor.get(t.start.block), t.start.offset, t.end.block, scene.index.indexByAnchor.get(t.end.block), t.end.offset, t.exact, t.prefix, t.suffix];
+    return [
+      scene.documentId,
+      scene.versionId,
+      scene.readers[i % scene.readers.length].id,
+      scene.groupId,
+      RAW_NOTE,
+      t.start.block,
+      scene.index.indexByAnchor.get(t.start.block),
+      t.start.offset,
+      t.end.block,
+      scene.index.indexByAnchor.get(t.end.block),
+      t.end.offset,
+      t.exact,
+      t.prefix,
+      t.suffix,
+    ];
   });
 }
 
@@ -129,7 +177,10 @@ async function serialRaw(scene: BenchScene, params: unknown[][]): Promise<Summar
   const client = new pg.Client({ connectionString: scene.databaseUrl });
   await client.connect();
   try {
-    const insert = (i: number) => client.query({ name: 'bench-insert', text: RAW_INSERT, values: params[i % params.length] }).then((r) => r.rowCount === 1);
+    const insert = (i: number) =>
+      client
+        .query({ name: 'bench-insert', text: RAW_INSERT, values: params[i % params.length] })
+        .then((r) => r.rowCount === 1);
     await timeSerial(WARM_UP, insert);
     return await timeSerial(SERIAL, insert);
   } finally {
@@ -149,7 +200,11 @@ async function concurrentRaw(scene: BenchScene, params: unknown[][]): Promise<Su
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < deadline) {
           const t0 = performance.now();
-          await pool.query({ name: 'bench-insert', text: RAW_INSERT, values: params[next++ % params.length] });
+          await pool.query({
+            name: 'bench-insert',
+            text: RAW_INSERT,
+            values: params[next++ % params.length],
+          });
           latencies.push(performance.now() - t0);
         }
       }),
@@ -168,7 +223,10 @@ async function removeRawRows(scene: BenchScene) {
   try {
     await client.query('BEGIN');
     await client.query('ALTER TABLE "annotations" DISABLE TRIGGER "annotations_notify"');
-    await client.query('DELETE FROM "annotations" WHERE "noteText" = $1 AND "documentId" = $2', [RAW_NOTE, scene.documentId]);
+    await client.query('DELETE FROM "annotations" WHERE "noteText" = $1 AND "documentId" = $2', [
+      RAW_NOTE,
+      scene.documentId,
+    ]);
     await client.query('ALTER TABLE "annotations" ENABLE TRIGGER "annotations_notify"');
     await client.query('COMMIT');
     await client.query('VACUUM ANALYZE "annotations"');
@@ -216,18 +274,32 @@ async function profilePost(scene: BenchScene, authSecret: string, bodies: string
   const file = path.join(os.tmpdir(), `marginalia-bench-profile-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(input));
   try {
-    const lines = await runBenchScript('lib/profile-post.ts', [], { DATABASE_URL: scene.databaseUrl, BETTER_AUTH_URL: scene.baseUrl, BETTER_AUTH_SECRET: authSecret, BENCH_PROFILE_FILE: file });
+    const lines = await runBenchScript('lib/profile-post.ts', [], {
+      DATABASE_URL: scene.databaseUrl,
+      BETTER_AUTH_URL: scene.baseUrl,
+      BETTER_AUTH_SECRET: authSecret,
+      BENCH_PROFILE_FILE: file,
+    });
     return lines.filter((l) => l.startsWith('[profile]'));
   } finally {
     rmSync(file, { force: true });
   }
 }
 
-export async function runApiBench(scene: BenchScene, opts: { authSecret: string; profile: boolean }): Promise<ApiResult> {
+export async function runApiBench(
+  scene: BenchScene,
+  opts: { authSecret: string; profile: boolean },
+): Promise<ApiResult> {
   const bodies = requestBodies(scene, 2_000);
   // Check one request by hand first, so that a broken route fails loudly, not as a rate.
-  const probe = await postJson<{ annotation?: { id: string } }>(scene.baseUrl, `/api/v1/documents/${SAMPLE_SLUG}/annotations`, JSON.parse(bodies[0]), scene.readers[2].cookie);
-  if (probe.status !== 201) throw new Error(`POST annotations answered ${probe.status}: ${JSON.stringify(probe.json)}`);
+  const probe = await postJson<{ annotation?: { id: string } }>(
+    scene.baseUrl,
+    `/api/v1/documents/${SAMPLE_SLUG}/annotations`,
+    JSON.parse(bodies[0]),
+    scene.readers[2].cookie,
+  );
+  if (probe.status !== 201)
+    throw new Error(`POST annotations answered ${probe.status}: ${JSON.stringify(probe.json)}`);
   const params = rawParams(scene, bodies);
 
   const rawOne = await serialRaw(scene, params);
@@ -237,8 +309,14 @@ export async function runApiBench(scene: BenchScene, opts: { authSecret: string;
   const httpMany = await concurrentHttp(scene, bodies, { signedIn: true, seconds: SECONDS });
   const floorMany = await concurrentHttp(scene, bodies, { signedIn: false, seconds: 5 });
   const profileLines = opts.profile ? await profilePost(scene, opts.authSecret, bodies) : [];
-  const failures = http.create.failures + httpMany.failures + floorMany.failures + http.unauthenticated.failures + http.session.failures;
-  if (failures > 0) console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
+  const failures =
+    http.create.failures +
+    httpMany.failures +
+    floorMany.failures +
+    http.unauthenticated.failures +
+    http.session.failures;
+  if (failures > 0)
+    console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
 
   const lines = [
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
@@ -253,17 +331,48 @@ export async function runApiBench(scene: BenchScene, opts: { authSecret: string;
   return {
     lines,
     rows: [
-      { measure: 'api: POST annotation, 1 client, p50', value: ms(http.create.p50, 2), target: `≤ ${TARGETS.serialP50} ms`, met: http.create.p50 <= TARGETS.serialP50 },
+      {
+        measure: 'api: POST annotation, 1 client, p50',
+        value: ms(http.create.p50, 2),
+        target: `≤ ${TARGETS.serialP50} ms`,
+        met: http.create.p50 <= TARGETS.serialP50,
+      },
       { measure: 'api: POST annotation, 1 client, p99', value: ms(http.create.p99, 2) },
-      { measure: 'raw: INSERT … RETURNING id, 1 client, p50 / p99', value: `${ms(rawOne.p50, 2)} / ${ms(rawOne.p99, 2)}` },
-      { measure: 'api: 1-client p50 ÷ raw INSERT p50', value: `${ratio.toFixed(1)}×`, target: `≤ ${TARGETS.serialRatio}×`, met: ratio <= TARGETS.serialRatio },
+      {
+        measure: 'raw: INSERT … RETURNING id, 1 client, p50 / p99',
+        value: `${ms(rawOne.p50, 2)} / ${ms(rawOne.p99, 2)}`,
+      },
+      {
+        measure: 'api: 1-client p50 ÷ raw INSERT p50',
+        value: `${ratio.toFixed(1)}×`,
+        target: `≤ ${TARGETS.serialRatio}×`,
+        met: ratio <= TARGETS.serialRatio,
+      },
       { measure: '  for scale: POST refused without session, p50', value: ms(http.unauthenticated.p50, 2) },
       { measure: '  for scale: GET /api/auth/get-session, p50', value: ms(http.session.p50, 2) },
-      { measure: `api: POST annotation, ${CONNECTIONS} clients, throughput`, value: perSecond(httpMany.perSecond), target: `≥ ${TARGETS.throughput.toLocaleString('en')} /s`, met: httpMany.perSecond >= TARGETS.throughput },
+      {
+        measure: `api: POST annotation, ${CONNECTIONS} clients, throughput`,
+        value: perSecond(httpMany.perSecond),
+        target: `≥ ${TARGETS.throughput.toLocaleString('en')} /s`,
+        met: httpMany.perSecond >= TARGETS.throughput,
+      },
       { measure: `raw: INSERT, pool of ${CONNECTIONS}, throughput`, value: perSecond(rawMany.perSecond) },
-      { measure: `  for scale: POST refused without session, ${CONNECTIONS} clients`, value: perSecond(floorMany.perSecond) },
-      { measure: 'api ÷ raw throughput', value: `${(share * 100).toFixed(0)} %`, target: '≥ 33 %', met: share >= TARGETS.throughputShare },
-      { measure: `api: POST annotation, ${CONNECTIONS} clients, p99`, value: ms(httpMany.p99), target: `≤ ${TARGETS.p99} ms`, met: httpMany.p99 <= TARGETS.p99 },
+      {
+        measure: `  for scale: POST refused without session, ${CONNECTIONS} clients`,
+        value: perSecond(floorMany.perSecond),
+      },
+      {
+        measure: 'api ÷ raw throughput',
+        value: `${(share * 100).toFixed(0)} %`,
+        target: '≥ 33 %',
+        met: share >= TARGETS.throughputShare,
+      },
+      {
+        measure: `api: POST annotation, ${CONNECTIONS} clients, p99`,
+        value: ms(httpMany.p99),
+        target: `≤ ${TARGETS.p99} ms`,
+        met: httpMany.p99 <= TARGETS.p99,
+      },
       { measure: `raw: INSERT, pool of ${CONNECTIONS}, p99`, value: ms(rawMany.p99, 2) },
     ],
   };

@@ -25,7 +25,8 @@ import { getVersionIndex } from '@/lib/server/dal/version-index';
 import { parseW3CImportText } from '@/lib/w3c/parse-import';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const COUNT = option('--annotations', 100_000);
 const IMPORT_COUNT = option('--import', 10_000);
 const KEEP = args.includes('--keep');
@@ -33,18 +34,26 @@ const root = path.resolve(import.meta.dirname, '../..');
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (!process.env.DATABASE_URL) {
-  console.error('Set DATABASE_URL to a scratch database that is already migrated (see the top of this file).');
+  console.error(
+    'Set DATABASE_URL to a scratch database that is already migrated (see the top of this file).',
+  );
   process.exit(2);
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function sampleDocument() {
-  let doc = await db.document.findUnique({ where: { slug: 'face-time' }, select: { id: true, currentVersionId: true } });
+  let doc = await db.document.findUnique({
+    where: { slug: 'face-time' },
+    select: { id: true, currentVersionId: true },
+  });
   if (!doc) {
     const text = readFileSync(path.join(root, 'lib/articles/fixtures/face-time.txt'), 'utf8');
     await createDocument(null, { text, format: 'text', slug: 'face-time' });
-    doc = await db.document.findUniqueOrThrow({ where: { slug: 'face-time' }, select: { id: true, currentVersionId: true } });
+    doc = await db.document.findUniqueOrThrow({
+      where: { slug: 'face-time' },
+      select: { id: true, currentVersionId: true },
+    });
   }
   return { id: doc.id, versionId: doc.currentVersionId! };
 }
@@ -54,10 +63,28 @@ async function candidateTargets(versionId: string) {
   const { index } = await getVersionIndex(versionId);
   const targets = [];
   for (const [i, block] of index.blocks.entries()) {
-    for (let start = 0; start + 12 < block.text.length; start += Math.max(20, Math.floor(block.text.length / 6))) {
+    for (
+      let start = 0;
+      start + 12 < block.text.length;
+      start += Math.max(20, Math.floor(block.text.length / 6))
+    ) {
       const end = Math.min(block.text.length, start + 12 + ((start * 7) % 60));
-      const t = describeTarget(index, { block: block.anchor, offset: start }, { block: block.anchor, offset: end });
-      targets.push({ startBlock: block.anchor, startIndex: i, startOffset: start, endBlock: block.anchor, endIndex: i, endOffset: end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
+      const t = describeTarget(
+        index,
+        { block: block.anchor, offset: start },
+        { block: block.anchor, offset: end },
+      );
+      targets.push({
+        startBlock: block.anchor,
+        startIndex: i,
+        startOffset: start,
+        endBlock: block.anchor,
+        endIndex: i,
+        endOffset: end,
+        exact: t.exact,
+        prefix: t.prefix,
+        suffix: t.suffix,
+      });
     }
   }
   return { targets, index };
@@ -65,13 +92,39 @@ async function candidateTargets(versionId: string) {
 
 async function seed(documentId: string, versionId: string) {
   const stamp = Date.now();
-  const owner = await db.user.create({ data: { id: `bench-owner-${stamp}`, name: 'Bench Owner', email: `bench-owner-${stamp}@example.org` }, select: { id: true, name: true, email: true } });
-  const importer = await db.user.create({ data: { id: `bench-importer-${stamp}`, name: 'Bench Importer', email: `bench-importer-${stamp}@example.org` }, select: { id: true, name: true, email: true } });
-  const group = await db.group.create({ data: { name: 'Bench seminar', createdById: owner.id }, select: { id: true } });
+  const owner = await db.user.create({
+    data: { id: `bench-owner-${stamp}`, name: 'Bench Owner', email: `bench-owner-${stamp}@example.org` },
+    select: { id: true, name: true, email: true },
+  });
+  const importer = await db.user.create({
+    data: {
+      id: `bench-importer-${stamp}`,
+      name: 'Bench Importer',
+      email: `bench-importer-${stamp}@example.org`,
+    },
+    select: { id: true, name: true, email: true },
+  });
+  const group = await db.group.create({
+    data: { name: 'Bench seminar', createdById: owner.id },
+    select: { id: true },
+  });
   await db.membership.create({ data: { groupId: group.id, userId: owner.id, role: 'FACILITATOR' } });
   const { targets, index } = await candidateTargets(versionId);
-  const tagIds = (await db.tag.findMany({ where: { groupId: null }, orderBy: { position: 'asc' }, select: { id: true } })).map((t) => t.id);
-  const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A bench note, with "quotes", commas and ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }] }] };
+  const tagIds = (
+    await db.tag.findMany({ where: { groupId: null }, orderBy: { position: 'asc' }, select: { id: true } })
+  ).map((t) => t.id);
+  const note = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'A bench note, with "quotes", commas and ' },
+          { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+        ],
+      },
+    ],
+  };
   const sql = rawSql();
   const started = performance.now();
   await sql.begin(async (tx) => {
@@ -101,7 +154,9 @@ async function seed(documentId: string, versionId: string) {
   await sql`ANALYZE "annotations"`;
   await sql`ANALYZE "annotation_tags"`;
   await sql`ANALYZE "replies"`;
-  console.log(`seeded ${COUNT.toLocaleString('en')} annotations (${targets.length} distinct targets) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${COUNT.toLocaleString('en')} annotations (${targets.length} distinct targets) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { owner, importer, group, targets, index };
 }
 
@@ -120,7 +175,12 @@ async function measure<T>(run: () => Promise<T>) {
   try {
     const result = await run();
     sample();
-    return { result, seconds: (performance.now() - started) / 1000, peakGrowth: peakRss - baseline.rss, heapGrowth: peakHeap - baseline.heapUsed };
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      peakGrowth: peakRss - baseline.rss,
+      heapGrowth: peakHeap - baseline.heapUsed,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -129,15 +189,27 @@ async function measure<T>(run: () => Promise<T>) {
 /** The first export pays for compiling queries and growing the heap: do a short one first. */
 async function warmUp(reader: { id: string; name: string; email: string }, documentId: string) {
   for (const format of ['csv', 'markdown', 'jsonld'] as const) {
-    const prepared = await prepareExport(reader, documentId, { format, filter: annotationFilterSchema.parse({}), baseUrl: 'http://127.0.0.1:3000' });
+    const prepared = await prepareExport(reader, documentId, {
+      format,
+      filter: annotationFilterSchema.parse({}),
+      baseUrl: 'http://127.0.0.1:3000',
+    });
     let n = 0;
     for await (const _chunk of prepared.chunks) if (++n >= 12) break;
   }
 }
 
-async function benchExport(reader: { id: string; name: string; email: string }, documentId: string, format: ExportFormat) {
+async function benchExport(
+  reader: { id: string; name: string; email: string },
+  documentId: string,
+  format: ExportFormat,
+) {
   const { result, seconds, peakGrowth, heapGrowth } = await measure(async () => {
-    const prepared = await prepareExport(reader, documentId, { format, filter: annotationFilterSchema.parse({}), baseUrl: 'http://127.0.0.1:3000' });
+    const prepared = await prepareExport(reader, documentId, {
+      format,
+      filter: annotationFilterSchema.parse({}),
+      baseUrl: 'http://127.0.0.1:3000',
+    });
     const stream = prepared.stream().getReader();
     let bytes = 0;
     let chunks = 0;
@@ -159,11 +231,16 @@ async function benchExport(reader: { id: string; name: string; email: string }, 
   console.log(
     `export ${format.padEnd(8)} ${result.total.toLocaleString('en')} annotations  ${seconds.toFixed(2).padStart(6)} s  ${mb(result.bytes).padStart(9)} in ${result.chunks} chunks  peak RSS +${mb(peakGrowth)}, heap +${mb(heapGrowth)}`,
   );
-  if (result.retained.length > 0) console.log(`         heap after full GC every 25 batches: ${result.retained.map(mb).join(', ')}`);
+  if (result.retained.length > 0)
+    console.log(`         heap after full GC every 25 batches: ${result.retained.map(mb).join(', ')}`);
 }
 
 /** W3C annotations as another tool would write them: quote, context and a position. */
-function importFile(targets: Awaited<ReturnType<typeof seed>>['targets'], index: Awaited<ReturnType<typeof seed>>['index'], stamp: number) {
+function importFile(
+  targets: Awaited<ReturnType<typeof seed>>['targets'],
+  index: Awaited<ReturnType<typeof seed>>['index'],
+  stamp: number,
+) {
   const items = Array.from({ length: IMPORT_COUNT }, (_, i) => {
     const t = targets[i % targets.length];
     const start = index.starts[t.startIndex] + t.startOffset;
@@ -171,8 +248,21 @@ function importFile(targets: Awaited<ReturnType<typeof seed>>['targets'], index:
       id: `urn:bench:${stamp}:${i}`,
       type: 'Annotation',
       motivation: 'commenting',
-      body: [{ type: 'TextualBody', value: `Imported note ${i}`, purpose: 'commenting' }, { type: 'TextualBody', value: ['claim', 'evidence', 'framing', 'Hot take'][i % 4], purpose: 'tagging' }],
-      target: { source: 'https://example.org/face-time', selector: [{ type: 'TextQuoteSelector', exact: t.exact, prefix: t.prefix, suffix: t.suffix }, { type: 'TextPositionSelector', start, end: start + t.exact.length }] },
+      body: [
+        { type: 'TextualBody', value: `Imported note ${i}`, purpose: 'commenting' },
+        {
+          type: 'TextualBody',
+          value: ['claim', 'evidence', 'framing', 'Hot take'][i % 4],
+          purpose: 'tagging',
+        },
+      ],
+      target: {
+        source: 'https://example.org/face-time',
+        selector: [
+          { type: 'TextQuoteSelector', exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+          { type: 'TextPositionSelector', start, end: start + t.exact.length },
+        ],
+      },
     };
   });
   return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
@@ -183,13 +273,18 @@ async function main() {
   const seeded = await seed(documentId, versionId);
   try {
     await warmUp(seeded.owner, documentId);
-    for (const format of ['csv', 'markdown', 'jsonld', 'csv'] as const) await benchExport(seeded.owner, documentId, format);
+    for (const format of ['csv', 'markdown', 'jsonld', 'csv'] as const)
+      await benchExport(seeded.owner, documentId, format);
 
     const file = importFile(seeded.targets, seeded.index, Date.now());
     const parse = await measure(async () => parseW3CImportText(file));
-    console.log(`import   parse+validate ${IMPORT_COUNT.toLocaleString('en')} W3C annotations (${mb(file.length)})  ${parse.seconds.toFixed(2)} s`);
+    console.log(
+      `import   parse+validate ${IMPORT_COUNT.toLocaleString('en')} W3C annotations (${mb(file.length)})  ${parse.seconds.toFixed(2)} s`,
+    );
     for (const label of ['first time', 'same file again'] as const) {
-      const run = await measure(() => importAnnotations(seeded.importer, documentId, file, { groupId: null, defaultTag: 'claim' }));
+      const run = await measure(() =>
+        importAnnotations(seeded.importer, documentId, file, { groupId: null, defaultTag: 'claim' }),
+      );
       const r = run.result;
       console.log(
         `import   ${label.padEnd(15)} ${run.seconds.toFixed(2).padStart(6)} s  imported ${r.imported}, orphaned ${r.orphaned}, already ${r.alreadyImported}  peak RSS +${mb(run.peakGrowth)}, heap +${mb(run.heapGrowth)}`,

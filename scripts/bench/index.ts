@@ -28,7 +28,9 @@ const started = Date.now();
 // Other work on the machine skews every figure: say how busy it was.
 const load = () => `load average ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} CPUs`;
 const loadAtStart = load();
-console.log(`[bench] ${loadAtStart}${os.loadavg()[0] > os.availableParallelism() * 0.75 ? ' — the machine is busy; figures will be slower than on a quiet one' : ''}`);
+console.log(
+  `[bench] ${loadAtStart}${os.loadavg()[0] > os.availableParallelism() * 0.75 ? ' — the machine is busy; figures will be slower than on a quiet one' : ''}`,
+);
 let server: BenchServer | null = null;
 let app: RunningApp | null = null;
 const rows: Row[] = [];
@@ -65,7 +67,10 @@ try {
       notes.push(...result.lines);
     }
     if (want('api')) {
-      const result = await runApiBench(scene, { authSecret: app.authSecret, profile: !process.argv.includes('--no-profile') });
+      const result = await runApiBench(scene, {
+        authSecret: app.authSecret,
+        profile: !process.argv.includes('--no-profile'),
+      });
       rows.push(...result.rows);
       notes.push(...result.lines);
     }
@@ -74,7 +79,9 @@ try {
   }
 
   if (want('export')) {
-    console.log('\n[export] 100,000 annotations per format, then an import of 10,000 (scripts/bench/export.ts)');
+    console.log(
+      '\n[export] 100,000 annotations per format, then an import of 10,000 (scripts/bench/export.ts)',
+    );
     const lines = await runBenchScript('export.ts', [], { DATABASE_URL: await server.clone('export') });
     notes.push(...lines.filter((l) => /^(export|import|seeded)/.test(l.trim())));
   }
@@ -83,7 +90,9 @@ try {
     console.log('\n[reanchor] 10,000 annotations onto a revised article (scripts/bench/reanchor.ts)');
     // It makes (and drops) a database of its own on this server.
     const lines = await runBenchScript('reanchor.ts', [], { DATABASE_URL: `${server.serverUrl}/postgres` });
-    notes.push(...lines.filter((l) => l.startsWith('[bench]')).map((l) => l.replace(/^\[bench\] ?/, 'reanchor ')));
+    notes.push(
+      ...lines.filter((l) => l.startsWith('[bench]')).map((l) => l.replace(/^\[bench\] ?/, 'reanchor ')),
+    );
   }
 } catch (error) {
   console.error('\n[bench]', error instanceof Error ? error.message : error);
@@ -97,6 +106,11 @@ console.log('');
 if (rows.length > 0) console.log(formatTable(rows));
 if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 const judged = rows.filter((r) => r.met !== undefined);
-if (judged.length > 0) console.log(`\ntargets: ${judged.filter((r) => r.met).length} met, ${judged.filter((r) => !r.met).length} missed`);
-console.log(`time: ${((Date.now() - started) / 1000).toFixed(0)} s; ${loadAtStart.replace('load average', 'load average at start')}, at the end ${os.loadavg()[0].toFixed(2)}`);
+if (judged.length > 0)
+  console.log(
+    `\ntargets: ${judged.filter((r) => r.met).length} met, ${judged.filter((r) => !r.met).length} missed`,
+  );
+console.log(
+  `time: ${((Date.now() - started) / 1000).toFixed(0)} s; ${loadAtStart.replace('load average', 'load average at start')}, at the end ${os.loadavg()[0].toFixed(2)}`,
+);
 process.exit(exitCode);

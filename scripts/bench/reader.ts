@@ -16,7 +16,15 @@ const NAVIGATION_TARGET_MS = 1000;
 const TOGGLE_TARGET_MS = 50;
 
 // As in playwright.config.ts (importing it needs the e2e database, so the list is repeated).
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1280, height: 900 };
 
 interface Probe {
@@ -53,12 +61,23 @@ const probeScript = (expected: number) => `(() => {
 /** Waits for the probe to see the article ready; on a timeout, says what was missing. */
 async function waitUntilReady(page: Page) {
   try {
-    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, { timeout: 60_000, polling: 100 });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: Probe }).__bench.readyAt !== null,
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
   } catch (error) {
     const state = await page
-      .evaluate(() => ({ probe: (window as unknown as { __bench: Probe }).__bench, marks: document.getElementsByClassName('hl').length, url: location.href, dialogs: [...document.querySelectorAll('[role=dialog]')].map((d) => d.getAttribute('aria-label')) }))
+      .evaluate(() => ({
+        probe: (window as unknown as { __bench: Probe }).__bench,
+        marks: document.getElementsByClassName('hl').length,
+        url: location.href,
+        dialogs: [...document.querySelectorAll('[role=dialog]')].map((d) => d.getAttribute('aria-label')),
+      }))
       .catch(() => null);
-    throw new Error(`the article did not become ready within 60 s: ${JSON.stringify(state)} (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `the article did not become ready within 60 s: ${JSON.stringify(state)} (${(error as Error).message.split('\n')[0]})`,
+    );
   }
 }
 
@@ -72,7 +91,11 @@ interface NavigationRun {
   markCount: number;
 }
 
-async function measureNavigation(browser: Browser, scene: BenchScene, cookie: string): Promise<NavigationRun> {
+async function measureNavigation(
+  browser: Browser,
+  scene: BenchScene,
+  cookie: string,
+): Promise<NavigationRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addCookies(browserCookies(cookie, scene.baseUrl));
@@ -126,7 +149,12 @@ async function measureToggle(page: Page): Promise<ToggleRun> {
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
               const frame = performance.now() - started;
-              resolve({ dom, frame, checked: box.checked, marks: document.getElementsByClassName('hl').length });
+              resolve({
+                dom,
+                frame,
+                checked: box.checked,
+                marks: document.getElementsByClassName('hl').length,
+              });
             };
             channel.port2.postMessage(null);
           });
@@ -187,12 +215,15 @@ export async function runReaderBench(scene: BenchScene): Promise<ReaderResult> {
     const runs: NavigationRun[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measureNavigation(browser, scene, viewer.cookie));
     for (const run of runs) {
-      if (run.markCount !== scene.highlightRuns) throw new Error(`the page shows ${run.markCount} highlight runs, expected ${scene.highlightRuns}`);
+      if (run.markCount !== scene.highlightRuns)
+        throw new Error(`the page shows ${run.markCount} highlight runs, expected ${scene.highlightRuns}`);
     }
     const toggles = await measureToggles(browser, scene, viewer.cookie);
     const unticked = toggles.find((t) => !t.checked);
     if (unticked && unticked.marks !== scene.highlightRunsWithoutClaim) {
-      throw new Error(`without Claim the page shows ${unticked.marks} highlight runs, expected ${scene.highlightRunsWithoutClaim}`);
+      throw new Error(
+        `without Claim the page shows ${unticked.marks} highlight runs, expected ${scene.highlightRunsWithoutClaim}`,
+      );
     }
 
     const ready = median(runs.map((r) => r.ready));
@@ -208,11 +239,24 @@ export async function runReaderBench(scene: BenchScene): Promise<ReaderResult> {
     return {
       lines,
       rows: [
-        { measure: 'reader: navigation → highlights clickable (median of 3)', value: ms(ready, 0), target: `< ${NAVIGATION_TARGET_MS} ms`, met: ready < NAVIGATION_TARGET_MS },
+        {
+          measure: 'reader: navigation → highlights clickable (median of 3)',
+          value: ms(ready, 0),
+          target: `< ${NAVIGATION_TARGET_MS} ms`,
+          met: ready < NAVIGATION_TARGET_MS,
+        },
         { measure: '  same timeline: page HTML fully received', value: ms(pick('responseEnd'), 0) },
         { measure: '  same timeline: all highlight runs in the DOM', value: ms(pick('marks'), 0) },
-        { measure: 'reader: Claim filter toggle → DOM updated (median of 5)', value: ms(median(toggles.map((t) => t.dom))) },
-        { measure: 'reader: Claim filter toggle → frame painted (median of 5)', value: ms(frame), target: `< ${TOGGLE_TARGET_MS} ms`, met: frame < TOGGLE_TARGET_MS },
+        {
+          measure: 'reader: Claim filter toggle → DOM updated (median of 5)',
+          value: ms(median(toggles.map((t) => t.dom))),
+        },
+        {
+          measure: 'reader: Claim filter toggle → frame painted (median of 5)',
+          value: ms(frame),
+          target: `< ${TOGGLE_TARGET_MS} ms`,
+          met: frame < TOGGLE_TARGET_MS,
+        },
       ],
     };
   } finally {

@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { assignAnchors, parseArticle, type ParsedBlock } from '@/lib/articles';
-import { buildDocumentIndex, describeTarget, reanchorAll, type DocumentIndex, type Target } from '@/lib/anchoring';
+import {
+  buildDocumentIndex,
+  describeTarget,
+  reanchorAll,
+  type DocumentIndex,
+  type Target,
+} from '@/lib/anchoring';
 import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from '../lib/embedded-db';
 import { migrateDatabase, projectRoot } from '../lib/migrate';
 import { seedDatabase } from '../lib/run';
@@ -31,12 +37,20 @@ function reviseSample(blocks: ParsedBlock[]): string {
   const text = (anchor: string) => blocks.find((b) => b.anchor === anchor)!.text;
   let t = SAMPLE;
   t = replaceOnce(t, 'the cancelation of several', 'the cancellation of several');
-  t = replaceOnce(t, 'is not accurate. Despite', 'is not accurate. Both sides quietly kept some channels open. Despite');
+  t = replaceOnce(
+    t,
+    'is not accurate. Despite',
+    'is not accurate. Both sides quietly kept some channels open. Despite',
+  );
   t = replaceOnce(t, `${text('p-4')}  \n\n`, '');
   t = replaceOnce(t, 'against China. Now, as the bilateral', 'against China.\n\nNow, as the bilateral');
   t = replaceOnce(t, `${text('p-13')}  \n\n${text('p-14')}`, `${text('p-13')} ${text('p-14')}`);
   t = replaceOnce(t, text('p-17'), text('p-17').replace(/[“”]/g, '"').replace(/’/g, "'"));
-  t = replaceOnce(t, text('p-21'), `In short, ${text('p-21').charAt(0).toLowerCase()}${text('p-21').slice(1)} That much is clear.`);
+  t = replaceOnce(
+    t,
+    text('p-21'),
+    `In short, ${text('p-21').charAt(0).toLowerCase()}${text('p-21').slice(1)} That much is clear.`,
+  );
   return t;
 }
 
@@ -57,17 +71,32 @@ function makeTargets(index: DocumentIndex, count: number): Target[] {
   const targets: Target[] = [];
   while (targets.length < count) {
     const block = blocks[Math.floor(next() * blocks.length)];
-    const words = [...block.text.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const words = [...block.text.matchAll(/\S+/g)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
     const first = Math.floor(next() * words.length);
     const across = next() < 0.05 && block.i + 1 < index.blocks.length;
     if (across) {
       const following = index.blocks[block.i + 1];
       const end = Math.min(following.text.length, 1 + Math.floor(next() * 80));
-      targets.push(describeTarget(index, { block: block.anchor, offset: words[first].start }, { block: following.anchor, offset: end }));
+      targets.push(
+        describeTarget(
+          index,
+          { block: block.anchor, offset: words[first].start },
+          { block: following.anchor, offset: end },
+        ),
+      );
       continue;
     }
     const last = Math.min(words.length - 1, first + 1 + Math.floor(next() * 39));
-    targets.push(describeTarget(index, { block: block.anchor, offset: words[first].start }, { block: block.anchor, offset: words[last].end }));
+    targets.push(
+      describeTarget(
+        index,
+        { block: block.anchor, offset: words[first].start },
+        { block: block.anchor, offset: words[last].end },
+      ),
+    );
   }
   return targets;
 }
@@ -77,11 +106,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const oldBlocks = parseArticle(SAMPLE, 'text').blocks;
 const revisedText = reviseSample(oldBlocks);
-const newBlocks = assignAnchors(oldBlocks, parseArticle(revisedText, 'text').blocks, oldBlocks.map((b) => b.anchor));
+const newBlocks = assignAnchors(
+  oldBlocks,
+  parseArticle(revisedText, 'text').blocks,
+  oldBlocks.map((b) => b.anchor),
+);
 const oldIndex = buildDocumentIndex(oldBlocks);
 const targets = makeTargets(oldIndex, COUNT);
 
-console.log(`[bench] re-anchoring ${COUNT.toLocaleString('en')} annotations: sample article (${oldBlocks.length} blocks) → revision (${newBlocks.length} blocks)`);
+console.log(
+  `[bench] re-anchoring ${COUNT.toLocaleString('en')} annotations: sample article (${oldBlocks.length} blocks) → revision (${newBlocks.length} blocks)`,
+);
 const runs: number[] = [];
 let results: ReturnType<typeof reanchorAll> = [];
 for (let run = 0; run < 6; run++) {
@@ -95,8 +130,14 @@ for (const r of results) {
   outcome[r.status]++;
   strategies.set(r.strategy, (strategies.get(r.strategy) ?? 0) + 1);
 }
-console.log(`[bench] pure reanchorAll: cold ${ms(runs[0])}, warm median ${ms(median(runs.slice(1)))} (${((median(runs.slice(1)) * 1000) / COUNT).toFixed(1)} µs per annotation)`);
-console.log(`[bench]   outcome: ${Object.entries(outcome).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(', ')}`);
+console.log(
+  `[bench] pure reanchorAll: cold ${ms(runs[0])}, warm median ${ms(median(runs.slice(1)))} (${((median(runs.slice(1)) * 1000) / COUNT).toFixed(1)} µs per annotation)`,
+);
+console.log(
+  `[bench]   outcome: ${Object.entries(outcome)
+    .map(([k, v]) => `${k.toLowerCase()} ${v}`)
+    .join(', ')}`,
+);
 console.log(`[bench]   strategies: ${[...strategies].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 if (WITH_DB) await benchDatabasePath();
@@ -106,7 +147,11 @@ async function benchDatabasePath() {
   let serverUrl: string;
   if (process.env.DATABASE_URL) serverUrl = splitDatabaseUrl(process.env.DATABASE_URL).serverUrl;
   else {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `marginalia-bench-${process.pid}`, 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54347), persistent: false });
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(os.tmpdir(), `marginalia-bench-${process.pid}`, 'pg'),
+      port: Number(process.env.BENCH_PG_PORT ?? 54347),
+      persistent: false,
+    });
     serverUrl = embedded.serverUrl;
   }
   const name = `mg_bench_${process.pid}`;
@@ -120,7 +165,11 @@ async function benchDatabasePath() {
 
     const reader = { id: 'bench-reader', name: 'Bench', email: 'bench@example.org' };
     await db.user.create({ data: reader });
-    const doc = await db.document.update({ where: { slug: 'face-time' }, data: { createdById: reader.id }, select: { id: true, currentVersionId: true } });
+    const doc = await db.document.update({
+      where: { slug: 'face-time' },
+      data: { createdById: reader.id },
+      select: { id: true, currentVersionId: true },
+    });
     const versionId = doc.currentVersionId!;
     const rows = targets.map((t) => ({
       documentId: doc.id,
@@ -136,15 +185,20 @@ async function benchDatabasePath() {
       prefix: t.prefix,
       suffix: t.suffix,
     }));
-    for (let i = 0; i < rows.length; i += 2_000) await db.annotation.createMany({ data: rows.slice(i, i + 2_000) });
+    for (let i = 0; i < rows.length; i += 2_000)
+      await db.annotation.createMany({ data: rows.slice(i, i + 2_000) });
 
     const started = performance.now();
     const result = await reviseDocument(reader, 'face-time', { text: revisedText, format: 'text' });
     const elapsed = performance.now() - started;
-    console.log(`[bench] full path reviseDocument (parse, version, re-anchor, bulk UPDATE of ${rows.length.toLocaleString('en')} rows): ${ms(elapsed)}`);
+    console.log(
+      `[bench] full path reviseDocument (parse, version, re-anchor, bulk UPDATE of ${rows.length.toLocaleString('en')} rows): ${ms(elapsed)}`,
+    );
     console.log(`[bench]   summary: ${JSON.stringify(result.summary)}`);
     const check = await db.annotation.groupBy({ by: ['status'], _count: { _all: true } });
-    console.log(`[bench]   stored: ${check.map((c) => `${c.status.toLowerCase()} ${c._count._all}`).join(', ')}`);
+    console.log(
+      `[bench]   stored: ${check.map((c) => `${c.status.toLowerCase()} ${c._count._all}`).join(', ')}`,
+    );
     await db.$disconnect();
     const { rawSql } = await import('@/lib/server/db');
     await rawSql().end();

@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+];
 const SKIP = new Set(['generated', 'node_modules', 'fixtures']);
 
 function collect(root: string, rel: string, out: string[]) {
@@ -23,7 +32,12 @@ export function sourceFingerprint(root: string): string {
   const files: string[] = [];
   for (const source of SOURCES) collect(root, source, files);
   const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+  for (const file of files.sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -31,7 +45,11 @@ const distDir = (root: string) => path.join(root, process.env.NEXT_DIST_DIR || '
 const stampFile = (root: string) => path.join(distDir(root), 'marginalia-source-fingerprint');
 
 export function isBuildCurrent(root: string): boolean {
-  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(stampFile(root)) && readFileSync(stampFile(root), 'utf8') === sourceFingerprint(root);
+  return (
+    existsSync(path.join(distDir(root), 'BUILD_ID')) &&
+    existsSync(stampFile(root)) &&
+    readFileSync(stampFile(root), 'utf8') === sourceFingerprint(root)
+  );
 }
 
 export function markBuildCurrent(root: string) {

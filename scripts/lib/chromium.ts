@@ -8,10 +8,19 @@ export const CHROMIUM = '/usr/bin/chromium';
  * otherwise says how to get it. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new Error("Chromium is missing: install Debian's `chromium` package (apt-get install -y chromium).");
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "Chromium is missing: install Debian's `chromium` package (apt-get install -y chromium).",
+    );
   console.log("[chromium] installing Debian's chromium (once per machine)…");
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
+    const result = spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (result.status !== 0) throw new Error('apt-get install chromium failed.');
   }
 }

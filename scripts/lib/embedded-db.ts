@@ -89,7 +89,11 @@ async function waitForServer(serverUrl: string) {
   }
 }
 
-export async function startEmbeddedDatabase(opts: { dataDir: string; port: number; persistent: boolean }): Promise<RunningDatabase> {
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+}): Promise<RunningDatabase> {
   assertBinariesReachable();
   const dataDir = chooseDataDir(opts.dataDir);
   if (!opts.persistent) rmSync(dataDir, { recursive: true, force: true });
@@ -102,11 +106,19 @@ export async function startEmbeddedDatabase(opts: { dataDir: string; port: numbe
     password: PASSWORD,
     persistent: opts.persistent,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=' + (opts.persistent ? 'on' : 'off')],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=' + (opts.persistent ? 'on' : 'off'),
+    ],
     onLog: () => undefined,
     onError: (message) => {
       const text = String(message);
-      if (/error|fatal|panic/i.test(text) && !/database system is shut down/i.test(text)) console.error(`[db] ${text.trim()}`);
+      if (/error|fatal|panic/i.test(text) && !/database system is shut down/i.test(text))
+        console.error(`[db] ${text.trim()}`);
     },
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {

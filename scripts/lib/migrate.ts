@@ -11,10 +11,19 @@ const DONE = /No pending migrations to apply|All migrations have been successful
 export function migrateDatabase(databaseUrl: string): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PRISMA_HIDE_UPDATE_MESSAGE: '1',
+          CHECKPOINT_DISABLE: '1',
+        },
+      },
+    );
     let output = '';
     let succeeded = false;
     const onData = (chunk: Buffer) => {
@@ -29,7 +38,9 @@ export function migrateDatabase(databaseUrl: string): Promise<void> {
     child.on('exit', (code) => {
       if (succeeded || code === 0) {
         const count = /(\d+) migrations? found/.exec(output)?.[1];
-        console.log(`[db] migrations up to date${count ? ` (${count} in total)` : ''} in ${Date.now() - started} ms`);
+        console.log(
+          `[db] migrations up to date${count ? ` (${count} in total)` : ''} in ${Date.now() - started} ms`,
+        );
         resolve();
       } else {
         process.stderr.write(output);

@@ -15,10 +15,14 @@ export function runStep(command: string, args: string[], options: SpawnOptions =
 
 /** Seeds with the react-server condition so that server-only modules load outside Next. */
 export function seedDatabase(databaseUrl: string) {
-  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(projectRoot, 'prisma/seed.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(projectRoot, 'prisma/seed.ts')],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('Importing the sample article failed (see above).');
 }

@@ -37,7 +37,10 @@ export function dropDatabase(serverUrl: string, name: string): Promise<void> {
 /** Leftovers of runs that were killed (databases named with our prefix and an old pid). */
 export function dropStaleTestDatabases(serverUrl: string, prefix: string): Promise<void> {
   return withAdmin(serverUrl, async (client) => {
-    const rows = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+    const rows = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of rows.rows) {
       const pid = Number(/^[a-z]+_[a-z0-9]+_(\d+)/.exec(datname)?.[1]);
       let alive = false;
@@ -47,7 +50,8 @@ export function dropStaleTestDatabases(serverUrl: string, prefix: string): Promi
       } catch {
         alive = false;
       }
-      if (!alive) await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`).catch(() => undefined);
+      if (!alive)
+        await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`).catch(() => undefined);
     }
   });
 }

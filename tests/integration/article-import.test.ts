@@ -33,17 +33,28 @@ function pngAsText(): string {
   header.writeUInt32BE(64, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const pixels = deflateSync(Buffer.from(Array.from({ length: 64 * 257 }, (_, i) => (i * 73) % 256)));
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return png.toString('utf8');
 }
 
 describe('importing an article', () => {
   it('imports pasted plain text and shows it with its title, byline and numbered paragraphs', async () => {
     const ada = await signUp('Ada');
-    const text = 'Reading Slowly\n\nBy Ada Lovelace\n\nThe first paragraph says something worth reading twice.\n\nThe second paragraph answers it, at some length and with care.';
+    const text =
+      'Reading Slowly\n\nBy Ada Lovelace\n\nThe first paragraph says something worth reading twice.\n\nThe second paragraph answers it, at some length and with care.';
     const res = await importAs(ada, { text, format: 'text' });
     expect(res.status).toBe(201);
-    expect(res.json.document).toMatchObject({ slug: 'reading-slowly', title: 'Reading Slowly', version: 1, paragraphs: 2 });
+    expect(res.json.document).toMatchObject({
+      slug: 'reading-slowly',
+      title: 'Reading Slowly',
+      version: 1,
+      paragraphs: 2,
+    });
     const blocks = await blocksOf(ada, 'reading-slowly');
     expect(blocks.map((b) => [b.kind, b.anchor])).toEqual([
       ['TITLE', 'title'],
@@ -57,7 +68,8 @@ describe('importing an article', () => {
 
   it('imports Markdown: headings become headings, inline markup is dropped', async () => {
     const ada = await signUp('Ada');
-    const text = '# Notes on *Attention*\n\nA first paragraph with a [link](https://example.org) and **bold** words.\n\n## Second part\n\nMore text here.';
+    const text =
+      '# Notes on *Attention*\n\nA first paragraph with a [link](https://example.org) and **bold** words.\n\n## Second part\n\nMore text here.';
     const res = await importAs(ada, { text, format: 'markdown' });
     expect(res.status).toBe(201);
     const blocks = await blocksOf(ada, res.json.document.slug);
@@ -84,14 +96,19 @@ describe('importing an article', () => {
     const blocks = await blocksOf(ada, res.json.document.slug);
     const all = blocks.map((b) => b.text).join('\n');
     expect(blocks[0]).toMatchObject({ kind: 'TITLE', text: 'Hostile Page' });
-    expect(blocks.filter((b) => b.kind === 'PARAGRAPH').map((b) => b.text)).toEqual(['First paragraph with bold text.', 'Second & last paragraph link.']);
-    for (const gone of ['alert', 'onclick', 'onerror', 'stolen', 'color:red', 'javascript', '<', 'News']) expect(all).not.toContain(gone);
+    expect(blocks.filter((b) => b.kind === 'PARAGRAPH').map((b) => b.text)).toEqual([
+      'First paragraph with bold text.',
+      'Second & last paragraph link.',
+    ]);
+    for (const gone of ['alert', 'onclick', 'onerror', 'stolen', 'color:red', 'javascript', '<', 'News'])
+      expect(all).not.toContain(gone);
   });
 
   it('previews without saving, and saves the blocks as corrected in the preview', async () => {
     const ada = await signUp('Ada');
     const before = await documentCount(ada);
-    const text = 'Draft Title\n\nMenu Home Sport\n\nA paragraph of real article text that is long enough to read.\n\nPhoto: a harbour at dawn.';
+    const text =
+      'Draft Title\n\nMenu Home Sport\n\nA paragraph of real article text that is long enough to read.\n\nPhoto: a harbour at dawn.';
     const preview = await importAs(ada, { text }, { preview: '1' });
     expect(preview.status).toBe(200);
     expect(preview.json.format).toBe('text');
@@ -126,7 +143,10 @@ describe('importing an article', () => {
     const ada = await signUp('Ada');
     const res = await importAs(ada, { text: '  \n\n ', format: 'text' });
     expect(res.status).toBe(400);
-    expect(res.json.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The article is empty. Paste or upload some text.' });
+    expect(res.json.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The article is empty. Paste or upload some text.',
+    });
     expect(res.json.error.fields.text).toMatch(/empty/);
     const missing = await importAs(ada, { format: 'text' });
     expect(missing.status).toBe(400);
@@ -151,15 +171,24 @@ describe('importing an article', () => {
 
     const huge = await importAs(ada, { text: threeMb.repeat(3), format: 'text' });
     expect(huge.status).toBe(413);
-    expect(huge.json.error.message).toBe('The article is larger than 2 MB. Split it or remove embedded data.');
+    expect(huge.json.error.message).toBe(
+      'The article is larger than 2 MB. Split it or remove embedded data.',
+    );
     expect(await documentCount(ada)).toBe(before);
   });
 
   it('explains a wrong format and a wrong block kind field by field', async () => {
     const ada = await signUp('Ada');
-    const res = await importAs(ada, { text: 'Title\n\nText.', format: 'pdf', blocks: [{ kind: 'SIDEBAR', text: 'x' }] });
+    const res = await importAs(ada, {
+      text: 'Title\n\nText.',
+      format: 'pdf',
+      blocks: [{ kind: 'SIDEBAR', text: 'x' }],
+    });
     expect(res.status).toBe(400);
-    expect(res.json.error.fields).toMatchObject({ format: 'Choose plain text, Markdown or HTML.', 'blocks.0.kind': expect.stringMatching(/paragraph/) });
+    expect(res.json.error.fields).toMatchObject({
+      format: 'Choose plain text, Markdown or HTML.',
+      'blocks.0.kind': expect.stringMatching(/paragraph/),
+    });
   });
 
   it('needs a signed-in reader', async () => {

@@ -5,27 +5,46 @@ import { POST as createGroup } from '@/app/api/v1/groups/route';
 import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
 import { PATCH as patchGroup } from '@/app/api/v1/groups/[id]/route';
 import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
-import { GET as listAnnotations, POST as createAnnotation } from '@/app/api/v1/documents/[id]/annotations/route';
+import {
+  GET as listAnnotations,
+  POST as createAnnotation,
+} from '@/app/api/v1/documents/[id]/annotations/route';
 import { DELETE as deleteAnnotation, GET as getAnnotation } from '@/app/api/v1/annotations/[id]/route';
 import { call, signUp, type TestUser } from '../support/api';
 
 async function annotate(user: TestUser, groupId: string | undefined, anchor: string) {
-  const blocks = (await call(getDocument, 'GET', '/x', { user, params: { id: 'face-time' } })).json.blocks as { anchor: string; text: string }[];
+  const blocks = (await call(getDocument, 'GET', '/x', { user, params: { id: 'face-time' } })).json
+    .blocks as { anchor: string; text: string }[];
   const text = blocks.find((b) => b.anchor === anchor)!.text;
-  const target = { start: { block: anchor, offset: 0 }, end: { block: anchor, offset: 12 }, exact: text.slice(0, 12) };
-  const res = await call(createAnnotation, 'POST', '/x', { user, params: { id: 'face-time' }, body: { target, tags: ['evidence'], groupId } });
+  const target = {
+    start: { block: anchor, offset: 0 },
+    end: { block: anchor, offset: 12 },
+    exact: text.slice(0, 12),
+  };
+  const res = await call(createAnnotation, 'POST', '/x', {
+    user,
+    params: { id: 'face-time' },
+    body: { target, tags: ['evidence'], groupId },
+  });
   expect(res.status).toBe(201);
   return res.json.annotation.id as string;
 }
 
 const visible = async (user: TestUser) =>
-  ((await call(listAnnotations, 'GET', '/x', { user, params: { id: 'face-time' } })).json.annotations as { id: string }[]).map((a) => a.id);
+  (
+    (await call(listAnnotations, 'GET', '/x', { user, params: { id: 'face-time' } })).json.annotations as {
+      id: string;
+    }[]
+  ).map((a) => a.id);
 
 describe('reveal after N', () => {
   it('holds others’ group annotations back from a member until they have posted N in the group', async () => {
     const [fac, early, late] = await Promise.all([signUp('Facilitator'), signUp('Early'), signUp('Late')]);
-    const group = (await call(createGroup, 'POST', '/x', { user: fac, body: { name: 'Blind first pass' } })).json.group;
-    await Promise.all([early, late].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })));
+    const group = (await call(createGroup, 'POST', '/x', { user: fac, body: { name: 'Blind first pass' } }))
+      .json.group;
+    await Promise.all(
+      [early, late].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })),
+    );
     const facs = await annotate(fac, group.id, 'p-1');
     const earlys = [await annotate(early, group.id, 'p-2'), await annotate(early, group.id, 'p-3')];
     await call(patchGroup, 'PATCH', '/x', { user: fac, params: { id: group.id }, body: { revealAfter: 2 } });
@@ -40,7 +59,9 @@ describe('reveal after N', () => {
     expect((await visible(late)).sort()).toEqual([latePrivate, lateFirst].sort());
 
     const lateSecond = await annotate(late, group.id, 'p-6');
-    expect((await visible(late)).sort()).toEqual([facs, ...earlys, latePrivate, lateFirst, lateSecond].sort());
+    expect((await visible(late)).sort()).toEqual(
+      [facs, ...earlys, latePrivate, lateFirst, lateSecond].sort(),
+    );
 
     // facilitators are never held back; Early had already posted two
     expect((await visible(fac)).sort()).toEqual([facs, ...earlys, lateFirst, lateSecond].sort());

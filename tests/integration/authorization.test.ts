@@ -5,29 +5,52 @@ import { POST as createGroup } from '@/app/api/v1/groups/route';
 import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
 import { PATCH as patchMember } from '@/app/api/v1/groups/[id]/members/[userId]/route';
 import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
-import { GET as listAnnotations, POST as createAnnotation } from '@/app/api/v1/documents/[id]/annotations/route';
-import { DELETE as deleteAnnotation, GET as getAnnotation, PATCH as patchAnnotation } from '@/app/api/v1/annotations/[id]/route';
+import {
+  GET as listAnnotations,
+  POST as createAnnotation,
+} from '@/app/api/v1/documents/[id]/annotations/route';
+import {
+  DELETE as deleteAnnotation,
+  GET as getAnnotation,
+  PATCH as patchAnnotation,
+} from '@/app/api/v1/annotations/[id]/route';
 import { POST as hideAnnotation } from '@/app/api/v1/annotations/[id]/hide/route';
 import { call, signUp, type TestUser } from '../support/api';
 
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 let blocks: { anchor: string; text: string }[] = [];
 let users: Record<'author' | 'member' | 'facilitator' | 'outsider', TestUser>;
 let groupId = '';
 
 beforeAll(async () => {
-  const [author, member, facilitator, outsider] = await Promise.all([signUp('Author'), signUp('Member'), signUp('Facilitator'), signUp('Outsider')]);
+  const [author, member, facilitator, outsider] = await Promise.all([
+    signUp('Author'),
+    signUp('Member'),
+    signUp('Facilitator'),
+    signUp('Outsider'),
+  ]);
   users = { author, member, facilitator, outsider };
-  const group = (await call(createGroup, 'POST', '/x', { user: facilitator, body: { name: 'Authorization seminar' } })).json.group;
+  const group = (
+    await call(createGroup, 'POST', '/x', { user: facilitator, body: { name: 'Authorization seminar' } })
+  ).json.group;
   groupId = group.id;
-  await Promise.all([author, member].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })));
+  await Promise.all(
+    [author, member].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })),
+  );
   blocks = (await call(getDocument, 'GET', '/x', { user: author, params: { id: 'face-time' } })).json.blocks;
 });
 
 async function annotate(user: TestUser, opts: { groupId?: string; text?: string; anchor?: string } = {}) {
   const block = blocks.find((b) => b.anchor === (opts.anchor ?? 'p-3'))!;
-  const target = { start: { block: block.anchor, offset: 0 }, end: { block: block.anchor, offset: 30 }, exact: block.text.slice(0, 30) };
+  const target = {
+    start: { block: block.anchor, offset: 0 },
+    end: { block: block.anchor, offset: 30 },
+    exact: block.text.slice(0, 30),
+  };
   const res = await call(createAnnotation, 'POST', '/x', {
     user,
     params: { id: 'face-time' },
@@ -37,11 +60,20 @@ async function annotate(user: TestUser, opts: { groupId?: string; text?: string;
   return res.json.annotation as { id: string; version: number };
 }
 
-const read = (user: TestUser | null, id: string) => call(getAnnotation, 'GET', '/x', { user, params: { id } });
-const edit = (user: TestUser | null, id: string, version: number) => call(patchAnnotation, 'PATCH', '/x', { user, params: { id }, body: { version, note: note('Edited') } });
-const remove = (user: TestUser | null, id: string) => call(deleteAnnotation, 'DELETE', '/x', { user, params: { id } });
-const hide = (user: TestUser | null, id: string, hidden = true) => call(hideAnnotation, 'POST', '/x', { user, params: { id }, body: { hidden } });
-const list = async (user: TestUser) => (await call(listAnnotations, 'GET', '/x', { user, params: { id: 'face-time' } })).json.annotations as { id: string; noteText: string; hidden: boolean }[];
+const read = (user: TestUser | null, id: string) =>
+  call(getAnnotation, 'GET', '/x', { user, params: { id } });
+const edit = (user: TestUser | null, id: string, version: number) =>
+  call(patchAnnotation, 'PATCH', '/x', { user, params: { id }, body: { version, note: note('Edited') } });
+const remove = (user: TestUser | null, id: string) =>
+  call(deleteAnnotation, 'DELETE', '/x', { user, params: { id } });
+const hide = (user: TestUser | null, id: string, hidden = true) =>
+  call(hideAnnotation, 'POST', '/x', { user, params: { id }, body: { hidden } });
+const list = async (user: TestUser) =>
+  (await call(listAnnotations, 'GET', '/x', { user, params: { id: 'face-time' } })).json.annotations as {
+    id: string;
+    noteText: string;
+    hidden: boolean;
+  }[];
 const listIds = async (user: TestUser) => (await list(user)).map((a) => a.id);
 
 describe('a private annotation', () => {
@@ -67,7 +99,12 @@ describe('a private annotation', () => {
 
   it('does not exist for anonymous callers', async () => {
     const own = await annotate(users.author);
-    for (const res of [await read(null, own.id), await edit(null, own.id, own.version), await remove(null, own.id), await hide(null, own.id)]) {
+    for (const res of [
+      await read(null, own.id),
+      await edit(null, own.id, own.version),
+      await remove(null, own.id),
+      await hide(null, own.id),
+    ]) {
       expect(res.status).toBe(401);
       expect(res.json.error.code).toBe('UNAUTHENTICATED');
     }
@@ -84,8 +121,18 @@ describe('a group annotation', () => {
       expect(res.json.annotation.group).toEqual({ id: groupId, name: 'Authorization seminar' });
       expect(await listIds(reader)).toContain(shared.id);
     }
-    expect((await read(users.member, shared.id)).json.annotation.can).toEqual({ edit: false, delete: false, reply: true, hide: false });
-    expect((await read(users.facilitator, shared.id)).json.annotation.can).toEqual({ edit: false, delete: false, reply: true, hide: true });
+    expect((await read(users.member, shared.id)).json.annotation.can).toEqual({
+      edit: false,
+      delete: false,
+      reply: true,
+      hide: false,
+    });
+    expect((await read(users.facilitator, shared.id)).json.annotation.can).toEqual({
+      edit: false,
+      delete: false,
+      reply: true,
+      hide: true,
+    });
 
     for (const reader of [users.member, users.facilitator]) {
       const denied = await edit(reader, shared.id, shared.version);
@@ -113,30 +160,59 @@ describe('a group annotation', () => {
 
     const hidden = await hide(users.facilitator, shared.id);
     expect(hidden.status).toBe(200);
-    expect(hidden.json.annotation).toMatchObject({ hidden: true, noteText: 'Off-topic remark', version: shared.version });
-    expect((await read(users.member, shared.id)).json.annotation).toMatchObject({ hidden: true, noteText: '', note: null });
-    expect((await list(users.member)).find((a) => a.id === shared.id)).toMatchObject({ hidden: true, noteText: '' });
-    expect((await read(users.author, shared.id)).json.annotation).toMatchObject({ hidden: true, noteText: 'Off-topic remark' });
+    expect(hidden.json.annotation).toMatchObject({
+      hidden: true,
+      noteText: 'Off-topic remark',
+      version: shared.version,
+    });
+    expect((await read(users.member, shared.id)).json.annotation).toMatchObject({
+      hidden: true,
+      noteText: '',
+      note: null,
+    });
+    expect((await list(users.member)).find((a) => a.id === shared.id)).toMatchObject({
+      hidden: true,
+      noteText: '',
+    });
+    expect((await read(users.author, shared.id)).json.annotation).toMatchObject({
+      hidden: true,
+      noteText: 'Off-topic remark',
+    });
     // hiding is not an edit: the author's pending edit with the old version still applies
     expect((await edit(users.author, shared.id, shared.version)).status).toBe(200);
 
     expect((await hide(users.facilitator, shared.id, false)).json.annotation.hidden).toBe(false);
-    expect((await read(users.member, shared.id)).json.annotation).toMatchObject({ hidden: false, noteText: 'Edited' });
-    expect((await call(hideAnnotation, 'POST', '/x', { user: users.facilitator, params: { id: shared.id }, body: {} })).status).toBe(400);
+    expect((await read(users.member, shared.id)).json.annotation).toMatchObject({
+      hidden: false,
+      noteText: 'Edited',
+    });
+    expect(
+      (
+        await call(hideAnnotation, 'POST', '/x', {
+          user: users.facilitator,
+          params: { id: shared.id },
+          body: {},
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('membership changes', () => {
   it('takes a removed member’s access away at once, and stops them sharing with the group', async () => {
     const [ada, gone] = await Promise.all([signUp('Ada'), signUp('Gone')]);
-    const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Short-lived' } })).json.group;
+    const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Short-lived' } })).json
+      .group;
     await call(joinGroup, 'POST', '/x', { user: gone, body: { code: group.inviteCode } });
     const adas = await annotate(ada, { groupId: group.id });
     const theirs = await annotate(gone, { groupId: group.id });
     expect((await read(gone, adas.id)).status).toBe(200);
 
     const { DELETE: removeMember } = await import('@/app/api/v1/groups/[id]/members/[userId]/route');
-    expect((await call(removeMember, 'DELETE', '/x', { user: ada, params: { id: group.id, userId: gone.id } })).status).toBe(204);
+    expect(
+      (await call(removeMember, 'DELETE', '/x', { user: ada, params: { id: group.id, userId: gone.id } }))
+        .status,
+    ).toBe(204);
     expect((await read(gone, adas.id)).status).toBe(404);
     expect(await listIds(gone)).not.toContain(adas.id);
     // their own note stays theirs, and stays in the group for the others
@@ -145,7 +221,15 @@ describe('membership changes', () => {
     const refused = await call(createAnnotation, 'POST', '/x', {
       user: gone,
       params: { id: 'face-time' },
-      body: { target: { start: { block: 'p-3', offset: 0 }, end: { block: 'p-3', offset: 5 }, exact: blocks.find((b) => b.anchor === 'p-3')!.text.slice(0, 5) }, tags: ['claim'], groupId: group.id },
+      body: {
+        target: {
+          start: { block: 'p-3', offset: 0 },
+          end: { block: 'p-3', offset: 5 },
+          exact: blocks.find((b) => b.anchor === 'p-3')!.text.slice(0, 5),
+        },
+        tags: ['claim'],
+        groupId: group.id,
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.json.error.fields.groupId).toMatch(/not a member/);
@@ -153,11 +237,18 @@ describe('membership changes', () => {
 
   it('gives a promoted member the facilitator’s powers at once', async () => {
     const [ada, bo, cy] = await Promise.all([signUp('Ada'), signUp('Bo'), signUp('Cy')]);
-    const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Promotion' } })).json.group;
-    await Promise.all([bo, cy].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })));
+    const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Promotion' } })).json
+      .group;
+    await Promise.all(
+      [bo, cy].map((user) => call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } })),
+    );
     const cys = await annotate(cy, { groupId: group.id });
     expect((await hide(bo, cys.id)).status).toBe(403);
-    await call(patchMember, 'PATCH', '/x', { user: ada, params: { id: group.id, userId: bo.id }, body: { role: 'FACILITATOR' } });
+    await call(patchMember, 'PATCH', '/x', {
+      user: ada,
+      params: { id: group.id, userId: bo.id },
+      body: { role: 'FACILITATOR' },
+    });
     expect((await hide(bo, cys.id)).json.annotation.hidden).toBe(true);
   });
 });

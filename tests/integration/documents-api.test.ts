@@ -19,7 +19,10 @@ describe('documents API', () => {
 
   it('returns the blocks of the current version by slug and by id', async () => {
     const ada = await signUp('Ada');
-    const bySlug = await call(getDocument, 'GET', '/api/v1/documents/face-time', { user: ada, params: { id: 'face-time' } });
+    const bySlug = await call(getDocument, 'GET', '/api/v1/documents/face-time', {
+      user: ada,
+      params: { id: 'face-time' },
+    });
     expect(bySlug.status).toBe(200);
     const kinds = bySlug.json.blocks.map((b: { kind: string }) => b.kind);
     expect(kinds[0]).toBe('TITLE');

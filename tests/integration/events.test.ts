@@ -10,7 +10,10 @@ import { POST as hideReply } from '@/app/api/v1/replies/[id]/hide/route';
 import { GET as eventsRoute } from '@/app/api/v1/documents/[id]/events/route';
 import { BASE, call, signUp, type TestUser } from '../support/api';
 
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 interface ServerEvent {
   type: string;
@@ -33,7 +36,10 @@ afterEach(() => {
 async function subscribe(user: TestUser | null, documentId = 'face-time') {
   const abort = new AbortController();
   open.push(abort);
-  const request = new Request(new URL(`/api/v1/documents/${documentId}/events`, BASE), { headers: user ? { cookie: user.cookie } : {}, signal: abort.signal });
+  const request = new Request(new URL(`/api/v1/documents/${documentId}/events`, BASE), {
+    headers: user ? { cookie: user.cookie } : {},
+    signal: abort.signal,
+  });
   const response = await eventsRoute(request, { params: Promise.resolve({ id: documentId }) });
   if (!response.ok) return { response, next: null as never, abort: () => abort.abort(), raw: '' };
   const reader = response.body!.getReader();
@@ -59,7 +65,10 @@ async function subscribe(user: TestUser | null, documentId = 'face-time') {
       if (frame) return frame;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no event within ${ms} ms; got so far: ${JSON.stringify(state.raw)}`)), Math.max(0, deadline - Date.now()));
+        timer = setTimeout(
+          () => reject(new Error(`no event within ${ms} ms; got so far: ${JSON.stringify(state.raw)}`)),
+          Math.max(0, deadline - Date.now()),
+        );
       });
       const chunk = await Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
       if (chunk.done) throw new Error('the stream ended');
@@ -69,7 +78,15 @@ async function subscribe(user: TestUser | null, documentId = 'face-time') {
     }
   }
 
-  return { response, next, abort: () => abort.abort(), reader, get raw() { return state.raw; } };
+  return {
+    response,
+    next,
+    abort: () => abort.abort(),
+    reader,
+    get raw() {
+      return state.raw;
+    },
+  };
 }
 
 async function annotate(user: TestUser, groupId?: string, anchor = 'p-5') {
@@ -77,22 +94,39 @@ async function annotate(user: TestUser, groupId?: string, anchor = 'p-5') {
   const res = await call(createAnnotation, 'POST', '/x', {
     user,
     params: { id: 'face-time' },
-    body: { target: { start: { block: anchor, offset: 0 }, end: { block: anchor, offset: 12 }, exact: block.text.slice(0, 12) }, tags: ['evidence'], note: note('seen live?'), groupId },
+    body: {
+      target: {
+        start: { block: anchor, offset: 0 },
+        end: { block: anchor, offset: 12 },
+        exact: block.text.slice(0, 12),
+      },
+      tags: ['evidence'],
+      note: note('seen live?'),
+      groupId,
+    },
   });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
   return res.json.annotation as { id: string; version: number };
 }
 
 async function seminar(facilitator: TestUser, members: TestUser[], revealAfter = 0) {
-  const group = await db.group.create({ data: { name: 'Live seminar', createdById: facilitator.id, revealAfter } });
+  const group = await db.group.create({
+    data: { name: 'Live seminar', createdById: facilitator.id, revealAfter },
+  });
   await db.membership.createMany({
-    data: [{ groupId: group.id, userId: facilitator.id, role: 'FACILITATOR' as const }, ...members.map((m) => ({ groupId: group.id, userId: m.id, role: 'MEMBER' as const }))],
+    data: [
+      { groupId: group.id, userId: facilitator.id, role: 'FACILITATOR' as const },
+      ...members.map((m) => ({ groupId: group.id, userId: m.id, role: 'MEMBER' as const })),
+    ],
   });
   return group.id;
 }
 
 /** Events up to and including the first that matches. */
-async function eventsUntil(stream: { next: (ms?: number) => Promise<ServerEvent> }, done: (e: ServerEvent) => boolean) {
+async function eventsUntil(
+  stream: { next: (ms?: number) => Promise<ServerEvent> },
+  done: (e: ServerEvent) => boolean,
+) {
   const seen: ServerEvent[] = [];
   for (;;) {
     const event = await stream.next();
@@ -124,18 +158,37 @@ describe('the events stream', () => {
     const shared = await annotate(ada, groupId);
     expect(await stream.next()).toEqual({ type: 'annotation', data: { op: 'insert', id: shared.id } });
 
-    const reply = await call(postReply, 'POST', '/x', { user: facilitator, params: { id: shared.id }, body: { body: note('Good catch') } });
+    const reply = await call(postReply, 'POST', '/x', {
+      user: facilitator,
+      params: { id: shared.id },
+      body: { body: note('Good catch') },
+    });
     expect(reply.status).toBe(201);
-    expect(await stream.next()).toEqual({ type: 'reply', data: { op: 'insert', id: reply.json.reply.id, annotationId: shared.id } });
+    expect(await stream.next()).toEqual({
+      type: 'reply',
+      data: { op: 'insert', id: reply.json.reply.id, annotationId: shared.id },
+    });
 
-    await call(hideReply, 'POST', '/x', { user: facilitator, params: { id: reply.json.reply.id }, body: { hidden: true } });
-    expect(await stream.next()).toEqual({ type: 'reply', data: { op: 'update', id: reply.json.reply.id, annotationId: shared.id } });
+    await call(hideReply, 'POST', '/x', {
+      user: facilitator,
+      params: { id: reply.json.reply.id },
+      body: { hidden: true },
+    });
+    expect(await stream.next()).toEqual({
+      type: 'reply',
+      data: { op: 'update', id: reply.json.reply.id, annotationId: shared.id },
+    });
     expect(stream.raw).not.toContain('Good catch');
     expect(stream.raw).not.toContain('seen live?');
   });
 
   it('says nothing of someone else’s private annotation, or of a group the reader is not in', async () => {
-    const [facilitator, ada, ben, outsider] = await Promise.all([signUp('Facilitator'), signUp('Ada'), signUp('Ben'), signUp('Outsider')]);
+    const [facilitator, ada, ben, outsider] = await Promise.all([
+      signUp('Facilitator'),
+      signUp('Ada'),
+      signUp('Ben'),
+      signUp('Outsider'),
+    ]);
     const groupId = await seminar(facilitator, [ada, ben]);
     const forBen = await subscribe(ben);
     const forOutsider = await subscribe(outsider);
@@ -146,7 +199,10 @@ describe('the events stream', () => {
 
     // Each stream's first event is the next one it may see: the private one never came.
     expect(await forBen.next()).toEqual({ type: 'annotation', data: { op: 'insert', id: shared.id } });
-    expect(await forOutsider.next()).toEqual({ type: 'annotation', data: { op: 'insert', id: outsidersOwn.id } });
+    expect(await forOutsider.next()).toEqual({
+      type: 'annotation',
+      data: { op: 'insert', id: outsidersOwn.id },
+    });
     expect(forBen.raw + forOutsider.raw).not.toContain(secret.id);
     expect(forOutsider.raw).not.toContain(shared.id);
   });
@@ -172,17 +228,29 @@ describe('the events stream', () => {
     const stream = await subscribe(ben);
     const shared = await annotate(ada, groupId);
     expect(await stream.next()).toMatchObject({ data: { op: 'insert', id: shared.id } });
-    const res = await call(patchAnnotation, 'PATCH', '/x', { user: ada, params: { id: shared.id }, body: { version: shared.version, groupId: null } });
+    const res = await call(patchAnnotation, 'PATCH', '/x', {
+      user: ada,
+      params: { id: shared.id },
+      body: { version: shared.version, groupId: null },
+    });
     expect(res.status).toBe(200);
     expect(await stream.next()).toEqual({ type: 'annotation', data: { op: 'update', id: shared.id } });
     // from now on it is private: later edits are not announced to Ben
-    await call(patchAnnotation, 'PATCH', '/x', { user: ada, params: { id: shared.id }, body: { version: shared.version + 1, note: note('private now') } });
+    await call(patchAnnotation, 'PATCH', '/x', {
+      user: ada,
+      params: { id: shared.id },
+      body: { version: shared.version + 1, note: note('private now') },
+    });
     const own = await annotate(ben);
     expect(await stream.next()).toEqual({ type: 'annotation', data: { op: 'insert', id: own.id } });
   });
 
   it('holds others’ annotations back under "reveal after", and resyncs the page once the member has posted enough', async () => {
-    const [facilitator, ada, cleo] = await Promise.all([signUp('Facilitator'), signUp('Ada'), signUp('Cleo')]);
+    const [facilitator, ada, cleo] = await Promise.all([
+      signUp('Facilitator'),
+      signUp('Ada'),
+      signUp('Cleo'),
+    ]);
     const groupId = await seminar(facilitator, [ada, cleo], 1);
     const stream = await subscribe(cleo);
     const held = await annotate(ada, groupId);

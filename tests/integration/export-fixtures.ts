@@ -12,15 +12,33 @@ import { call, type TestUser } from '../support/api';
 export const SLUG = 'face-time';
 
 export async function sampleDocument() {
-  const doc = await db.document.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true, currentVersionId: true } });
-  const blocks = await db.block.findMany({ where: { versionId: doc.currentVersionId! }, orderBy: { index: 'asc' }, select: { anchor: true, text: true, kind: true } });
-  return { id: doc.id, versionId: doc.currentVersionId!, blocks, text: blocks.map((b) => b.text).join('\n\n') };
+  const doc = await db.document.findUniqueOrThrow({
+    where: { slug: SLUG },
+    select: { id: true, currentVersionId: true },
+  });
+  const blocks = await db.block.findMany({
+    where: { versionId: doc.currentVersionId! },
+    orderBy: { index: 'asc' },
+    select: { anchor: true, text: true, kind: true },
+  });
+  return {
+    id: doc.id,
+    versionId: doc.currentVersionId!,
+    blocks,
+    text: blocks.map((b) => b.text).join('\n\n'),
+  };
 }
 
 export async function makeGroup(name: string, facilitator: TestUser, members: TestUser[] = []) {
-  const group = await db.group.create({ data: { name, createdById: facilitator.id }, select: { id: true, name: true } });
+  const group = await db.group.create({
+    data: { name, createdById: facilitator.id },
+    select: { id: true, name: true },
+  });
   await db.membership.createMany({
-    data: [{ groupId: group.id, userId: facilitator.id, role: 'FACILITATOR' as const }, ...members.map((m) => ({ groupId: group.id, userId: m.id, role: 'MEMBER' as const }))],
+    data: [
+      { groupId: group.id, userId: facilitator.id, role: 'FACILITATOR' as const },
+      ...members.map((m) => ({ groupId: group.id, userId: m.id, role: 'MEMBER' as const })),
+    ],
   });
   return group;
 }
@@ -28,16 +46,30 @@ export async function makeGroup(name: string, facilitator: TestUser, members: Te
 type Blocks = Awaited<ReturnType<typeof sampleDocument>>['blocks'];
 
 /** A target for `quote` inside block `anchor` (or from its start to `endQuote` in `endAnchor`). */
-export function targetFor(blocks: Blocks, anchor: string, quote: string, end?: { anchor: string; quote: string }) {
+export function targetFor(
+  blocks: Blocks,
+  anchor: string,
+  quote: string,
+  end?: { anchor: string; quote: string },
+) {
   const block = blocks.find((b) => b.anchor === anchor)!;
   const at = block.text.indexOf(quote);
   expect(at, `"${quote}" in ${anchor}`).toBeGreaterThanOrEqual(0);
-  if (!end) return { start: { block: anchor, offset: at }, end: { block: anchor, offset: at + quote.length }, exact: quote };
+  if (!end)
+    return {
+      start: { block: anchor, offset: at },
+      end: { block: anchor, offset: at + quote.length },
+      exact: quote,
+    };
   const last = blocks.find((b) => b.anchor === end.anchor)!;
   const endAt = last.text.indexOf(end.quote) + end.quote.length;
   const from = blocks.findIndex((b) => b.anchor === anchor);
   const to = blocks.findIndex((b) => b.anchor === end.anchor);
-  const exact = [block.text.slice(at), ...blocks.slice(from + 1, to).map((b) => b.text), last.text.slice(0, endAt)].join('\n\n');
+  const exact = [
+    block.text.slice(at),
+    ...blocks.slice(from + 1, to).map((b) => b.text),
+    last.text.slice(0, endAt),
+  ].join('\n\n');
   return { start: { block: anchor, offset: at }, end: { block: end.anchor, offset: endAt }, exact };
 }
 
@@ -48,17 +80,33 @@ export interface NewAnnotation {
   groupId?: string | null;
 }
 
-export async function annotate(user: TestUser, input: NewAnnotation, documentId = SLUG): Promise<{ id: string; version: number }> {
-  const res = await call(createAnnotationRoute, 'POST', `/api/v1/documents/${documentId}/annotations`, { user, params: { id: documentId }, body: input });
+export async function annotate(
+  user: TestUser,
+  input: NewAnnotation,
+  documentId = SLUG,
+): Promise<{ id: string; version: number }> {
+  const res = await call(createAnnotationRoute, 'POST', `/api/v1/documents/${documentId}/annotations`, {
+    user,
+    params: { id: documentId },
+    body: input,
+  });
   expect(res.status, res.text).toBe(201);
   return res.json.annotation;
 }
 
 export function paragraphs(...lines: string[]): NoteDoc {
-  return { type: 'doc', content: lines.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    content: lines.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }
 
-export async function addReply(annotationId: string, author: TestUser, text: string, extra: { hidden?: boolean; deleted?: boolean; at?: Date } = {}) {
+export async function addReply(
+  annotationId: string,
+  author: TestUser,
+  text: string,
+  extra: { hidden?: boolean; deleted?: boolean; at?: Date } = {},
+) {
   return db.reply.create({
     data: {
       annotationId,
@@ -73,11 +121,25 @@ export async function addReply(annotationId: string, author: TestUser, text: str
   });
 }
 
-export async function exportAs(user: TestUser, format: string, query: Record<string, string | string[]> = {}, documentId = SLUG) {
-  return call(exportRoute, 'GET', `/api/v1/documents/${documentId}/export`, { user, params: { id: documentId }, query: { format, ...query } });
+export async function exportAs(
+  user: TestUser,
+  format: string,
+  query: Record<string, string | string[]> = {},
+  documentId = SLUG,
+) {
+  return call(exportRoute, 'GET', `/api/v1/documents/${documentId}/export`, {
+    user,
+    params: { id: documentId },
+    query: { format, ...query },
+  });
 }
 
-export async function importFile(user: TestUser, body: unknown, query: Record<string, string> = {}, documentId = SLUG) {
+export async function importFile(
+  user: TestUser,
+  body: unknown,
+  query: Record<string, string> = {},
+  documentId = SLUG,
+) {
   return call(importRoute, 'POST', `/api/v1/documents/${documentId}/annotations/import`, {
     user,
     params: { id: documentId },

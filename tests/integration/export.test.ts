@@ -8,7 +8,15 @@ import { createDocument } from '@/lib/server/dal/documents';
 import { prepareExport } from '@/lib/server/dal/export';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import { signUp, type TestUser } from '../support/api';
-import { addReply, annotate, exportAs, makeGroup, paragraphs, sampleDocument, targetFor } from './export-fixtures';
+import {
+  addReply,
+  annotate,
+  exportAs,
+  makeGroup,
+  paragraphs,
+  sampleDocument,
+  targetFor,
+} from './export-fixtures';
 
 type Row = Record<string, string>;
 const csvRows = (text: string): Row[] => parse(text, { bom: true, columns: true, skip_empty_lines: true });
@@ -28,24 +36,76 @@ beforeAll(async () => {
   doc = await sampleDocument();
   const paras = doc.blocks.filter((b) => b.kind === 'PARAGRAPH');
   const [p1, p2, p3, p4] = paras;
-  const words = (text: string, from: number, n: number) => text.split(' ').slice(from, from + n).join(' ');
+  const words = (text: string, from: number, n: number) =>
+    text
+      .split(' ')
+      .slice(from, from + n)
+      .join(' ');
   quotes.adaPrivate = words(p1.text, 2, 6);
   quotes.adaGroup = words(p2.text, 0, 8);
   quotes.benHidden = words(p3.text, 1, 5);
   quotes.benPrivate = words(p4.text, 3, 5);
 
-  ids.adaPrivate = (await annotate(ada, { target: targetFor(doc.blocks, p1.anchor, quotes.adaPrivate), tags: ['evidence'], note: paragraphs(...awkwardNote) })).id;
-  ids.adaGroup = (await annotate(ada, { target: targetFor(doc.blocks, p2.anchor, quotes.adaGroup), tags: ['framing', 'claim'], note: formattedNote, groupId: seminar.id })).id;
-  ids.benHidden = (await annotate(ben, { target: targetFor(doc.blocks, p3.anchor, quotes.benHidden), tags: ['claim'], note: paragraphs('Ben’s note, hidden by the facilitator'), groupId: seminar.id })).id;
-  ids.benPrivate = (await annotate(ben, { target: targetFor(doc.blocks, p4.anchor, quotes.benPrivate), tags: ['claim'], note: paragraphs('Ben’s private thoughts') })).id;
-  const across = targetFor(doc.blocks, p3.anchor, words(p3.text, 20, 3), { anchor: p4.anchor, quote: words(p4.text, 0, 2) });
-  ids.across = (await annotate(ada, { target: across, tags: ['evidence'], note: paragraphs('Across two paragraphs: 我们读书 😀'), groupId: seminar.id })).id;
-  ids.orphan = (await annotate(ada, { target: targetFor(doc.blocks, p1.anchor, words(p1.text, 0, 2)), tags: ['framing'], groupId: seminar.id })).id;
+  ids.adaPrivate = (
+    await annotate(ada, {
+      target: targetFor(doc.blocks, p1.anchor, quotes.adaPrivate),
+      tags: ['evidence'],
+      note: paragraphs(...awkwardNote),
+    })
+  ).id;
+  ids.adaGroup = (
+    await annotate(ada, {
+      target: targetFor(doc.blocks, p2.anchor, quotes.adaGroup),
+      tags: ['framing', 'claim'],
+      note: formattedNote,
+      groupId: seminar.id,
+    })
+  ).id;
+  ids.benHidden = (
+    await annotate(ben, {
+      target: targetFor(doc.blocks, p3.anchor, quotes.benHidden),
+      tags: ['claim'],
+      note: paragraphs('Ben’s note, hidden by the facilitator'),
+      groupId: seminar.id,
+    })
+  ).id;
+  ids.benPrivate = (
+    await annotate(ben, {
+      target: targetFor(doc.blocks, p4.anchor, quotes.benPrivate),
+      tags: ['claim'],
+      note: paragraphs('Ben’s private thoughts'),
+    })
+  ).id;
+  const across = targetFor(doc.blocks, p3.anchor, words(p3.text, 20, 3), {
+    anchor: p4.anchor,
+    quote: words(p4.text, 0, 2),
+  });
+  ids.across = (
+    await annotate(ada, {
+      target: across,
+      tags: ['evidence'],
+      note: paragraphs('Across two paragraphs: 我们读书 😀'),
+      groupId: seminar.id,
+    })
+  ).id;
+  ids.orphan = (
+    await annotate(ada, {
+      target: targetFor(doc.blocks, p1.anchor, words(p1.text, 0, 2)),
+      tags: ['framing'],
+      groupId: seminar.id,
+    })
+  ).id;
   await db.annotation.update({ where: { id: ids.orphan }, data: { status: 'ORPHANED' } });
-  await db.annotation.update({ where: { id: ids.benHidden }, data: { hiddenAt: new Date(), hiddenById: ada.id } });
+  await db.annotation.update({
+    where: { id: ids.benHidden },
+    data: { hiddenAt: new Date(), hiddenById: ada.id },
+  });
 
   await addReply(ids.adaGroup, ben, 'Agreed, 同意 ✅', { at: new Date('2025-01-01T10:00:00Z') });
-  await addReply(ids.adaGroup, ben, 'Off topic, hidden', { hidden: true, at: new Date('2025-01-01T11:00:00Z') });
+  await addReply(ids.adaGroup, ben, 'Off topic, hidden', {
+    hidden: true,
+    at: new Date('2025-01-01T11:00:00Z'),
+  });
   await addReply(ids.adaGroup, dee, 'Deleted reply', { deleted: true });
 });
 
@@ -54,19 +114,40 @@ describe('CSV export', () => {
     const res = await exportAs(ada, 'csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toContain('attachment; filename="face-time-annotations.csv"');
+    expect(res.headers.get('content-disposition')).toContain(
+      'attachment; filename="face-time-annotations.csv"',
+    );
     expect(res.headers.get('x-total-count')).toBe('5');
     const rows = csvRows(res.text);
-    expect(rows.map((r) => r.quote)).toEqual([quotes.adaPrivate, quotes.adaGroup, quotes.benHidden, expect.stringContaining('\n\n'), expect.any(String)]);
+    expect(rows.map((r) => r.quote)).toEqual([
+      quotes.adaPrivate,
+      quotes.adaGroup,
+      quotes.benHidden,
+      expect.stringContaining('\n\n'),
+      expect.any(String),
+    ]);
     expect(rows.at(-1)!.status).toBe('ORPHANED');
 
     const awkward = rows[0];
     // A note starting with "=" must not become a formula; commas, quotes and line breaks survive.
     expect(awkward.note).toBe(`'${awkwardNote.join('\n')}`);
-    expect(awkward).toMatchObject({ document: 'Face Time', tags: 'evidence', author: 'Ada', group: '', visibility: 'private', replies: '0' });
+    expect(awkward).toMatchObject({
+      document: 'Face Time',
+      tags: 'evidence',
+      author: 'Ada',
+      group: '',
+      visibility: 'private',
+      replies: '0',
+    });
 
     const rich = rows[1];
-    expect(rich).toMatchObject({ tags: 'claim; framing', note: 'This is the crux, see the source\n- first point\n- second point', group: 'Seminar A, Tuesday', visibility: 'group', replies: '2' });
+    expect(rich).toMatchObject({
+      tags: 'claim; framing',
+      note: 'This is the crux, see the source\n- first point\n- second point',
+      group: 'Seminar A, Tuesday',
+      visibility: 'group',
+      replies: '2',
+    });
     expect(rich.start).toMatch(/^p-\d+:0$/);
     expect(rows.find((r) => r.quote.includes('\n\n'))!.note).toBe('Across two paragraphs: 我们读书 😀');
     expect(rows.some((r) => r.note.includes('private thoughts'))).toBe(false);
@@ -76,10 +157,16 @@ describe('CSV export', () => {
     const plain = await exportAs(ada, 'csv');
     expect(plain.text.startsWith('\uFEFF')).toBe(false);
     // Response.text() drops a BOM, as browsers do: look at the bytes.
-    const request = new Request('http://127.0.0.1:3000/api/v1/documents/face-time/export?format=csv&bom=1', { headers: { cookie: ada.cookie } });
-    const bytes = new Uint8Array(await (await exportRoute(request, { params: Promise.resolve({ id: 'face-time' }) })).arrayBuffer());
+    const request = new Request('http://127.0.0.1:3000/api/v1/documents/face-time/export?format=csv&bom=1', {
+      headers: { cookie: ada.cookie },
+    });
+    const bytes = new Uint8Array(
+      await (await exportRoute(request, { params: Promise.resolve({ id: 'face-time' }) })).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).startsWith('\uFEFFdocument,paragraph,')).toBe(true);
+    expect(
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).startsWith('\uFEFFdocument,paragraph,'),
+    ).toBe(true);
   });
 
   it('withholds a hidden note from other members, and never shows another reader’s private annotation', async () => {
@@ -102,8 +189,12 @@ describe('CSV export', () => {
     const tagged = csvRows((await exportAs(ada, 'csv', { tag: 'evidence' })).text);
     expect(tagged.map((r) => r.tags)).toEqual(['evidence', 'evidence']);
     expect(csvRows((await exportAs(ada, 'csv', { mine: 'true' })).text)).toHaveLength(4);
-    expect(csvRows((await exportAs(ada, 'csv', { mine: 'others' })).text).map((r) => r.author)).toEqual(['Ben']);
-    expect(csvRows((await exportAs(ada, 'csv', { group: 'private' })).text).map((r) => r.quote)).toEqual([quotes.adaPrivate]);
+    expect(csvRows((await exportAs(ada, 'csv', { mine: 'others' })).text).map((r) => r.author)).toEqual([
+      'Ben',
+    ]);
+    expect(csvRows((await exportAs(ada, 'csv', { group: 'private' })).text).map((r) => r.quote)).toEqual([
+      quotes.adaPrivate,
+    ]);
     expect(csvRows((await exportAs(ada, 'csv', { status: 'orphaned' })).text)).toHaveLength(1);
     expect(csvRows((await exportAs(ada, 'csv', { q: 'paragraphs' })).text)).toHaveLength(1);
     expect(csvRows((await exportAs(ada, 'csv', { reader: ben.id })).text)).toHaveLength(1);
@@ -145,7 +236,9 @@ describe('W3C JSON-LD export', () => {
   it('is an AnnotationCollection whose every item passes the test suite’s "must" assertions', async () => {
     const res = await exportAs(ada, 'jsonld');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json; profile="http:\/\/www.w3.org\/ns\/anno.jsonld"/);
+    expect(res.headers.get('content-type')).toMatch(
+      /^application\/ld\+json; profile="http:\/\/www.w3.org\/ns\/anno.jsonld"/,
+    );
     const collection = JSON.parse(res.text);
     expect(checkCollectionDefinitions(collection)).toEqual({ ok: true, failures: [] });
     const items = collection.first.items as Record<string, any>[];
@@ -155,16 +248,28 @@ describe('W3C JSON-LD export', () => {
 
     const rich = items.find((i) => i.id.endsWith(ids.adaGroup))!;
     expect(rich.motivation).toBe('commenting');
-    expect(rich.body.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value)).toEqual(['claim', 'framing']);
+    expect(rich.body.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value)).toEqual([
+      'claim',
+      'framing',
+    ]);
     expect(rich.body[0].items[1].value).toContain('<strong>the crux</strong>');
     const selectors = rich.target.selector;
-    expect(selectors[0]).toMatchObject({ type: 'FragmentSelector', refinedBy: { type: 'TextQuoteSelector', exact: quotes.adaGroup } });
+    expect(selectors[0]).toMatchObject({
+      type: 'FragmentSelector',
+      refinedBy: { type: 'TextQuoteSelector', exact: quotes.adaGroup },
+    });
     expect(doc.text.slice(selectors[1].start, selectors[1].end)).toBe(quotes.adaGroup);
 
     const replies = items.filter((i) => i.motivation === 'replying');
     expect(replies.map((r) => r.target)).toEqual([rich.id, rich.id]);
-    expect(replies[0].body.items.map((b: any) => b.value)).toEqual(['Agreed, 同意 ✅', '<p>Agreed, 同意 ✅</p>']);
-    expect(replies[1]).toMatchObject({ 'mg:hidden': true, body: { type: 'Choice', items: [{ value: 'Off topic, hidden' }, expect.anything()] } });
+    expect(replies[0].body.items.map((b: any) => b.value)).toEqual([
+      'Agreed, 同意 ✅',
+      '<p>Agreed, 同意 ✅</p>',
+    ]);
+    expect(replies[1]).toMatchObject({
+      'mg:hidden': true,
+      body: { type: 'Choice', items: [{ value: 'Off topic, hidden' }, expect.anything()] },
+    });
 
     const across = items.find((i) => i.id.endsWith(ids.across))!;
     expect(across.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector' });
@@ -180,10 +285,22 @@ describe('W3C JSON-LD export', () => {
   });
 
   it('counts TextPositionSelector offsets in code points', async () => {
-    const created = await createDocument(ada, { text: 'Emoji 😀 first 🎉 and 𝒳 math.\n\nThen the quoted words after 🙂 here.', format: 'text', title: 'Astral' });
-    const astral = await db.block.findMany({ where: { version: { documentId: created.id } }, orderBy: { index: 'asc' }, select: { anchor: true, text: true, kind: true } });
+    const created = await createDocument(ada, {
+      text: 'Emoji 😀 first 🎉 and 𝒳 math.\n\nThen the quoted words after 🙂 here.',
+      format: 'text',
+      title: 'Astral',
+    });
+    const astral = await db.block.findMany({
+      where: { version: { documentId: created.id } },
+      orderBy: { index: 'asc' },
+      select: { anchor: true, text: true, kind: true },
+    });
     const para = astral.find((b) => b.text.startsWith('Then'))!;
-    await annotate(ada, { target: targetFor(astral, para.anchor, 'quoted words'), tags: ['claim'] }, created.id);
+    await annotate(
+      ada,
+      { target: targetFor(astral, para.anchor, 'quoted words'), tags: ['claim'] },
+      created.id,
+    );
     const items = JSON.parse((await exportAs(ada, 'jsonld', {}, created.id)).text).first.items;
     const position = items[0].target.selector.find((s: any) => s.type === 'TextPositionSelector');
     const codePoints = Array.from(astral.map((b) => b.text).join('\n\n'));
@@ -206,10 +323,22 @@ describe('export endpoint', () => {
     const spot = targetFor(doc.blocks, para.anchor, para.text.slice(0, 20));
     const made: string[] = [];
     for (let i = 0; i < 7; i++) made.push((await annotate(eve, { target: spot, tags: ['claim'] })).id);
-    made.push((await annotate(eve, { target: targetFor(doc.blocks, doc.blocks[0].anchor, doc.blocks[0].text.slice(0, 4)), tags: ['claim'] })).id);
+    made.push(
+      (
+        await annotate(eve, {
+          target: targetFor(doc.blocks, doc.blocks[0].anchor, doc.blocks[0].text.slice(0, 4)),
+          tags: ['claim'],
+        })
+      ).id,
+    );
     await db.annotation.updateMany({ where: { id: { in: made.slice(0, 3) } }, data: { status: 'ORPHANED' } });
 
-    const prepared = await prepareExport(eve, doc.id, { format: 'jsonld', filter: annotationFilterSchema.parse({}), baseUrl: 'http://x.test', batchSize: 2 });
+    const prepared = await prepareExport(eve, doc.id, {
+      format: 'jsonld',
+      filter: annotationFilterSchema.parse({}),
+      baseUrl: 'http://x.test',
+      batchSize: 2,
+    });
     let text = '';
     for await (const chunk of prepared.chunks) text += chunk;
     const exported = JSON.parse(text).first.items.map((i: any) => i.id.split('/').at(-1));

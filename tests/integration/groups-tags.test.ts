@@ -11,19 +11,30 @@ import { call, signUp, type TestUser } from '../support/api';
 
 async function seminar() {
   const [ada, bo, eve] = await Promise.all([signUp('Ada'), signUp('Bo'), signUp('Eve')]);
-  const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Tagging seminar' } })).json.group;
+  const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Tagging seminar' } })).json
+    .group;
   await call(joinGroup, 'POST', '/x', { user: bo, body: { code: group.inviteCode } });
   return { ada, bo, eve, group: group as { id: string } };
 }
 
-const addTag = (user: TestUser, groupId: string, body: unknown) => call(createTag, 'POST', '/x', { user, params: { id: groupId }, body });
-const editTag = (user: TestUser, groupId: string, tagId: string, body: unknown) => call(patchTag, 'PATCH', '/x', { user, params: { id: groupId, tagId }, body });
+const addTag = (user: TestUser, groupId: string, body: unknown) =>
+  call(createTag, 'POST', '/x', { user, params: { id: groupId }, body });
+const editTag = (user: TestUser, groupId: string, tagId: string, body: unknown) =>
+  call(patchTag, 'PATCH', '/x', { user, params: { id: groupId, tagId }, body });
 
 async function annotate(user: TestUser, tags: string[], groupId?: string) {
   const doc = await call(getDocument, 'GET', '/x', { user, params: { id: 'face-time' } });
   const block = doc.json.blocks.find((b: { anchor: string }) => b.anchor === 'p-2');
-  const target = { start: { block: 'p-2', offset: 0 }, end: { block: 'p-2', offset: 24 }, exact: block.text.slice(0, 24) };
-  return call(createAnnotation, 'POST', '/x', { user, params: { id: 'face-time' }, body: { target, tags, groupId } });
+  const target = {
+    start: { block: 'p-2', offset: 0 },
+    end: { block: 'p-2', offset: 24 },
+    exact: block.text.slice(0, 24),
+  };
+  return call(createAnnotation, 'POST', '/x', {
+    user,
+    params: { id: 'face-time' },
+    body: { target, tags, groupId },
+  });
 }
 
 describe('group tags', () => {
@@ -31,10 +42,20 @@ describe('group tags', () => {
     const { ada, bo, group } = await seminar();
     const res = await addTag(ada, group.id, { name: 'Open question', color: '#1D4ED8', underline: 'dotted' });
     expect(res.status).toBe(201);
-    expect(res.json.tag).toEqual({ id: expect.any(String), slug: 'open-question', name: 'Open question', color: '#1d4ed8', underline: 'dotted', groupId: group.id, retired: false });
+    expect(res.json.tag).toEqual({
+      id: expect.any(String),
+      slug: 'open-question',
+      name: 'Open question',
+      color: '#1d4ed8',
+      underline: 'dotted',
+      groupId: group.id,
+      retired: false,
+    });
     const listed = await call(listTags, 'GET', '/x', { user: bo, params: { id: group.id } });
     expect(listed.json.tags.map((t: { slug: string }) => t.slug)).toEqual(['open-question']);
-    expect((await call(getGroup, 'GET', '/x', { user: bo, params: { id: group.id } })).json.group.tags).toHaveLength(1);
+    expect(
+      (await call(getGroup, 'GET', '/x', { user: bo, params: { id: group.id } })).json.group.tags,
+    ).toHaveLength(1);
   });
 
   it('refuses duplicate names (however written) and default tag names with a 409 field error', async () => {
@@ -57,8 +78,11 @@ describe('group tags', () => {
     const shared = await annotate(bo, ['claim', 'open-question'], group.id);
     expect(shared.status).toBe(201);
     expect(shared.json.annotation.tags).toEqual(['claim', 'open-question']);
-    expect((await annotate(bo, ['open-question'])).json.error.fields.tags).toMatch(/Unknown tag: open-question/);
-    const eveGroup = (await call(createGroup, 'POST', '/x', { user: eve, body: { name: 'Elsewhere' } })).json.group;
+    expect((await annotate(bo, ['open-question'])).json.error.fields.tags).toMatch(
+      /Unknown tag: open-question/,
+    );
+    const eveGroup = (await call(createGroup, 'POST', '/x', { user: eve, body: { name: 'Elsewhere' } })).json
+      .group;
     expect((await annotate(eve, ['open-question'], eveGroup.id)).status).toBe(400);
   });
 
@@ -83,8 +107,17 @@ describe('group tags', () => {
     const { ada, group } = await seminar();
     const tag = (await addTag(ada, group.id, { name: 'Question', color: '#1d4ed8' })).json.tag;
     await addTag(ada, group.id, { name: 'Tension', color: '#be123c' });
-    const res = await editTag(ada, group.id, tag.id, { name: 'Open question', underline: 'double', color: '#0F766E' });
-    expect(res.json.tag).toMatchObject({ slug: 'open-question', name: 'Open question', underline: 'double', color: '#0f766e' });
+    const res = await editTag(ada, group.id, tag.id, {
+      name: 'Open question',
+      underline: 'double',
+      color: '#0F766E',
+    });
+    expect(res.json.tag).toMatchObject({
+      slug: 'open-question',
+      name: 'Open question',
+      underline: 'double',
+      color: '#0f766e',
+    });
     const clash = await editTag(ada, group.id, tag.id, { name: 'tension' });
     expect(clash.status).toBe(409);
     expect(clash.json.error.fields.name).toMatch(/already has a tag called “Tension”/);

@@ -3,7 +3,10 @@ import { GET as listGroups, POST as createGroup } from '@/app/api/v1/groups/rout
 import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
 import { GET as getGroup, PATCH as patchGroup } from '@/app/api/v1/groups/[id]/route';
 import { DELETE as revokeInvite, POST as newInvite } from '@/app/api/v1/groups/[id]/invite/route';
-import { DELETE as removeMember, PATCH as patchMember } from '@/app/api/v1/groups/[id]/members/[userId]/route';
+import {
+  DELETE as removeMember,
+  PATCH as patchMember,
+} from '@/app/api/v1/groups/[id]/members/[userId]/route';
 import { call, signUp, type TestUser } from '../support/api';
 
 const INVALID_INVITE = 'This invite link is not valid any more. Ask your facilitator for a new one.';
@@ -14,22 +17,39 @@ async function newGroup(user: TestUser, name = 'Close reading seminar') {
   return res.json.group as { id: string; name: string; inviteCode: string };
 }
 
-const join = (user: TestUser, code: string) => call(joinGroup, 'POST', '/api/v1/groups/join', { user, body: { code } });
-const detail = (user: TestUser, id: string) => call(getGroup, 'GET', `/api/v1/groups/${id}`, { user, params: { id } });
+const join = (user: TestUser, code: string) =>
+  call(joinGroup, 'POST', '/api/v1/groups/join', { user, body: { code } });
+const detail = (user: TestUser, id: string) =>
+  call(getGroup, 'GET', `/api/v1/groups/${id}`, { user, params: { id } });
 const member = (user: TestUser, id: string, userId: string, method: 'PATCH' | 'DELETE', body?: unknown) =>
-  call(method === 'PATCH' ? patchMember : removeMember, method, `/api/v1/groups/${id}/members/${userId}`, { user, params: { id, userId }, body });
+  call(method === 'PATCH' ? patchMember : removeMember, method, `/api/v1/groups/${id}/members/${userId}`, {
+    user,
+    params: { id, userId },
+    body,
+  });
 
 describe('creating a group', () => {
   it('makes the creator its facilitator, with an unguessable invite code', async () => {
     const ada = await signUp('Ada');
     const group = await newGroup(ada, '  Autumn seminar  ');
-    expect(group).toMatchObject({ name: 'Autumn seminar', role: 'FACILITATOR', memberCount: 1, revealAfter: 0 });
+    expect(group).toMatchObject({
+      name: 'Autumn seminar',
+      role: 'FACILITATOR',
+      memberCount: 1,
+      revealAfter: 0,
+    });
     expect(group.inviteCode).toMatch(/^[a-z2-7]{16}$/);
-    expect((group as any).members).toEqual([expect.objectContaining({ userId: ada.id, name: 'Ada', role: 'FACILITATOR', you: true })]);
-    expect((group as any).documents).toEqual([expect.objectContaining({ slug: 'face-time', annotationCount: 0 })]);
+    expect((group as any).members).toEqual([
+      expect.objectContaining({ userId: ada.id, name: 'Ada', role: 'FACILITATOR', you: true }),
+    ]);
+    expect((group as any).documents).toEqual([
+      expect.objectContaining({ slug: 'face-time', annotationCount: 0 }),
+    ]);
 
     const list = await call(listGroups, 'GET', '/api/v1/groups', { user: ada });
-    expect(list.json.groups).toEqual([expect.objectContaining({ id: group.id, name: 'Autumn seminar', role: 'FACILITATOR', memberCount: 1 })]);
+    expect(list.json.groups).toEqual([
+      expect.objectContaining({ id: group.id, name: 'Autumn seminar', role: 'FACILITATOR', memberCount: 1 }),
+    ]);
     const other = await newGroup(ada, 'Second seminar');
     expect(other.inviteCode).not.toBe(group.inviteCode);
   });
@@ -39,9 +59,15 @@ describe('creating a group', () => {
     for (const name of ['', '    ']) {
       const res = await call(createGroup, 'POST', '/api/v1/groups', { user: ada, body: { name } });
       expect(res.status).toBe(400);
-      expect(res.json.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { name: 'Enter a name for the group.' } });
+      expect(res.json.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { name: 'Enter a name for the group.' },
+      });
     }
-    const long = await call(createGroup, 'POST', '/api/v1/groups', { user: ada, body: { name: 'x'.repeat(2000) } });
+    const long = await call(createGroup, 'POST', '/api/v1/groups', {
+      user: ada,
+      body: { name: 'x'.repeat(2000) },
+    });
     expect(long.status).toBe(400);
     expect(long.json.error.fields.name).toMatch(/at most 120 characters/);
     const missing = await call(createGroup, 'POST', '/api/v1/groups', { user: ada, body: {} });
@@ -69,7 +95,10 @@ describe('joining by code', () => {
     expect(creator.json).toMatchObject({ joined: false, group: { role: 'FACILITATOR' } });
     const seen = await detail(bo, group.id);
     expect(seen.json.group.memberCount).toBe(2);
-    expect(seen.json.group.members.map((m: { name: string; role: string }) => [m.name, m.role])).toEqual([['Ada', 'FACILITATOR'], ['Bo', 'MEMBER']]);
+    expect(seen.json.group.members.map((m: { name: string; role: string }) => [m.name, m.role])).toEqual([
+      ['Ada', 'FACILITATOR'],
+      ['Bo', 'MEMBER'],
+    ]);
     expect(seen.json.group).not.toHaveProperty('inviteCode');
   });
 
@@ -82,12 +111,17 @@ describe('joining by code', () => {
       expect(res.status).toBe(404);
       expect(res.json.error).toEqual({ code: 'NOT_FOUND', message: INVALID_INVITE });
     }
-    expect((await call(revokeInvite, 'DELETE', '/x', { user: ada, params: { id: group.id } })).status).toBe(204);
+    expect((await call(revokeInvite, 'DELETE', '/x', { user: ada, params: { id: group.id } })).status).toBe(
+      204,
+    );
     expect((await join(bo, group.inviteCode)).json.error.message).toBe(INVALID_INVITE);
     expect((await detail(ada, group.id)).json.group.inviteCode).toBeNull();
 
     const fresh = await call(newInvite, 'POST', '/x', { user: ada, params: { id: group.id } });
-    expect(fresh.json).toEqual({ inviteCode: expect.stringMatching(/^[a-z2-7]{16}$/), invitePath: `/join/${fresh.json.inviteCode}` });
+    expect(fresh.json).toEqual({
+      inviteCode: expect.stringMatching(/^[a-z2-7]{16}$/),
+      invitePath: `/join/${fresh.json.inviteCode}`,
+    });
     expect((await join(bo, group.inviteCode)).status).toBe(404);
     expect((await join(bo, fresh.json.inviteCode)).json.joined).toBe(true);
   });
@@ -152,9 +186,14 @@ describe('members and roles', () => {
     await member(ada, group.id, bo.id, 'PATCH', { role: 'FACILITATOR' });
     // two facilitators demoting each other at the same moment: whoever goes second is
     // no longer a facilitator by then, so one of them stays
-    const both = await Promise.all([member(ada, group.id, bo.id, 'PATCH', { role: 'MEMBER' }), member(bo, group.id, ada.id, 'PATCH', { role: 'MEMBER' })]);
+    const both = await Promise.all([
+      member(ada, group.id, bo.id, 'PATCH', { role: 'MEMBER' }),
+      member(bo, group.id, ada.id, 'PATCH', { role: 'MEMBER' }),
+    ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 403]);
-    const roles = (await detail(ada, group.id)).json.group.members.filter((m: { role: string }) => m.role === 'FACILITATOR');
+    const roles = (await detail(ada, group.id)).json.group.members.filter(
+      (m: { role: string }) => m.role === 'FACILITATOR',
+    );
     expect(roles).toHaveLength(1);
   });
 });
@@ -164,7 +203,8 @@ describe('group settings and privacy', () => {
     const [ada, bo, eve] = await Promise.all([signUp('Ada'), signUp('Bo'), signUp('Eve')]);
     const group = await newGroup(ada);
     await join(bo, group.inviteCode);
-    const patch = (user: TestUser, body: unknown) => call(patchGroup, 'PATCH', '/x', { user, params: { id: group.id }, body });
+    const patch = (user: TestUser, body: unknown) =>
+      call(patchGroup, 'PATCH', '/x', { user, params: { id: group.id }, body });
 
     const ok = await patch(ada, { name: 'Renamed', revealAfter: 3 });
     expect(ok.json.group).toMatchObject({ name: 'Renamed', revealAfter: 3 });
@@ -175,7 +215,9 @@ describe('group settings and privacy', () => {
     expect(asMember.status).toBe(403);
     expect(asMember.json.error.message).toMatch(/Only a facilitator/);
     expect((await call(newInvite, 'POST', '/x', { user: bo, params: { id: group.id } })).status).toBe(403);
-    expect((await call(revokeInvite, 'DELETE', '/x', { user: bo, params: { id: group.id } })).status).toBe(403);
+    expect((await call(revokeInvite, 'DELETE', '/x', { user: bo, params: { id: group.id } })).status).toBe(
+      403,
+    );
 
     for (const res of [
       await detail(eve, group.id),

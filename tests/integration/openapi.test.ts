@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
 import { GET as listDocumentsRoute } from '@/app/api/v1/documents/route';
 import { GET as listAnnotationsRoute } from '@/app/api/v1/documents/[id]/annotations/route';
-import { GET as listRepliesRoute, POST as createReplyRoute } from '@/app/api/v1/annotations/[id]/replies/route';
+import {
+  GET as listRepliesRoute,
+  POST as createReplyRoute,
+} from '@/app/api/v1/annotations/[id]/replies/route';
 import { call, signUp } from '../support/api';
 import { annotate, importFile, paragraphs, sampleDocument, targetFor } from './export-fixtures';
 
@@ -17,10 +20,13 @@ function routeFiles(dir = apiRoot, segments: string[] = []): { path: string; met
   const found: { path: string; methods: string[] }[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) found.push(...routeFiles(full, [...segments, entry.replace(/^\[(\w+)\]$/, '{$1}')]));
+    if (statSync(full).isDirectory())
+      found.push(...routeFiles(full, [...segments, entry.replace(/^\[(\w+)\]$/, '{$1}')]));
     else if (/^route\.tsx?$/.test(entry)) {
       const source = readFileSync(full, 'utf8');
-      const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source));
+      const methods = METHODS.filter((m) =>
+        new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source),
+      );
       found.push({ path: `/api/v1/${segments.join('/')}`.replace(/\/$/, ''), methods });
     }
   }
@@ -58,42 +64,75 @@ describe('OpenAPI document', () => {
         expect(['get', 'post', 'put', 'patch', 'delete']).toContain(method);
         expect(ids.has(op.operationId), op.operationId).toBe(false);
         ids.add(op.operationId);
-        expect(Object.keys(op.responses).some((s) => s.startsWith('2')), `${method} ${key}`).toBe(true);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('2')),
+          `${method} ${key}`,
+        ).toBe(true);
         for (const name of key.match(/\{(\w+)\}/g) ?? []) {
-          expect(op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name && p.required), `${name} of ${key}`).toBe(true);
+          expect(
+            op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name && p.required),
+            `${name} of ${key}`,
+          ).toBe(true);
         }
         const schemas = [
           ...(op.parameters ?? []).map((p: any) => p.schema),
           ...Object.values(op.requestBody?.content ?? {}).map((c: any) => c.schema),
-          ...Object.values(op.responses).flatMap((r: any) => Object.values(r.content ?? {}).map((c: any) => c.schema)),
+          ...Object.values(op.responses).flatMap((r: any) =>
+            Object.values(r.content ?? {}).map((c: any) => c.schema),
+          ),
         ].filter(Boolean);
         for (const schema of schemas) expect(() => validatorFor(schema), `${method} ${key}`).not.toThrow();
       }
     }
-    for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas[name], name).toBeDefined();
+    for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g))
+      expect(doc.components.schemas[name], name).toBeDefined();
   });
 
   it('documents every route under app/api/v1 and every method it exports', () => {
     const routes = routeFiles();
     expect(routes.length).toBeGreaterThan(10);
-    const missing = routes.flatMap((r) => r.methods.filter((m) => !doc.paths[r.path]?.[m.toLowerCase()]).map((m) => `${m} ${r.path}`));
+    const missing = routes.flatMap((r) =>
+      r.methods.filter((m) => !doc.paths[r.path]?.[m.toLowerCase()]).map((m) => `${m} ${r.path}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('lists every path of DESIGN.md’s API contract', () => {
     const contract = [
-      'post /api/auth/sign-up/email', 'post /api/auth/sign-in/email', 'get /api/v1/documents', 'post /api/v1/documents', 'get /api/v1/documents/{id}',
-      'get /api/v1/documents/{id}/annotations', 'post /api/v1/documents/{id}/annotations', 'patch /api/v1/annotations/{id}', 'delete /api/v1/annotations/{id}',
-      'get /api/v1/annotations/{id}/replies', 'post /api/v1/annotations/{id}/replies', 'get /api/v1/groups', 'post /api/v1/groups', 'post /api/v1/groups/join',
-      'get /api/v1/documents/{id}/export', 'post /api/v1/documents/{id}/versions', 'post /api/v1/documents/{id}/annotations/import',
-      'get /api/v1/documents/{id}/events', 'get /api/v1/openapi.json',
+      'post /api/auth/sign-up/email',
+      'post /api/auth/sign-in/email',
+      'get /api/v1/documents',
+      'post /api/v1/documents',
+      'get /api/v1/documents/{id}',
+      'get /api/v1/documents/{id}/annotations',
+      'post /api/v1/documents/{id}/annotations',
+      'patch /api/v1/annotations/{id}',
+      'delete /api/v1/annotations/{id}',
+      'get /api/v1/annotations/{id}/replies',
+      'post /api/v1/annotations/{id}/replies',
+      'get /api/v1/groups',
+      'post /api/v1/groups',
+      'post /api/v1/groups/join',
+      'get /api/v1/documents/{id}/export',
+      'post /api/v1/documents/{id}/versions',
+      'post /api/v1/documents/{id}/annotations/import',
+      'get /api/v1/documents/{id}/events',
+      'get /api/v1/openapi.json',
     ];
-    expect(contract.filter((c) => { const [m, p] = c.split(' '); return !doc.paths[p]?.[m]; })).toEqual([]);
+    expect(
+      contract.filter((c) => {
+        const [m, p] = c.split(' ');
+        return !doc.paths[p]?.[m];
+      }),
+    ).toEqual([]);
   });
 
   it('describes notes as Tiptap JSON and takes request schemas from the zod schemas', () => {
-    const create = doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody.content['application/json'].schema;
-    expect(create.properties.note).toEqual({ anyOf: [{ $ref: '#/components/schemas/NoteDoc' }, { type: 'null' }] });
+    const create =
+      doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody.content['application/json'].schema;
+    expect(create.properties.note).toEqual({
+      anyOf: [{ $ref: '#/components/schemas/NoteDoc' }, { type: 'null' }],
+    });
     expect(create.properties.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
     expect(create.required).toEqual(['target', 'tags']);
     const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters.map((p: any) => p.name);
@@ -104,8 +143,16 @@ describe('OpenAPI document', () => {
     const ada = await signUp('Ada');
     const sample = await sampleDocument();
     const para = sample.blocks.find((b) => b.kind === 'PARAGRAPH')!;
-    const annotation = await annotate(ada, { target: targetFor(sample.blocks, para.anchor, para.text.slice(0, 25)), tags: ['claim'], note: paragraphs('A note') });
-    const created = await call(createReplyRoute, 'POST', '/x', { user: ada, params: { id: annotation.id }, body: { body: paragraphs('A reply') } });
+    const annotation = await annotate(ada, {
+      target: targetFor(sample.blocks, para.anchor, para.text.slice(0, 25)),
+      tags: ['claim'],
+      note: paragraphs('A note'),
+    });
+    const created = await call(createReplyRoute, 'POST', '/x', {
+      user: ada,
+      params: { id: annotation.id },
+      body: { body: paragraphs('A reply') },
+    });
     expect(created.status, created.text).toBe(201);
     const replies = await call(listRepliesRoute, 'GET', '/x', { user: ada, params: { id: annotation.id } });
     const checkReplies = validatorFor(responseSchema('/api/v1/annotations/{id}/replies', 'get', '200'));
@@ -117,12 +164,22 @@ describe('OpenAPI document', () => {
     const checkDocuments = validatorFor(responseSchema('/api/v1/documents', 'get', '200'));
     expect(checkDocuments(documents.json), JSON.stringify(checkDocuments.errors)).toBe(true);
 
-    const annotations = await call(listAnnotationsRoute, 'GET', '/x', { user: ada, params: { id: 'face-time' } });
+    const annotations = await call(listAnnotationsRoute, 'GET', '/x', {
+      user: ada,
+      params: { id: 'face-time' },
+    });
     const checkAnnotations = validatorFor(responseSchema('/api/v1/documents/{id}/annotations', 'get', '200'));
     expect(checkAnnotations(annotations.json), JSON.stringify(checkAnnotations.errors)).toBe(true);
 
-    const report = await importFile(ada, { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:z:1', type: 'Annotation', target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: para.text.slice(0, 25) } } });
-    const checkReport = validatorFor(responseSchema('/api/v1/documents/{id}/annotations/import', 'post', '200'));
+    const report = await importFile(ada, {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:z:1',
+      type: 'Annotation',
+      target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: para.text.slice(0, 25) } },
+    });
+    const checkReport = validatorFor(
+      responseSchema('/api/v1/documents/{id}/annotations/import', 'post', '200'),
+    );
     expect(checkReport(report.json), JSON.stringify(checkReport.errors)).toBe(true);
 
     const unauthenticated = await call(listDocumentsRoute, 'GET', '/api/v1/documents');

@@ -19,7 +19,15 @@ async function annotate(user: TestUser, anchor: string, tags: string[], group: s
   const res = await call(createAnnotation, 'POST', '/x', {
     user,
     params: { id: 'face-time' },
-    body: { target: { start: { block: anchor, offset: 0 }, end: { block: anchor, offset: 12 }, exact: block.text.slice(0, 12) }, tags, groupId: group },
+    body: {
+      target: {
+        start: { block: anchor, offset: 0 },
+        end: { block: anchor, offset: 12 },
+        exact: block.text.slice(0, 12),
+      },
+      tags,
+      groupId: group,
+    },
   });
   expect(res.status).toBe(201);
   return res.json.annotation.id as string;
@@ -27,14 +35,23 @@ async function annotate(user: TestUser, anchor: string, tags: string[], group: s
 
 beforeAll(async () => {
   [facilitator, ada, ben] = await Promise.all([signUp('Facilitator'), signUp('Ada'), signUp('Ben')]);
-  const group = (await call(createGroup, 'POST', '/x', { user: facilitator, body: { name: 'Summary seminar' } })).json.group;
+  const group = (
+    await call(createGroup, 'POST', '/x', { user: facilitator, body: { name: 'Summary seminar' } })
+  ).json.group;
   groupId = group.id;
-  for (const user of [ada, ben]) await call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } });
+  for (const user of [ada, ben])
+    await call(joinGroup, 'POST', '/x', { user, body: { code: group.inviteCode } });
   blocks = (await call(getDocument, 'GET', '/x', { user: ada, params: { id: 'face-time' } })).json.blocks;
   const first = await annotate(ada, 'p-1', ['claim', 'framing'], groupId);
   await annotate(ada, 'p-2', ['claim'], groupId);
   await annotate(ada, 'p-3', ['evidence'], null); // private: never counted
-  const reply = await call(createReply, 'POST', '/x', { user: ben, params: { id: first }, body: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Agreed' }] }] } } });
+  const reply = await call(createReply, 'POST', '/x', {
+    user: ben,
+    params: { id: first },
+    body: {
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Agreed' }] }] },
+    },
+  });
   expect(reply.status).toBe(201);
 });
 
@@ -45,7 +62,11 @@ describe('reading summary', () => {
     expect(byName.get('Ada')).toMatchObject({ annotations: 2, byTag: { claim: 2, framing: 1 }, replies: 0 });
     expect(byName.get('Ada')!.lastActivity).not.toBeNull();
     expect(byName.get('Ben')).toMatchObject({ annotations: 0, byTag: {}, replies: 1 });
-    expect(byName.get('Facilitator')).toMatchObject({ annotations: 0, role: 'FACILITATOR', lastActivity: null });
+    expect(byName.get('Facilitator')).toMatchObject({
+      annotations: 0,
+      role: 'FACILITATOR',
+      lastActivity: null,
+    });
     expect(rows[0].name).toBe('Ada');
   });
 

@@ -7,10 +7,14 @@ import { db } from '@/lib/server/db';
 import { call, signUp, type TestUser } from '../support/api';
 
 const SAMPLE = readFileSync(new URL('../../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
-const ARTICLE = 'Field Notes\n\nThe first paragraph describes the harbour in the early morning.\n\nThe second paragraph follows the boats out to sea.\n\nThe third paragraph brings them home at dusk.';
+const ARTICLE =
+  'Field Notes\n\nThe first paragraph describes the harbour in the early morning.\n\nThe second paragraph follows the boats out to sea.\n\nThe third paragraph brings them home at dusk.';
 
 async function importAs(user: TestUser, text = ARTICLE): Promise<{ id: string; slug: string }> {
-  const res = await call(importDocument, 'POST', '/api/v1/documents', { user, body: { text, format: 'text' } });
+  const res = await call(importDocument, 'POST', '/api/v1/documents', {
+    user,
+    body: { text, format: 'text' },
+  });
   expect(res.status).toBe(201);
   return res.json.document;
 }
@@ -33,7 +37,9 @@ describe('who may upload a revised version', () => {
 
     const byBob = await revise(bob, doc.id, { text, format: 'text' });
     expect(byBob.status).toBe(403);
-    expect(byBob.json.error.message).toBe('Only the reader who imported this article can upload a revised version of it.');
+    expect(byBob.json.error.message).toBe(
+      'Only the reader who imported this article can upload a revised version of it.',
+    );
     expect((await revise(null, doc.id, { text, format: 'text' })).status).toBe(401);
     expect((await revise(ada, 'no-such-article', { text, format: 'text' })).status).toBe(404);
 
@@ -46,13 +52,26 @@ describe('who may upload a revised version', () => {
   it('lets only facilitators revise the sample article, which nobody imported', async () => {
     const bob = await signUp('Bob');
     const fay = await signUp('Fay');
-    const group = await db.group.create({ data: { name: 'Seminar', createdById: fay.id, memberships: { create: [{ userId: fay.id, role: 'FACILITATOR' }, { userId: bob.id, role: 'MEMBER' }] } } });
+    const group = await db.group.create({
+      data: {
+        name: 'Seminar',
+        createdById: fay.id,
+        memberships: {
+          create: [
+            { userId: fay.id, role: 'FACILITATOR' },
+            { userId: bob.id, role: 'MEMBER' },
+          ],
+        },
+      },
+    });
     expect(group.id).toBeTruthy();
     const text = SAMPLE.replace('the cancelation of', 'the cancellation of');
 
     const byMember = await revise(bob, 'face-time', { text, format: 'text' });
     expect(byMember.status).toBe(403);
-    expect(byMember.json.error.message).toBe('Only a group facilitator can upload a revised version of this article.');
+    expect(byMember.json.error.message).toBe(
+      'Only a group facilitator can upload a revised version of this article.',
+    );
     const byFacilitator = await revise(fay, 'face-time', { text, format: 'text' });
     expect(byFacilitator.status).toBe(201);
     expect(byFacilitator.json.version.number).toBe(2);
@@ -66,7 +85,10 @@ describe('uploading a revised version', () => {
     for (const text of [ARTICLE, ARTICLE.replace(/\n/g, '\r\n'), ARTICLE.replace(/\n\n/g, '  \n\n')]) {
       const res = await revise(ada, doc.id, { text, format: 'text' });
       expect(res.status).toBe(409);
-      expect(res.json.error).toMatchObject({ code: 'CONFLICT', message: 'This version is identical to the current one.' });
+      expect(res.json.error).toMatchObject({
+        code: 'CONFLICT',
+        message: 'This version is identical to the current one.',
+      });
     }
     const versions = await call(listVersions, 'GET', '/x', { user: ada, params: { id: doc.id } });
     expect(versions.json.versions).toHaveLength(1);
@@ -78,16 +100,26 @@ describe('uploading a revised version', () => {
     const empty = await revise(ada, doc.id, { text: '', format: 'text' });
     expect(empty.status).toBe(400);
     expect(empty.json.error.message).toBe('The article is empty. Paste or upload some text.');
-    const binary = await revise(ada, doc.id, { text: '\u0000\u0001PNG\u0002\u0003'.repeat(50), format: 'text' });
+    const binary = await revise(ada, doc.id, {
+      text: '\u0000\u0001PNG\u0002\u0003'.repeat(50),
+      format: 'text',
+    });
     expect(binary.status).toBe(400);
     expect(binary.json.error.message).toMatch(/does not look like text/);
   });
 
   it('takes the revised text’s title unless one is given', async () => {
     const ada = await signUp('Ada');
-    const imported = await call(importDocument, 'POST', '/api/v1/documents', { user: ada, body: { text: ARTICLE, format: 'text', title: 'Harbour Diary' } });
+    const imported = await call(importDocument, 'POST', '/api/v1/documents', {
+      user: ada,
+      body: { text: ARTICLE, format: 'text', title: 'Harbour Diary' },
+    });
     const { id } = imported.json.document;
-    const kept = await revise(ada, id, { text: ARTICLE.replace('boats', 'trawlers'), format: 'text', title: 'Harbour Diary' });
+    const kept = await revise(ada, id, {
+      text: ARTICLE.replace('boats', 'trawlers'),
+      format: 'text',
+      title: 'Harbour Diary',
+    });
     expect(kept.json.document.title).toBe('Harbour Diary');
     const parsed = await revise(ada, id, { text: ARTICLE.replace('boats', 'ferries'), format: 'text' });
     expect(parsed.json.document.title).toBe('Field Notes');

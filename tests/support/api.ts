@@ -12,7 +12,10 @@ export interface TestUser extends Reader {
 
 export async function signUp(name = 'Reader'): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@example.org`;
-  const response = await auth.api.signUpEmail({ body: { name, email, password: 'correct horse battery' }, asResponse: true });
+  const response = await auth.api.signUpEmail({
+    body: { name, email, password: 'correct horse battery' },
+    asResponse: true,
+  });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers
     .getSetCookie()
@@ -45,7 +48,9 @@ export async function call(handler: Handler, method: string, path: string, optio
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(new Request(url, { method, headers, body }), {
+    params: Promise.resolve(options.params ?? {}),
+  });
   const text = await response.text();
   let json: any = null;
   try {

@@ -14,7 +14,11 @@ process.env.BETTER_AUTH_SECRET ??= 'integration-tests-secret-0123456789abcdef';
 process.env.BETTER_AUTH_URL ??= 'http://127.0.0.1:3000';
 
 afterAll(async () => {
-  const clients = (globalThis as { marginaliaClients?: { prisma: { $disconnect(): Promise<void> }; sql: { end(): Promise<void> } } }).marginaliaClients;
+  const clients = (
+    globalThis as {
+      marginaliaClients?: { prisma: { $disconnect(): Promise<void> }; sql: { end(): Promise<void> } };
+    }
+  ).marginaliaClients;
   await clients?.prisma.$disconnect();
   await clients?.sql.end();
   await dropDatabase(serverUrl, name);

@@ -12,7 +12,9 @@ export default async function GroupsPage() {
   return (
     <main id="main" className="page groups-page">
       <h1>Groups</h1>
-      <p className="muted">Seminar groups read together: members share annotations and answer each other’s notes.</p>
+      <p className="muted">
+        Seminar groups read together: members share annotations and answer each other’s notes.
+      </p>
       <GroupList groups={groups} />
       <div className="groups-columns">
         <CreateGroupForm />

@@ -9,7 +9,8 @@ export default async function ImportPage() {
     <main id="main" className="page import-page">
       <h1>Import an article</h1>
       <p className="import-lead muted">
-        Paste an article or upload a text, Markdown or HTML file. You will see how it was read, and can correct it, before it is saved.
+        Paste an article or upload a text, Markdown or HTML file. You will see how it was read, and can
+        correct it, before it is saved.
       </p>
       <ImportForm />
     </main>

@@ -34,7 +34,11 @@ async function gatedGroupsFor(reader: Reader, memberships: MembershipInfo[], doc
     .filter((g) => g.posted < g.needed);
 }
 
-export async function annotationScope(reader: Reader, documentId: string, memberships?: MembershipInfo[]): Promise<AnnotationScope> {
+export async function annotationScope(
+  reader: Reader,
+  documentId: string,
+  memberships?: MembershipInfo[],
+): Promise<AnnotationScope> {
   const groups = memberships ?? (await readerMemberships(reader));
   const gatedGroups = await gatedGroupsFor(reader, groups, documentId);
   const gated = new Set(gatedGroups.map((g) => g.groupId));
@@ -47,17 +51,25 @@ export async function annotationScope(reader: Reader, documentId: string, member
     where: {
       documentId,
       deletedAt: null,
-      OR: [{ authorId: reader.id }, ...(visibleGroupIds.length > 0 ? [{ groupId: { in: visibleGroupIds } }] : [])],
+      OR: [
+        { authorId: reader.id },
+        ...(visibleGroupIds.length > 0 ? [{ groupId: { in: visibleGroupIds } }] : []),
+      ],
     },
   };
 }
 
-export function roleIn(scope: Pick<AnnotationScope, 'memberships'>, groupId: string | null): MembershipInfo['role'] | null {
+export function roleIn(
+  scope: Pick<AnnotationScope, 'memberships'>,
+  groupId: string | null,
+): MembershipInfo['role'] | null {
   if (!groupId) return null;
   return scope.memberships.find((m) => m.groupId === groupId)?.role ?? null;
 }
 
 /** Whether the reader may see one annotation, given its author and group. */
 export function canSee(scope: AnnotationScope, row: { authorId: string; groupId: string | null }): boolean {
-  return row.authorId === scope.reader.id || (row.groupId !== null && scope.visibleGroupIds.includes(row.groupId));
+  return (
+    row.authorId === scope.reader.id || (row.groupId !== null && scope.visibleGroupIds.includes(row.groupId))
+  );
 }

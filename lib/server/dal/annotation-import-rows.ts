@@ -66,7 +66,9 @@ export async function tagResolver(groupId: string | null) {
   return (slug: string) => byKey.get(slug) ?? (slug.endsWith('s') ? byKey.get(slug.slice(0, -1)) : undefined);
 }
 
-export function checkedNote(text: string): { ok: true; doc: NoteDoc | null; text: string } | { ok: false; reason: string } {
+export function checkedNote(
+  text: string,
+): { ok: true; doc: NoteDoc | null; text: string } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: true, doc: null, text: '' };
   const parsed = parseNote(plainTextToNote(text));
   if (!parsed.ok) return { ok: false, reason: parsed.message };
@@ -85,12 +87,25 @@ function placeByBlockHint(index: DocumentIndex, item: Item): Target | null {
 }
 
 /** Where the item's quote is in the document, or null: it will be an orphan. */
-export function placeQuote(index: DocumentIndex, fromCodePoints: (cp: number) => number, item: Item): { target: Target; status: 'ANCHORED' | 'REANCHORED' } | null {
+export function placeQuote(
+  index: DocumentIndex,
+  fromCodePoints: (cp: number) => number,
+  item: Item,
+): { target: Target; status: 'ANCHORED' | 'REANCHORED' } | null {
   const exact = placeByBlockHint(index, item);
   if (exact) return { target: exact, status: 'ANCHORED' };
   const fragmentBlock = item.fragment === undefined ? undefined : index.indexByAnchor.get(item.fragment);
-  const positionHint = item.positionHint ? fromCodePoints(item.positionHint.start) : fragmentBlock !== undefined ? index.starts[fragmentBlock] : undefined;
-  const found = anchorQuote(index, { exact: item.exact, prefix: item.prefix, suffix: item.suffix, positionHint });
+  const positionHint = item.positionHint
+    ? fromCodePoints(item.positionHint.start)
+    : fragmentBlock !== undefined
+      ? index.starts[fragmentBlock]
+      : undefined;
+  const found = anchorQuote(index, {
+    exact: item.exact,
+    prefix: item.prefix,
+    suffix: item.suffix,
+    positionHint,
+  });
   if (!found) return null;
   return { target: found.target, status: found.fuzzy ? 'REANCHORED' : 'ANCHORED' };
 }
@@ -102,7 +117,10 @@ export interface ExistingAnnotation {
   deletedAt: Date | null;
 }
 
-export async function existingBySource(documentId: string, sourceIds: string[]): Promise<Map<string, ExistingAnnotation>> {
+export async function existingBySource(
+  documentId: string,
+  sourceIds: string[],
+): Promise<Map<string, ExistingAnnotation>> {
   const found = new Map<string, ExistingAnnotation>();
   if (sourceIds.length === 0) return found;
   const rows = await rawSql()<(ExistingAnnotation & { sourceId: string })[]>`
@@ -114,7 +132,9 @@ export async function existingBySource(documentId: string, sourceIds: string[]):
 
 /** Inserts annotations and their tags, a transaction per batch; returns the ids inserted
  * (a concurrent import of the same file may have taken some source ids meanwhile). */
-export async function insertAnnotations(rows: { row: AnnotationRow; tagIds: string[] }[]): Promise<Set<string>> {
+export async function insertAnnotations(
+  rows: { row: AnnotationRow; tagIds: string[] }[],
+): Promise<Set<string>> {
   const inserted = new Set<string>();
   const sql = rawSql();
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
@@ -130,7 +150,9 @@ export async function insertAnnotations(rows: { row: AnnotationRow; tagIds: stri
         ON CONFLICT DO NOTHING
         RETURNING "id"`;
       const here = new Set(ids.map((r) => r.id));
-      const tags = batch.filter((b) => here.has(b.row.id)).flatMap((b) => b.tagIds.map((tagId) => ({ annotationId: b.row.id, tagId })));
+      const tags = batch
+        .filter((b) => here.has(b.row.id))
+        .flatMap((b) => b.tagIds.map((tagId) => ({ annotationId: b.row.id, tagId })));
       if (tags.length > 0) {
         await tx`
           INSERT INTO "annotation_tags" ("annotationId", "tagId")

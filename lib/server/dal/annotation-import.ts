@@ -8,8 +8,17 @@ import { invalid, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
 import {
-  checkedNote, existingBySource, indexItems, insertAnnotations, insertReplies, placeQuote, tagResolver,
-  type AnnotationRow, type ExistingAnnotation, type Item, type ReplyRow,
+  checkedNote,
+  existingBySource,
+  indexItems,
+  insertAnnotations,
+  insertReplies,
+  placeQuote,
+  tagResolver,
+  type AnnotationRow,
+  type ExistingAnnotation,
+  type Item,
+  type ReplyRow,
 } from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
 import { codePointMapping } from './export-records';
@@ -28,7 +37,12 @@ const MAX_TAGS = 10;
 type Issue = ImportReport['skipped'][number];
 type ReportItem = ImportReport['items'][number];
 
-export async function importAnnotations(reader: Reader, documentIdOrSlug: string, fileText: string, options: ImportQuery): Promise<ImportReport> {
+export async function importAnnotations(
+  reader: Reader,
+  documentIdOrSlug: string,
+  fileText: string,
+  options: ImportQuery,
+): Promise<ImportReport> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const [doc, current] = await Promise.all([
     db.document.findUnique({ where: { id: documentId }, select: { slug: true } }),
@@ -37,15 +51,27 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
   if (!doc || !current) throw notFound('The document');
   const groupId = options.groupId ?? null;
   if (groupId && !(await readerMemberships(reader)).some((m) => m.groupId === groupId)) {
-    throw invalid('You can only share with a group you belong to.', { groupId: 'You are not a member of this group.' });
+    throw invalid('You can only share with a group you belong to.', {
+      groupId: 'You are not a member of this group.',
+    });
   }
   const tagId = await tagResolver(groupId);
   const defaultTagId = tagId(options.defaultTag);
-  if (!defaultTagId) throw invalid(`Unknown tag: ${options.defaultTag}.`, { defaultTag: `Unknown tag: ${options.defaultTag}.` });
+  if (!defaultTagId)
+    throw invalid(`Unknown tag: ${options.defaultTag}.`, {
+      defaultTag: `Unknown tag: ${options.defaultTag}.`,
+    });
 
   const parsed = parseW3CImportText(fileText);
-  if (parsed.items.length === 0 && parsed.rejected.length === 1 && parsed.rejected[0].reason.startsWith('the file is not valid JSON')) {
-    throw invalid(`The file could not be read: ${parsed.rejected[0].reason.replace(/^the file is /, 'it is ')}.`, { file: parsed.rejected[0].reason });
+  if (
+    parsed.items.length === 0 &&
+    parsed.rejected.length === 1 &&
+    parsed.rejected[0].reason.startsWith('the file is not valid JSON')
+  ) {
+    throw invalid(
+      `The file could not be read: ${parsed.rejected[0].reason.replace(/^the file is /, 'it is ')}.`,
+      { file: parsed.rejected[0].reason },
+    );
   }
   const items = indexItems(parsed.items, parsed.rejected);
   const { index } = await getVersionIndex(current.versionId);
@@ -66,7 +92,10 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
 
   const annotationItems = items.filter((i) => !i.replyTo);
   const replyItems = items.filter((i) => i.replyTo);
-  const existing = await existingBySource(documentId, annotationItems.flatMap((i) => (i.sourceId ? [i.sourceId] : [])));
+  const existing = await existingBySource(
+    documentId,
+    annotationItems.flatMap((i) => (i.sourceId ? [i.sourceId] : [])),
+  );
   const seen = new Set<string>();
   const toInsert: { item: Item; row: AnnotationRow; tagIds: string[] }[] = [];
   const ownIri = `/documents/${encodeURIComponent(doc.slug)}`;
@@ -80,9 +109,20 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
       seen.add(item.sourceId);
       const before = existing.get(item.sourceId);
       if (before) {
-        skip(item, before.deletedAt && before.authorId === reader.id ? 'already imported (and deleted since)' : 'already imported');
+        skip(
+          item,
+          before.deletedAt && before.authorId === reader.id
+            ? 'already imported (and deleted since)'
+            : 'already imported',
+        );
         const visible = before.deletedAt === null && canSee(scope, before);
-        reportItems.push({ index: item.index, sourceId: item.sourceId, id: visible ? before.id : null, kind: 'annotation', status: 'ALREADY_IMPORTED' });
+        reportItems.push({
+          index: item.index,
+          sourceId: item.sourceId,
+          id: visible ? before.id : null,
+          kind: 'annotation',
+          status: 'ALREADY_IMPORTED',
+        });
         continue;
       }
     } else withoutId++;
@@ -112,7 +152,13 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
     const placed = placeQuote(index, fromCodePoints, item);
     const first = index.blocks[0];
     // An orphan keeps its quote; the first block at 0..0 only satisfies the constraints.
-    const target = placed?.target ?? { start: { block: first.anchor, offset: 0 }, end: { block: first.anchor, offset: 0 }, exact: item.exact, prefix: item.prefix ?? '', suffix: item.suffix ?? '' };
+    const target = placed?.target ?? {
+      start: { block: first.anchor, offset: 0 },
+      end: { block: first.anchor, offset: 0 },
+      exact: item.exact,
+      prefix: item.prefix ?? '',
+      suffix: item.suffix ?? '',
+    };
     const created = item.created ?? now;
     toInsert.push({
       item,
@@ -144,24 +190,61 @@ export async function importAnnotations(reader: Reader, documentIdOrSlug: string
   for (const { item, row } of toInsert) {
     if (!inserted.has(row.id)) {
       skip(item, 'already imported');
-      reportItems.push({ index: item.index, sourceId: item.sourceId, id: null, kind: 'annotation', status: 'ALREADY_IMPORTED' });
+      reportItems.push({
+        index: item.index,
+        sourceId: item.sourceId,
+        id: null,
+        kind: 'annotation',
+        status: 'ALREADY_IMPORTED',
+      });
       continue;
     }
     imported++;
     if (row.status === 'ORPHANED') orphaned++;
     if (item.sourceId) newIdBySource.set(item.sourceId, row.id);
-    reportItems.push({ index: item.index, sourceId: item.sourceId, id: row.id, kind: 'annotation', status: row.status });
+    reportItems.push({
+      index: item.index,
+      sourceId: item.sourceId,
+      id: row.id,
+      kind: 'annotation',
+      status: row.status,
+    });
   }
 
-  const replies = await prepareReplies({ replyItems, items, existing, newIdBySource, scope, reader, now, skip, reportItems });
+  const replies = await prepareReplies({
+    replyItems,
+    items,
+    existing,
+    newIdBySource,
+    scope,
+    reader,
+    now,
+    skip,
+    reportItems,
+  });
   await insertReplies(replies);
 
   const alreadyImported = reportItems.filter((i) => i.status === 'ALREADY_IMPORTED').length;
-  if (defaulted > 0) warnings.push(`${defaulted} ${defaulted === 1 ? 'annotation had' : 'annotations had'} no tag Marginalia knows and ${defaulted === 1 ? 'was' : 'were'} tagged “${options.defaultTag}”.`);
-  if (unknownTags.size > 0) warnings.push(`Tags not found in ${groupId ? 'this group' : 'the default tags'} were left out: ${[...unknownTags].slice(0, 20).join(', ')}${unknownTags.size > 20 ? ', …' : ''}.`);
-  if (foreign > 0) warnings.push(`${foreign} ${foreign === 1 ? 'annotation was' : 'annotations were'} made on another page (e.g. ${foreignExample}); ${foreign === 1 ? 'it was' : 'they were'} placed by the quoted text.`);
-  if (orphaned > 0) warnings.push(`${orphaned} ${orphaned === 1 ? 'quote was' : 'quotes were'} not found in this document: listed as orphans, ready to re-attach.`);
-  if (withoutId > 0) warnings.push(`${withoutId} ${withoutId === 1 ? 'annotation has' : 'annotations have'} no id in the file: importing it again would add ${withoutId === 1 ? 'it' : 'them'} again.`);
+  if (defaulted > 0)
+    warnings.push(
+      `${defaulted} ${defaulted === 1 ? 'annotation had' : 'annotations had'} no tag Marginalia knows and ${defaulted === 1 ? 'was' : 'were'} tagged “${options.defaultTag}”.`,
+    );
+  if (unknownTags.size > 0)
+    warnings.push(
+      `Tags not found in ${groupId ? 'this group' : 'the default tags'} were left out: ${[...unknownTags].slice(0, 20).join(', ')}${unknownTags.size > 20 ? ', …' : ''}.`,
+    );
+  if (foreign > 0)
+    warnings.push(
+      `${foreign} ${foreign === 1 ? 'annotation was' : 'annotations were'} made on another page (e.g. ${foreignExample}); ${foreign === 1 ? 'it was' : 'they were'} placed by the quoted text.`,
+    );
+  if (orphaned > 0)
+    warnings.push(
+      `${orphaned} ${orphaned === 1 ? 'quote was' : 'quotes were'} not found in this document: listed as orphans, ready to re-attach.`,
+    );
+  if (withoutId > 0)
+    warnings.push(
+      `${withoutId} ${withoutId === 1 ? 'annotation has' : 'annotations have'} no id in the file: importing it again would add ${withoutId === 1 ? 'it' : 'them'} again.`,
+    );
   if (!groupId && imported > 0) warnings.push('The imported annotations are private: only you can see them.');
 
   return {
@@ -206,7 +289,8 @@ async function prepareReplies(ctx: ReplyContext): Promise<ReplyRow[]> {
     const fresh = ctx.newIdBySource.get(root);
     if (fresh) return { id: fresh, fresh: true };
     const before = ctx.existing.get(root);
-    if (before && before.deletedAt === null && canSee(ctx.scope, before)) return { id: before.id, fresh: false };
+    if (before && before.deletedAt === null && canSee(ctx.scope, before))
+      return { id: before.id, fresh: false };
     return null;
   };
   const parents = ctx.replyItems.map((item) => {
@@ -216,7 +300,10 @@ async function prepareReplies(ctx: ReplyContext): Promise<ReplyRow[]> {
   const oldParents = [...new Set(parents.flatMap((p) => (p.parent && !p.parent.fresh ? [p.parent.id] : [])))];
   const known = new Map<string, string>();
   if (oldParents.length > 0) {
-    const rows = await db.reply.findMany({ where: { annotationId: { in: oldParents }, deletedAt: null }, select: { id: true, annotationId: true, bodyText: true, createdAt: true } });
+    const rows = await db.reply.findMany({
+      where: { annotationId: { in: oldParents }, deletedAt: null },
+      select: { id: true, annotationId: true, bodyText: true, createdAt: true },
+    });
     for (const r of rows) {
       known.set(`${r.annotationId}\u0000${r.bodyText}`, r.id);
       known.set(`${r.annotationId}\u0000${r.bodyText}\u0000${r.createdAt.toISOString()}`, r.id);
@@ -243,7 +330,13 @@ async function prepareReplies(ctx: ReplyContext): Promise<ReplyRow[]> {
     const earlier = known.get(key);
     if (earlier && !parent.fresh) {
       ctx.skip(item, 'already imported');
-      ctx.reportItems.push({ index: item.index, sourceId: item.sourceId, id: earlier, kind: 'reply', status: 'ALREADY_IMPORTED' });
+      ctx.reportItems.push({
+        index: item.index,
+        sourceId: item.sourceId,
+        id: earlier,
+        kind: 'reply',
+        status: 'ALREADY_IMPORTED',
+      });
       continue;
     }
     const created = item.created ?? ctx.now;
@@ -258,7 +351,13 @@ async function prepareReplies(ctx: ReplyContext): Promise<ReplyRow[]> {
       createdAt: created,
       updatedAt: item.modified && item.modified > created ? item.modified : created,
     });
-    ctx.reportItems.push({ index: item.index, sourceId: item.sourceId, id, kind: 'reply', status: 'ATTACHED' });
+    ctx.reportItems.push({
+      index: item.index,
+      sourceId: item.sourceId,
+      id,
+      kind: 'reply',
+      status: 'ATTACHED',
+    });
   }
   return out;
 }

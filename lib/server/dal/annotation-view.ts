@@ -60,7 +60,10 @@ export interface AnnotationRow {
 
 /** Maps a row to what this reader may see of it: a note hidden by a facilitator is
  * withheld from other members (its author and the facilitators still see it). */
-export function toAnnotationView(row: AnnotationRow, scope: Pick<AnnotationScope, 'reader' | 'memberships'>): AnnotationView {
+export function toAnnotationView(
+  row: AnnotationRow,
+  scope: Pick<AnnotationScope, 'reader' | 'memberships'>,
+): AnnotationView {
   const mine = row.authorId === scope.reader.id;
   const role = roleIn(scope, row.groupId);
   const facilitator = role === 'FACILITATOR';

@@ -2,7 +2,12 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { validateTarget } from '@/lib/anchoring/validate-target';
 import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
-import { mineFilter, type AnnotationFilter, type CreateAnnotationInput, type UpdateAnnotationInput } from '@/lib/annotations/schemas';
+import {
+  mineFilter,
+  type AnnotationFilter,
+  type CreateAnnotationInput,
+  type UpdateAnnotationInput,
+} from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { isEmptyNote, parseNote } from '@/lib/notes';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -34,7 +39,10 @@ async function matchingIds(documentId: string, q: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function filterWhere(scope: AnnotationScope, filter: AnnotationFilter): Promise<Prisma.AnnotationWhereInput> {
+export async function filterWhere(
+  scope: AnnotationScope,
+  filter: AnnotationFilter,
+): Promise<Prisma.AnnotationWhereInput> {
   const and: Prisma.AnnotationWhereInput[] = [scope.where];
   if (filter.tag.length > 0) and.push({ tags: { some: { tag: { slug: { in: filter.tag } } } } });
   if (filter.reader.length > 0) and.push({ authorId: { in: filter.reader } });
@@ -50,7 +58,11 @@ export async function filterWhere(scope: AnnotationScope, filter: AnnotationFilt
 }
 
 /** Annotations the reader may see on a document, in document order (orphans last). */
-export async function listAnnotations(reader: Reader, documentIdOrSlug: string, filter: AnnotationFilter): Promise<AnnotationView[]> {
+export async function listAnnotations(
+  reader: Reader,
+  documentIdOrSlug: string,
+  filter: AnnotationFilter,
+): Promise<AnnotationView[]> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
   const rows = await db.annotation.findMany({
@@ -69,24 +81,45 @@ const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as
  * revision found them in it, or where they are now if they are still in it. Annotations
  * that were never in that version are left out.
  */
-export async function listAnnotationsAtVersion(reader: Reader, documentIdOrSlug: string, versionNumber: number, filter: AnnotationFilter): Promise<AnnotationView[]> {
+export async function listAnnotationsAtVersion(
+  reader: Reader,
+  documentIdOrSlug: string,
+  versionNumber: number,
+  filter: AnnotationFilter,
+): Promise<AnnotationView[]> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
-  const version = await db.documentVersion.findUnique({ where: { documentId_number: { documentId, number: versionNumber } }, select: { id: true } });
+  const version = await db.documentVersion.findUnique({
+    where: { documentId_number: { documentId, number: versionNumber } },
+    select: { id: true },
+  });
   if (!version) throw notFound('That version of the document');
   const scope = await annotationScope(reader, documentId);
   // The status filter applies to the status the annotation had in that version.
   const where = await filterWhere(scope, { ...filter, status: undefined });
   const rows = await db.annotation.findMany({
-    where: { AND: [where, { OR: [{ versionId: version.id }, { placements: { some: { versionId: version.id } } }] }] },
+    where: {
+      AND: [where, { OR: [{ versionId: version.id }, { placements: { some: { versionId: version.id } } }] }],
+    },
     orderBy: { createdAt: 'asc' },
-    select: { ...annotationSelect, ...placedSelect, placements: { where: { versionId: version.id }, select: placedSelect } },
+    select: {
+      ...annotationSelect,
+      ...placedSelect,
+      placements: { where: { versionId: version.id }, select: placedSelect },
+    },
   });
   const placed = rows.map((row) => {
     const at = row.placements[0] ?? row;
-    return { startIndex: at.startIndex, view: toAnnotationView({ ...(row as AnnotationRow), ...at, version: { number: versionNumber } }, scope) };
+    return {
+      startIndex: at.startIndex,
+      view: toAnnotationView({ ...(row as AnnotationRow), ...at, version: { number: versionNumber } }, scope),
+    };
   });
-  placed.sort((a, b) => a.startIndex - b.startIndex || a.view.target.start.offset - b.view.target.start.offset);
-  const views = placed.map((p) => p.view).filter((a) => !filter.status || (filter.status === 'orphaned') === (a.status === 'ORPHANED'));
+  placed.sort(
+    (a, b) => a.startIndex - b.startIndex || a.view.target.start.offset - b.view.target.start.offset,
+  );
+  const views = placed
+    .map((p) => p.view)
+    .filter((a) => !filter.status || (filter.status === 'orphaned') === (a.status === 'ORPHANED'));
   return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
 }
 
@@ -104,10 +137,17 @@ export async function getAnnotation(reader: Reader, id: string): Promise<Annotat
   return toAnnotationView(row, scope);
 }
 
-async function checkGroup(reader: Reader, groupId: string | null | undefined, memberships?: MembershipInfo[]): Promise<string | null> {
+async function checkGroup(
+  reader: Reader,
+  groupId: string | null | undefined,
+  memberships?: MembershipInfo[],
+): Promise<string | null> {
   if (!groupId) return null;
   const member = (memberships ?? (await readerMemberships(reader))).some((m) => m.groupId === groupId);
-  if (!member) throw invalid('You can only share with a group you belong to.', { groupId: 'You are not a member of this group.' });
+  if (!member)
+    throw invalid('You can only share with a group you belong to.', {
+      groupId: 'You are not a member of this group.',
+    });
   return groupId;
 }
 
@@ -133,11 +173,18 @@ async function checkTarget(documentId: string, input: CreateAnnotationInput['tar
  * memberships and tags are read once (default tags and version texts from memory), and
  * the annotation with its tags is written in one statement; the answer is built from
  * what we already know rather than read back. */
-export async function createAnnotation(reader: Reader, documentIdOrSlug: string, input: CreateAnnotationInput): Promise<AnnotationView> {
+export async function createAnnotation(
+  reader: Reader,
+  documentIdOrSlug: string,
+  input: CreateAnnotationInput,
+): Promise<AnnotationView> {
   const doc = await findDocumentWithVersion(documentIdOrSlug);
   const memberships = input.groupId ? await readerMemberships(reader) : [];
   const groupId = await checkGroup(reader, input.groupId, memberships);
-  const [target, version] = await Promise.all([checkTarget(doc.id, input.target, doc.versionId), getVersionIndex(doc.versionId)]);
+  const [target, version] = await Promise.all([
+    checkTarget(doc.id, input.target, doc.versionId),
+    getVersionIndex(doc.versionId),
+  ]);
   const note = checkNote(input.note);
   const tags = await checkTags(input.tags, groupId);
   const id = randomUUID();
@@ -195,20 +242,38 @@ async function loadOwn(reader: Reader, id: string) {
   return row;
 }
 
-export async function updateAnnotation(reader: Reader, id: string, input: UpdateAnnotationInput): Promise<AnnotationView> {
+export async function updateAnnotation(
+  reader: Reader,
+  id: string,
+  input: UpdateAnnotationInput,
+): Promise<AnnotationView> {
   const existing = await loadOwn(reader, id);
   if (existing.rev !== input.version) {
-    throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', { current: await getAnnotation(reader, id) });
+    throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', {
+      current: await getAnnotation(reader, id),
+    });
   }
   const groupId = input.groupId === undefined ? existing.groupId : await checkGroup(reader, input.groupId);
-  const data: Prisma.AnnotationUncheckedUpdateManyInput = { rev: { increment: 1 }, groupId, visibility: groupId ? 'GROUP' : 'PRIVATE' };
+  const data: Prisma.AnnotationUncheckedUpdateManyInput = {
+    rev: { increment: 1 },
+    groupId,
+    visibility: groupId ? 'GROUP' : 'PRIVATE',
+  };
   if (input.note !== undefined) {
     const note = checkNote(input.note);
     data.noteJson = note.json ?? (null as unknown as Prisma.InputJsonValue);
     data.noteText = note.text;
   }
-  if (input.target) Object.assign(data, await checkTarget(existing.documentId, input.target), { status: 'ANCHORED' });
-  const currentTags = input.tags ?? (await db.annotationTag.findMany({ where: { annotationId: id }, select: { tag: { select: { slug: true } } } })).map((t) => t.tag.slug);
+  if (input.target)
+    Object.assign(data, await checkTarget(existing.documentId, input.target), { status: 'ANCHORED' });
+  const currentTags =
+    input.tags ??
+    (
+      await db.annotationTag.findMany({
+        where: { annotationId: id },
+        select: { tag: { select: { slug: true } } },
+      })
+    ).map((t) => t.tag.slug);
   const tagIds = await checkTags(currentTags, groupId);
   await db.$transaction(async (tx) => {
     // Re-attaching to another version keeps the place it had in the version it leaves,
@@ -221,8 +286,12 @@ export async function updateAnnotation(reader: Reader, id: string, input: Update
         FROM "annotations" WHERE "id" = ${id}::uuid AND "versionId" <> ${data.versionId as string}::uuid
         ON CONFLICT DO NOTHING`;
     }
-    const updated = await tx.annotation.updateMany({ where: { id, rev: input.version, deletedAt: null }, data });
-    if (updated.count === 0) throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
+    const updated = await tx.annotation.updateMany({
+      where: { id, rev: input.version, deletedAt: null },
+      data,
+    });
+    if (updated.count === 0)
+      throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
     await tx.annotationTag.deleteMany({ where: { annotationId: id } });
     await tx.annotationTag.createMany({ data: tagIds.ids.map((tagId) => ({ annotationId: id, tagId })) });
   });

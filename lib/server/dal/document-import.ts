@@ -33,7 +33,10 @@ const blockKindSchema = z.enum(['TITLE', 'STANDFIRST', 'BYLINE', 'HEADING', 'PAR
 const formatSchema = z.enum(['text', 'markdown', 'html'], { error: 'Choose plain text, Markdown or HTML.' });
 
 export const articleInputSchema = z.object({
-  title: z.string().max(MAX_TITLE_LENGTH, `The title is too long (${MAX_TITLE_LENGTH} characters at most).`).optional(),
+  title: z
+    .string()
+    .max(MAX_TITLE_LENGTH, `The title is too long (${MAX_TITLE_LENGTH} characters at most).`)
+    .optional(),
   text: z.string({ error: 'Paste or upload the article text.' }),
   /** missing: detected from the text */
   format: formatSchema.optional(),
@@ -91,7 +94,8 @@ export async function readArticleBody<T>(request: Request, schema: ZodType<T>): 
     // Field keys as lib/server/api.ts writes them (`blocks.0.kind`); not imported from
     // there, so that this module loads outside Next (the benchmark).
     const fields: Record<string, string> = {};
-    for (const issue of result.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
+    for (const issue of result.error.issues)
+      fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
     throw invalid(Object.values(fields)[0] ?? 'The article is not valid.', fields);
   }
   return result.data;
@@ -106,7 +110,10 @@ function cleanText(text: string): string {
  * one TITLE block comes first and carries the final title, so the document's title and
  * its first block never disagree.
  */
-export function finalBlocks(parsed: ParsedArticle, input: Pick<ArticleInput, 'title' | 'blocks'>): { title: string; blocks: { kind: BlockKind; text: string }[] } {
+export function finalBlocks(
+  parsed: ParsedArticle,
+  input: Pick<ArticleInput, 'title' | 'blocks'>,
+): { title: string; blocks: { kind: BlockKind; text: string }[] } {
   const source = input.blocks ?? parsed.blocks;
   const cleaned = source.map((b) => ({ kind: b.kind, text: cleanText(b.text) })).filter((b) => b.text !== '');
   const given = input.title ? cleanText(input.title).replace(/\s+/g, ' ') : '';
@@ -114,7 +121,10 @@ export function finalBlocks(parsed: ParsedArticle, input: Pick<ArticleInput, 'ti
   const body = cleaned.filter((b) => b.kind !== 'TITLE');
   const bytes = body.reduce((sum, b) => sum + countUtf8Bytes(b.text, MAX_ARTICLE_BYTES + 1), 0);
   if (bytes > MAX_ARTICLE_BYTES) throw invalid(tooLargeMessage(), { blocks: tooLargeMessage() });
-  return { title: title.slice(0, MAX_TITLE_LENGTH), blocks: [{ kind: 'TITLE', text: title.slice(0, MAX_TITLE_LENGTH) }, ...body] };
+  return {
+    title: title.slice(0, MAX_TITLE_LENGTH),
+    blocks: [{ kind: 'TITLE', text: title.slice(0, MAX_TITLE_LENGTH) }, ...body],
+  };
 }
 
 export function formatOf(input: Pick<ArticleInput, 'text' | 'format'>): ArticleFormat {

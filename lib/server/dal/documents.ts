@@ -1,6 +1,12 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { assignAnchors, parseArticle, ArticleParseError, type ArticleFormat, type ParsedBlock } from '@/lib/articles';
+import {
+  assignAnchors,
+  parseArticle,
+  ArticleParseError,
+  type ArticleFormat,
+  type ParsedBlock,
+} from '@/lib/articles';
 import { db } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
@@ -27,7 +33,11 @@ export interface BlockView {
 }
 
 export interface DocumentView {
-  document: DocumentSummary & { versionId: string; currentVersion: number; versions: { number: number; importedAt: string }[] };
+  document: DocumentSummary & {
+    versionId: string;
+    currentVersion: number;
+    versions: { number: number; importedAt: string }[];
+  };
   blocks: BlockView[];
 }
 
@@ -39,7 +49,9 @@ export async function listDocuments(_reader: Reader): Promise<DocumentSummary[]>
       slug: true,
       title: true,
       updatedAt: true,
-      currentVersion: { select: { number: true, _count: { select: { blocks: { where: { kind: 'PARAGRAPH' } } } } } },
+      currentVersion: {
+        select: { number: true, _count: { select: { blocks: { where: { kind: 'PARAGRAPH' } } } } },
+      },
     },
   });
   return rows.map((row) => ({
@@ -72,7 +84,11 @@ export async function findDocumentWithVersion(idOrSlug: string): Promise<{ id: s
   return { id: row.id, versionId: row.currentVersionId };
 }
 
-export async function getDocument(reader: Reader, idOrSlug: string, opts: { version?: number } = {}): Promise<DocumentView> {
+export async function getDocument(
+  reader: Reader,
+  idOrSlug: string,
+  opts: { version?: number } = {},
+): Promise<DocumentView> {
   const id = await resolveDocumentId(reader, idOrSlug);
   const doc = await db.document.findUnique({
     where: { id },
@@ -145,10 +161,18 @@ export interface CreateDocumentInput {
 
 /** Imports an article as a new document (version 1). `actor` is null for the
  * sample article shipped with the app. */
-export async function createDocument(actor: Reader | null, input: CreateDocumentInput): Promise<DocumentSummary> {
+export async function createDocument(
+  actor: Reader | null,
+  input: CreateDocumentInput,
+): Promise<DocumentSummary> {
   const parsed = parseOrExplain(input.text, input.format, input.title);
   // Blocks edited in the import preview arrive without anchors.
-  const blocks = input.blocks ? assignAnchors(null, input.blocks.filter((b) => b.text.trim() !== '')) : parsed.blocks;
+  const blocks = input.blocks
+    ? assignAnchors(
+        null,
+        input.blocks.filter((b) => b.text.trim() !== ''),
+      )
+    : parsed.blocks;
   const title = input.title?.trim() || parsed.title;
   const base = input.slug ?? slugify(title);
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -157,12 +181,29 @@ export async function createDocument(actor: Reader | null, input: CreateDocument
     if (taken) continue;
     try {
       const created = await db.$transaction(async (tx) => {
-        const document = await tx.document.create({ data: { slug, title, createdById: actor?.id ?? null }, select: { id: true } });
-        const version = await tx.documentVersion.create({
-          data: { documentId: document.id, number: 1, title, format: input.format, sourceHash: hashSource(input.text) },
+        const document = await tx.document.create({
+          data: { slug, title, createdById: actor?.id ?? null },
           select: { id: true },
         });
-        await tx.block.createMany({ data: blocks.map((b, index) => ({ versionId: version.id, index, kind: b.kind, anchor: b.anchor, text: b.text })) });
+        const version = await tx.documentVersion.create({
+          data: {
+            documentId: document.id,
+            number: 1,
+            title,
+            format: input.format,
+            sourceHash: hashSource(input.text),
+          },
+          select: { id: true },
+        });
+        await tx.block.createMany({
+          data: blocks.map((b, index) => ({
+            versionId: version.id,
+            index,
+            kind: b.kind,
+            anchor: b.anchor,
+            text: b.text,
+          })),
+        });
         return tx.document.update({
           where: { id: document.id },
           data: { currentVersionId: version.id },

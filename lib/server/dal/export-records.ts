@@ -69,7 +69,8 @@ export function codePointMapping(text: string) {
     return lo;
   };
   return {
-    toCodePoints: (utf16: number) => (pairs.length === 0 ? utf16 : utf16 - countBelow(utf16 - 1, (k) => pairs[k])),
+    toCodePoints: (utf16: number) =>
+      pairs.length === 0 ? utf16 : utf16 - countBelow(utf16 - 1, (k) => pairs[k]),
     fromCodePoints: (cp: number) => (pairs.length === 0 ? cp : cp + countBelow(cp, (k) => pairs[k] - k)),
   };
 }
@@ -91,7 +92,9 @@ export class ExportLookups {
     let info = this.versions.get(versionId);
     if (!info) {
       info = getVersionIndex(versionId).then(({ number, index, kinds }) => {
-        const labels = labelBlocks(index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })));
+        const labels = labelBlocks(
+          index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })),
+        );
         const { toCodePoints } = codePointMapping(index.text);
         return { number, labels, position: (point) => toCodePoints(toDocumentPosition(index, point) ?? 0) };
       });
@@ -106,9 +109,22 @@ export class ExportLookups {
     const groups = [...new Set(groupIds)].filter((id) => !this.groups.has(id));
     const tags = [...new Set(tagIds)].filter((id) => !this.tags.has(id));
     await Promise.all([
-      users.length > 0 && sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "users" WHERE "id" = ANY(${users})`.then((rows) => rows.forEach((r) => this.names.set(r.id, r.name))),
-      groups.length > 0 && sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "groups" WHERE "id" = ANY(${groups}::uuid[])`.then((rows) => rows.forEach((r) => this.groups.set(r.id, r.name))),
-      tags.length > 0 && sql<{ id: string; slug: string; position: number }[]>`SELECT "id", "slug", "position" FROM "tags" WHERE "id" = ANY(${tags}::uuid[])`.then((rows) => rows.forEach((r) => this.tags.set(r.id, r))),
+      users.length > 0 &&
+        sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "users" WHERE "id" = ANY(${users})`.then(
+          (rows) => rows.forEach((r) => this.names.set(r.id, r.name)),
+        ),
+      groups.length > 0 &&
+        sql<
+          { id: string; name: string }[]
+        >`SELECT "id", "name" FROM "groups" WHERE "id" = ANY(${groups}::uuid[])`.then((rows) =>
+          rows.forEach((r) => this.groups.set(r.id, r.name)),
+        ),
+      tags.length > 0 &&
+        sql<
+          { id: string; slug: string; position: number }[]
+        >`SELECT "id", "slug", "position" FROM "tags" WHERE "id" = ANY(${tags}::uuid[])`.then((rows) =>
+          rows.forEach((r) => this.tags.set(r.id, r)),
+        ),
     ]);
   }
 
@@ -140,7 +156,10 @@ async function* rowBatches(where: Prisma.AnnotationWhereInput, batchSize: number
       take: batchSize,
       select: rowSelect,
     });
-  for (const phase of [{ status: { not: 'ORPHANED' } }, { status: 'ORPHANED' }] satisfies Prisma.AnnotationWhereInput[]) {
+  for (const phase of [
+    { status: { not: 'ORPHANED' } },
+    { status: 'ORPHANED' },
+  ] satisfies Prisma.AnnotationWhereInput[]) {
     let next = page(phase, null);
     for (;;) {
       const rows = await next;
@@ -170,7 +189,9 @@ async function childrenOf(ids: string[]) {
   const sql = rawSql();
   // Timestamps are stored as UTC without a zone (Prisma's convention): read them as UTC.
   const [tags, replies] = await Promise.all([
-    sql<{ annotationId: string; tagId: string }[]>`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
+    sql<
+      { annotationId: string; tagId: string }[]
+    >`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
     sql<ReplyRow[]>`
       SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
              "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", "hiddenAt" IS NOT NULL AS "hidden"
@@ -190,7 +211,12 @@ function group<T extends { annotationId: string }>(rows: T[]): Map<string, T[]> 
   return map;
 }
 
-async function toExportBatch(rows: Row[], scope: AnnotationScope, doc: DocumentInfo, lookups: ExportLookups): Promise<ExportAnnotation[]> {
+async function toExportBatch(
+  rows: Row[],
+  scope: AnnotationScope,
+  doc: DocumentInfo,
+  lookups: ExportLookups,
+): Promise<ExportAnnotation[]> {
   const { tags, replies } = await childrenOf(rows.map((r) => r.id));
   await lookups.load(
     [...rows.map((r) => r.authorId), ...replies.map((r) => r.authorId)],

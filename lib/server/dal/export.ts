@@ -25,7 +25,10 @@ export const EXPORT_BATCH_SIZE = 1000;
 const FILE_TYPES: Record<ExportFormat, { extension: string; contentType: string }> = {
   csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present' },
   markdown: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
-  jsonld: { extension: 'jsonld', contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8' },
+  jsonld: {
+    extension: 'jsonld',
+    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+  },
 };
 
 export interface ExportOptions {
@@ -51,9 +54,16 @@ export interface PreparedExport {
 
 /** Tags used by the exported annotations, in the order the reader's tag pickers show them. */
 async function tagSections(where: Prisma.AnnotationWhereInput, filter: AnnotationFilter) {
-  const counts = await db.annotationTag.groupBy({ by: ['tagId'], where: { annotation: where }, _count: { _all: true } });
+  const counts = await db.annotationTag.groupBy({
+    by: ['tagId'],
+    where: { annotation: where },
+    _count: { _all: true },
+  });
   const tags = await db.tag.findMany({
-    where: { id: { in: counts.map((c) => c.tagId) }, ...(filter.tag.length > 0 ? { slug: { in: filter.tag } } : {}) },
+    where: {
+      id: { in: counts.map((c) => c.tagId) },
+      ...(filter.tag.length > 0 ? { slug: { in: filter.tag } } : {}),
+    },
     orderBy: [{ groupId: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, slug: true, name: true },
   });
@@ -91,7 +101,8 @@ interface Plan {
 function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator<string> {
   const lookups = new ExportLookups();
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const records = (w: Prisma.AnnotationWhereInput = where) => exportRecords(w, scope, doc, lookups, batchSize);
+  const records = (w: Prisma.AnnotationWhereInput = where) =>
+    exportRecords(w, scope, doc, lookups, batchSize);
 
   async function* csv(): AsyncGenerator<string> {
     yield csvHeader({ bom: options.bom ?? false });
@@ -114,7 +125,9 @@ function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator
   async function* jsonld(): AsyncGenerator<string> {
     // The collection's total counts every item of its pages: replies are annotations too.
     const replies = await db.reply.count({ where: { deletedAt: null, annotation: where } });
-    const collectionId = options.collectionId ?? `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
+    const collectionId =
+      options.collectionId ??
+      `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
     yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies });
     let first = true;
     for await (const batch of records()) {
@@ -131,15 +144,33 @@ function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator
  * Checks access and counts, then returns the export as a lazy sequence of text chunks
  * (about one per batch of annotations) and as a byte stream for a Response.
  */
-export async function prepareExport(reader: Reader, documentIdOrSlug: string, options: ExportOptions): Promise<PreparedExport> {
+export async function prepareExport(
+  reader: Reader,
+  documentIdOrSlug: string,
+  options: ExportOptions,
+): Promise<PreparedExport> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { id: true, slug: true, title: true } });
+  const doc = await db.document.findUnique({
+    where: { id: documentId },
+    select: { id: true, slug: true, title: true },
+  });
   if (!doc) throw notFound('The document');
   const scope = await annotationScope(reader, documentId);
   const where = await filterWhere(scope, options.filter);
   const total = await db.annotation.count({ where });
-  const ctx: ExportContext = { baseUrl: options.baseUrl, generatedAt: options.now ?? new Date(), documentTitle: doc.title, total };
+  const ctx: ExportContext = {
+    baseUrl: options.baseUrl,
+    generatedAt: options.now ?? new Date(),
+    documentTitle: doc.title,
+    total,
+  };
   const chunks = formatChunks({ where, scope, doc, ctx, options });
   const { extension, contentType } = FILE_TYPES[options.format];
-  return { filename: `${doc.slug}-annotations.${extension}`, contentType, total, chunks, stream: () => toStream(chunks) };
+  return {
+    filename: `${doc.slug}-annotations.${extension}`,
+    contentType,
+    total,
+    chunks,
+    stream: () => toStream(chunks),
+  };
 }

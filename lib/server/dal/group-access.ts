@@ -18,7 +18,11 @@ export const isUuid = (value: string) => UUID.test(value);
 export const groupNotFound = () => notFound('The group');
 
 /** The reader's role in the group, or 404 when they are not a member (or the id is junk). */
-export async function requireMember(reader: Reader, groupId: string, client: Client = db): Promise<GroupRole> {
+export async function requireMember(
+  reader: Reader,
+  groupId: string,
+  client: Client = db,
+): Promise<GroupRole> {
   if (!isUuid(groupId)) throw groupNotFound();
   const membership = await client.membership.findUnique({
     where: { groupId_userId: { groupId, userId: reader.id } },
@@ -29,7 +33,12 @@ export async function requireMember(reader: Reader, groupId: string, client: Cli
 }
 
 /** 404 for non-members, 403 for members who are not facilitators. */
-export async function requireFacilitator(reader: Reader, groupId: string, action: string, client: Client = db): Promise<void> {
+export async function requireFacilitator(
+  reader: Reader,
+  groupId: string,
+  action: string,
+  client: Client = db,
+): Promise<void> {
   const role = await requireMember(reader, groupId, client);
   if (role !== 'FACILITATOR') throw forbidden(`Only a facilitator can ${action}.`);
 }

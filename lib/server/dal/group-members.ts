@@ -26,7 +26,10 @@ export async function removeMember(reader: Reader, groupId: string, userId: stri
     await lockGroup(tx, groupId);
     const role = await requireMember(reader, groupId, tx);
     if (!leaving && role !== 'FACILITATOR') throw forbidden('Only a facilitator can remove members.');
-    const target = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
+    const target = await tx.membership.findUnique({
+      where: { groupId_userId: { groupId, userId } },
+      select: { id: true, role: true },
+    });
     if (!target) throw memberNotFound();
     if (target.role === 'FACILITATOR' && (await facilitatorCount(tx, groupId)) <= 1) {
       throw new AppError(
@@ -38,22 +41,39 @@ export async function removeMember(reader: Reader, groupId: string, userId: stri
   });
 }
 
-export async function changeMemberRole(reader: Reader, groupId: string, userId: string, role: GroupRole): Promise<GroupMemberView> {
+export async function changeMemberRole(
+  reader: Reader,
+  groupId: string,
+  userId: string,
+  role: GroupRole,
+): Promise<GroupMemberView> {
   if (!isUuid(groupId)) throw groupNotFound();
   return db.$transaction(async (tx) => {
     await lockGroup(tx, groupId);
     const own = await requireMember(reader, groupId, tx);
     if (own !== 'FACILITATOR') throw forbidden('Only a facilitator can change members’ roles.');
-    const target = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
+    const target = await tx.membership.findUnique({
+      where: { groupId_userId: { groupId, userId } },
+      select: { id: true, role: true },
+    });
     if (!target) throw memberNotFound();
     if (target.role === 'FACILITATOR' && role === 'MEMBER' && (await facilitatorCount(tx, groupId)) <= 1) {
-      throw new AppError('CONFLICT', 'A group needs at least one facilitator. Make another member a facilitator first.');
+      throw new AppError(
+        'CONFLICT',
+        'A group needs at least one facilitator. Make another member a facilitator first.',
+      );
     }
     const row = await tx.membership.update({
       where: { id: target.id },
       data: { role },
       select: { userId: true, role: true, createdAt: true, user: { select: { name: true } } },
     });
-    return { userId: row.userId, name: row.user.name, role: row.role, joinedAt: row.createdAt.toISOString(), you: row.userId === reader.id };
+    return {
+      userId: row.userId,
+      name: row.user.name,
+      role: row.role,
+      joinedAt: row.createdAt.toISOString(),
+      you: row.userId === reader.id,
+    };
   });
 }

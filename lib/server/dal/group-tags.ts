@@ -11,12 +11,36 @@ import { isUniqueViolation, isUuid, requireFacilitator, requireMember } from './
 // annotations that carry them but cannot be picked for new ones (resolveTagIds
 // in tags.ts skips them).
 
-export const groupTagSelect = { id: true, slug: true, name: true, color: true, underline: true, groupId: true, retiredAt: true } as const;
+export const groupTagSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  color: true,
+  underline: true,
+  groupId: true,
+  retiredAt: true,
+} as const;
 
-type TagRow = { id: string; slug: string; name: string; color: string; underline: TagView['underline']; groupId: string | null; retiredAt: Date | null };
+type TagRow = {
+  id: string;
+  slug: string;
+  name: string;
+  color: string;
+  underline: TagView['underline'];
+  groupId: string | null;
+  retiredAt: Date | null;
+};
 
 export function toTagView(row: TagRow): TagView {
-  return { id: row.id, slug: row.slug, name: row.name, color: row.color, underline: row.underline, groupId: row.groupId, retired: row.retiredAt !== null };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    color: row.color,
+    underline: row.underline,
+    groupId: row.groupId,
+    retired: row.retiredAt !== null,
+  };
 }
 
 /** Group tags sit after the defaults (positions 1–3) in every tag list. */
@@ -31,25 +55,42 @@ async function checkNameFree(groupId: string, name: string, slug: string, except
   });
   const clash = rows.find((t) => t.slug === slug || sameTagName(t.name, name));
   if (!clash) return;
-  if (clash.groupId === null) throw duplicate(`“${clash.name}” is one of the default tags; pick another name.`);
-  if (clash.retiredAt) throw duplicate(`A retired tag is called “${clash.name}”; restore it, or pick another name.`);
+  if (clash.groupId === null)
+    throw duplicate(`“${clash.name}” is one of the default tags; pick another name.`);
+  if (clash.retiredAt)
+    throw duplicate(`A retired tag is called “${clash.name}”; restore it, or pick another name.`);
   throw duplicate(`This group already has a tag called “${clash.name}”.`);
 }
 
 export async function listGroupTags(reader: Reader, groupId: string): Promise<TagView[]> {
   await requireMember(reader, groupId);
-  const rows = await db.tag.findMany({ where: { groupId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: groupTagSelect });
+  const rows = await db.tag.findMany({
+    where: { groupId },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+    select: groupTagSelect,
+  });
   return rows.map(toTagView);
 }
 
-export async function createGroupTag(reader: Reader, groupId: string, input: CreateTagInput): Promise<TagView> {
+export async function createGroupTag(
+  reader: Reader,
+  groupId: string,
+  input: CreateTagInput,
+): Promise<TagView> {
   await requireFacilitator(reader, groupId, 'add tags');
   const slug = slugifyTagName(input.name);
   await checkNameFree(groupId, input.name, slug);
   const last = await db.tag.aggregate({ where: { groupId }, _max: { position: true } });
   try {
     const row = await db.tag.create({
-      data: { groupId, slug, name: input.name, color: input.color, underline: input.underline, position: Math.max(FIRST_GROUP_POSITION, (last._max.position ?? 0) + 1) },
+      data: {
+        groupId,
+        slug,
+        name: input.name,
+        color: input.color,
+        underline: input.underline,
+        position: Math.max(FIRST_GROUP_POSITION, (last._max.position ?? 0) + 1),
+      },
       select: groupTagSelect,
     });
     return toTagView(row);
@@ -60,9 +101,16 @@ export async function createGroupTag(reader: Reader, groupId: string, input: Cre
 }
 
 /** Rename (the slug follows the name), restyle, retire or restore a group tag. */
-export async function updateGroupTag(reader: Reader, groupId: string, tagId: string, input: UpdateTagInput): Promise<TagView> {
+export async function updateGroupTag(
+  reader: Reader,
+  groupId: string,
+  tagId: string,
+  input: UpdateTagInput,
+): Promise<TagView> {
   await requireFacilitator(reader, groupId, 'change tags');
-  const existing = isUuid(tagId) ? await db.tag.findFirst({ where: { id: tagId, groupId }, select: { id: true, name: true } }) : null;
+  const existing = isUuid(tagId)
+    ? await db.tag.findFirst({ where: { id: tagId, groupId }, select: { id: true, name: true } })
+    : null;
   if (!existing) throw notFound('That tag');
   const rename = input.name !== undefined && input.name !== existing.name;
   const slug = rename ? slugifyTagName(input.name!) : undefined;

@@ -1,13 +1,24 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { TagView } from '@/lib/annotations/types';
-import { encodeInviteCode, INVALID_INVITE_MESSAGE, INVITE_CODE_BYTES, normalizeInviteCode } from '@/lib/groups/invite-code';
+import {
+  encodeInviteCode,
+  INVALID_INVITE_MESSAGE,
+  INVITE_CODE_BYTES,
+  normalizeInviteCode,
+} from '@/lib/groups/invite-code';
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/groups/schemas';
 import type { GroupDetail, GroupSummary } from '@/lib/groups/types';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Reader } from '../session';
-import { groupNotFound, isUniqueViolation, requireFacilitator, requireMember, type GroupRole } from './group-access';
+import {
+  groupNotFound,
+  isUniqueViolation,
+  requireFacilitator,
+  requireMember,
+  type GroupRole,
+} from './group-access';
 import { groupTagSelect, toTagView } from './group-tags';
 
 export function newInviteCode(): string {
@@ -21,7 +32,10 @@ export async function listGroups(reader: Reader): Promise<GroupSummary[]> {
   const rows = await db.membership.findMany({
     where: { userId: reader.id },
     orderBy: { createdAt: 'asc' },
-    select: { role: true, group: { select: { id: true, name: true, createdAt: true, _count: { select: { memberships: true } } } } },
+    select: {
+      role: true,
+      group: { select: { id: true, name: true, createdAt: true, _count: { select: { memberships: true } } } },
+    },
   });
   return rows.map((r) => ({
     id: r.group.id,
@@ -49,7 +63,11 @@ export async function createGroup(reader: Reader, input: CreateGroupInput): Prom
 async function documentCounts(groupId: string) {
   const [documents, counts] = await Promise.all([
     db.document.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, slug: true, title: true } }),
-    db.annotation.groupBy({ by: ['documentId'], where: { groupId, deletedAt: null }, _count: { _all: true } }),
+    db.annotation.groupBy({
+      by: ['documentId'],
+      where: { groupId, deletedAt: null },
+      _count: { _all: true },
+    }),
   ]);
   const byDocument = new Map(counts.map((c) => [c.documentId, c._count._all]));
   return documents.map((d) => ({ ...d, annotationCount: byDocument.get(d.id) ?? 0 }));
@@ -59,14 +77,21 @@ async function documentCounts(groupId: string) {
 export async function getGroup(reader: Reader, groupId: string): Promise<GroupDetail> {
   const role = await requireMember(reader, groupId);
   const [group, members, documents, tags] = await Promise.all([
-    db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true, revealAfter: true, inviteCode: true, createdAt: true } }),
+    db.group.findUnique({
+      where: { id: groupId },
+      select: { id: true, name: true, revealAfter: true, inviteCode: true, createdAt: true },
+    }),
     db.membership.findMany({
       where: { groupId },
       orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
       select: { userId: true, role: true, createdAt: true, user: { select: { name: true } } },
     }),
     documentCounts(groupId),
-    db.tag.findMany({ where: { groupId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: groupTagSelect }),
+    db.tag.findMany({
+      where: { groupId },
+      orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      select: groupTagSelect,
+    }),
   ]);
   if (!group) throw groupNotFound();
   return {
@@ -77,15 +102,28 @@ export async function getGroup(reader: Reader, groupId: string): Promise<GroupDe
     createdAt: group.createdAt.toISOString(),
     revealAfter: group.revealAfter,
     ...(role === 'FACILITATOR' ? { inviteCode: group.inviteCode } : {}),
-    members: members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role, joinedAt: m.createdAt.toISOString(), you: m.userId === reader.id })),
+    members: members.map((m) => ({
+      userId: m.userId,
+      name: m.user.name,
+      role: m.role,
+      joinedAt: m.createdAt.toISOString(),
+      you: m.userId === reader.id,
+    })),
     documents,
     tags: tags.map(toTagView) satisfies TagView[],
   };
 }
 
-export async function updateGroup(reader: Reader, groupId: string, input: UpdateGroupInput): Promise<GroupDetail> {
+export async function updateGroup(
+  reader: Reader,
+  groupId: string,
+  input: UpdateGroupInput,
+): Promise<GroupDetail> {
   await requireFacilitator(reader, groupId, 'change the group’s settings');
-  await db.group.update({ where: { id: groupId }, data: { name: input.name, revealAfter: input.revealAfter } });
+  await db.group.update({
+    where: { id: groupId },
+    data: { name: input.name, revealAfter: input.revealAfter },
+  });
   return getGroup(reader, groupId);
 }
 
@@ -120,20 +158,37 @@ export async function previewInvite(reader: Reader, code: string): Promise<Invit
   if (!normalized) throw invalidInvite();
   const group = await db.group.findUnique({
     where: { inviteCode: normalized },
-    select: { id: true, name: true, _count: { select: { memberships: true } }, memberships: { where: { userId: reader.id }, select: { role: true } } },
+    select: {
+      id: true,
+      name: true,
+      _count: { select: { memberships: true } },
+      memberships: { where: { userId: reader.id }, select: { role: true } },
+    },
   });
   if (!group) throw invalidInvite();
-  return { group: { id: group.id, name: group.name, memberCount: group._count.memberships }, role: group.memberships[0]?.role ?? null };
+  return {
+    group: { id: group.id, name: group.name, memberCount: group._count.memberships },
+    role: group.memberships[0]?.role ?? null,
+  };
 }
 
 /** Joins by code. Joining twice changes nothing (and concurrent joins never collide:
  * the insert is ON CONFLICT DO NOTHING on the (group, user) key). */
-export async function joinGroup(reader: Reader, code: string): Promise<{ group: { id: string; name: string; role: GroupRole }; joined: boolean }> {
+export async function joinGroup(
+  reader: Reader,
+  code: string,
+): Promise<{ group: { id: string; name: string; role: GroupRole }; joined: boolean }> {
   const normalized = normalizeInviteCode(code);
   if (!normalized) throw invalidInvite();
-  const group = await db.group.findUnique({ where: { inviteCode: normalized }, select: { id: true, name: true } });
+  const group = await db.group.findUnique({
+    where: { inviteCode: normalized },
+    select: { id: true, name: true },
+  });
   if (!group) throw invalidInvite();
-  const { count } = await db.membership.createMany({ data: [{ groupId: group.id, userId: reader.id, role: 'MEMBER' }], skipDuplicates: true });
+  const { count } = await db.membership.createMany({
+    data: [{ groupId: group.id, userId: reader.id, role: 'MEMBER' }],
+    skipDuplicates: true,
+  });
   const role = count === 1 ? 'MEMBER' : await requireMember(reader, group.id);
   return { group: { id: group.id, name: group.name, role }, joined: count === 1 };
 }

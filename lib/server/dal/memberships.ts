@@ -16,5 +16,10 @@ export async function readerMemberships(reader: Reader): Promise<MembershipInfo[
     select: { groupId: true, role: true, group: { select: { name: true, revealAfter: true } } },
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map((r) => ({ groupId: r.groupId, groupName: r.group.name, role: r.role, revealAfter: r.group.revealAfter }));
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    groupName: r.group.name,
+    role: r.role,
+    revealAfter: r.group.revealAfter,
+  }));
 }

@@ -16,11 +16,25 @@ export interface ReaderRow {
 
 /** Where the group's attention went on one document, per reader: a facilitator's view
  * (every member is listed, including those who have not annotated yet). */
-export async function readingSummary(reader: Reader, documentIdOrSlug: string, groupId: string): Promise<ReaderRow[]> {
+export async function readingSummary(
+  reader: Reader,
+  documentIdOrSlug: string,
+  groupId: string,
+): Promise<ReaderRow[]> {
   await requireFacilitator(reader, groupId, 'see the per-reader summary');
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const sql = rawSql();
-  const rows = await sql<{ userId: string; name: string; role: ReaderRow['role']; annotations: number; byTag: Record<string, number> | null; replies: number; lastActivity: Date | null }[]>`
+  const rows = await sql<
+    {
+      userId: string;
+      name: string;
+      role: ReaderRow['role'];
+      annotations: number;
+      byTag: Record<string, number> | null;
+      replies: number;
+      lastActivity: Date | null;
+    }[]
+  >`
     WITH members AS (
       SELECT m."userId", u."name", m."role" FROM "memberships" m JOIN "users" u ON u."id" = m."userId" WHERE m."groupId" = ${groupId}
     ), notes AS (
@@ -41,5 +55,9 @@ export async function readingSummary(reader: Reader, documentIdOrSlug: string, g
       greatest((SELECT max(n."updatedAt") FROM notes n WHERE n."authorId" = m."userId"), rc.last) AS "lastActivity"
     FROM members m LEFT JOIN reply_counts rc ON rc."authorId" = m."userId"
     ORDER BY annotations DESC, m."name" ASC`;
-  return rows.map((r) => ({ ...r, byTag: r.byTag ?? {}, lastActivity: r.lastActivity ? new Date(r.lastActivity).toISOString() : null }));
+  return rows.map((r) => ({
+    ...r,
+    byTag: r.byTag ?? {},
+    lastActivity: r.lastActivity ? new Date(r.lastActivity).toISOString() : null,
+  }));
 }

@@ -30,7 +30,11 @@ type ReplyRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
 
 /** What this reader may see of a reply: a hidden body is withheld from members other
  * than its author and the group's facilitators. */
-function toReplyView(row: ReplyRow, scope: Pick<AnnotationScope, 'reader' | 'memberships'>, groupId: string | null): ReplyView {
+function toReplyView(
+  row: ReplyRow,
+  scope: Pick<AnnotationScope, 'reader' | 'memberships'>,
+  groupId: string | null,
+): ReplyView {
   const mine = row.authorId === scope.reader.id;
   const facilitator = roleIn(scope, groupId) === 'FACILITATOR';
   const hidden = row.hiddenAt !== null;
@@ -49,7 +53,8 @@ function toReplyView(row: ReplyRow, scope: Pick<AnnotationScope, 'reader' | 'mem
 }
 
 function checkBody(body: unknown): { json: Prisma.InputJsonValue; text: string } {
-  if (body === undefined || body === null) throw invalid('Write a reply first.', { body: 'Write a reply first.' });
+  if (body === undefined || body === null)
+    throw invalid('Write a reply first.', { body: 'Write a reply first.' });
   const parsed = parseNote(body);
   if (!parsed.ok) {
     const message = `${parsed.message.replace(/^(The|A) note/, '$1 reply')}${/[.!?]$/.test(parsed.message) ? '' : '.'}`;
@@ -90,7 +95,8 @@ export async function listReplies(reader: Reader, annotationId: string): Promise
 
 export async function createReply(reader: Reader, annotationId: string, body: unknown): Promise<ReplyView> {
   const { row, scope } = await visibleParent(reader, annotationId, 'The annotation');
-  if (!toAnnotationView(row, scope).can.reply) throw forbidden('Only its author and the members of its group can reply to this annotation.');
+  if (!toAnnotationView(row, scope).can.reply)
+    throw forbidden('Only its author and the members of its group can reply to this annotation.');
   const checked = checkBody(body);
   const reply = await db.reply.create({
     data: { annotationId, authorId: reader.id, bodyJson: checked.json, bodyText: checked.text },
@@ -108,7 +114,11 @@ async function loadOwnReply(reader: Reader, id: string, verb: string) {
 export async function updateReply(reader: Reader, id: string, body: unknown): Promise<ReplyView> {
   const { row, scope } = await loadOwnReply(reader, id, 'edit');
   const checked = checkBody(body);
-  const reply = await db.reply.update({ where: { id }, data: { bodyJson: checked.json, bodyText: checked.text }, select: replySelect });
+  const reply = await db.reply.update({
+    where: { id },
+    data: { bodyJson: checked.json, bodyText: checked.text },
+    select: replySelect,
+  });
   return toReplyView(reply, scope, row.groupId);
 }
 
@@ -121,12 +131,15 @@ export async function deleteReply(reader: Reader, id: string): Promise<void> {
 /** A facilitator of the annotation's group hides a reply (or shows it again). */
 export async function setReplyHidden(reader: Reader, id: string, hidden: boolean): Promise<ReplyView> {
   const { reply, row, scope } = await loadReply(reader, id);
-  if (roleIn(scope, row.groupId) !== 'FACILITATOR') throw forbidden('Only a facilitator of its group can hide or show a reply.');
+  if (roleIn(scope, row.groupId) !== 'FACILITATOR')
+    throw forbidden('Only a facilitator of its group can hide or show a reply.');
   if ((reply.hiddenAt !== null) === hidden) return toReplyView(reply, scope, row.groupId);
   // Moderation is not an edit: the reply's "updated" time stays as it was.
   const updated = await db.reply.update({
     where: { id },
-    data: hidden ? { hiddenAt: new Date(), hiddenById: reader.id, updatedAt: reply.updatedAt } : { hiddenAt: null, hiddenById: null, updatedAt: reply.updatedAt },
+    data: hidden
+      ? { hiddenAt: new Date(), hiddenById: reader.id, updatedAt: reply.updatedAt }
+      : { hiddenAt: null, hiddenById: null, updatedAt: reply.updatedAt },
     select: replySelect,
   });
   return toReplyView(updated, scope, row.groupId);

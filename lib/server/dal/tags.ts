@@ -4,10 +4,34 @@ import { db } from '../db';
 import type { Reader } from '../session';
 import { readerMemberships } from './memberships';
 
-const tagSelect = { id: true, slug: true, name: true, color: true, underline: true, groupId: true, retiredAt: true } as const;
+const tagSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  color: true,
+  underline: true,
+  groupId: true,
+  retiredAt: true,
+} as const;
 
-function toView(row: { id: string; slug: string; name: string; color: string; underline: TagView['underline']; groupId: string | null; retiredAt: Date | null }): TagView {
-  return { id: row.id, slug: row.slug, name: row.name, color: row.color, underline: row.underline, groupId: row.groupId, retired: row.retiredAt !== null };
+function toView(row: {
+  id: string;
+  slug: string;
+  name: string;
+  color: string;
+  underline: TagView['underline'];
+  groupId: string | null;
+  retiredAt: Date | null;
+}): TagView {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    color: row.color,
+    underline: row.underline,
+    groupId: row.groupId,
+    retired: row.retiredAt !== null,
+  };
 }
 
 /** The default tags plus the tags of every group the reader belongs to. */
@@ -34,11 +58,17 @@ function defaultTags() {
 /** Resolves tag slugs for an annotation in `groupId` (null = private: default tags only).
  * Unknown or retired slugs are reported by name. A group tag shadows a default of the
  * same name inside that group. */
-export async function resolveTagIds(slugs: string[], groupId: string | null): Promise<{ ids: string[]; unknown: string[]; positions: Map<string, number> }> {
+export async function resolveTagIds(
+  slugs: string[],
+  groupId: string | null,
+): Promise<{ ids: string[]; unknown: string[]; positions: Map<string, number> }> {
   const unique = [...new Set(slugs)];
   const bySlug = new Map<string, { id: string; position: number }>(await defaultTags());
   if (groupId) {
-    const rows = await db.tag.findMany({ where: { slug: { in: unique }, retiredAt: null, groupId }, select: { id: true, slug: true, position: true } });
+    const rows = await db.tag.findMany({
+      where: { slug: { in: unique }, retiredAt: null, groupId },
+      select: { id: true, slug: true, position: true },
+    });
     for (const row of rows) bySlug.set(row.slug, { id: row.id, position: row.position });
   }
   const known = unique.filter((s) => bySlug.has(s));

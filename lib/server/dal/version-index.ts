@@ -17,7 +17,10 @@ export interface VersionIndex {
 async function loadVersionIndex(versionId: string): Promise<VersionIndex> {
   const version = await db.documentVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { number: true, blocks: { orderBy: { index: 'asc' }, select: { anchor: true, text: true, kind: true } } },
+    select: {
+      number: true,
+      blocks: { orderBy: { index: 'asc' }, select: { anchor: true, text: true, kind: true } },
+    },
   });
   return {
     versionId,

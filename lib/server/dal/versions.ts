@@ -1,7 +1,13 @@
 import 'server-only';
 import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
 import { assignAnchors, type ArticleFormat, type BlockKind } from '@/lib/articles';
-import { anchorQuote, buildDocumentIndex, reanchorTarget, type DocumentIndex, type Target } from '@/lib/anchoring';
+import {
+  anchorQuote,
+  buildDocumentIndex,
+  reanchorTarget,
+  type DocumentIndex,
+  type Target,
+} from '@/lib/anchoring';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db';
 import { conflict, forbidden, notFound } from '../errors';
@@ -51,11 +57,20 @@ export async function revisePermission(reader: Reader, documentId: string): Prom
   if (!doc) throw notFound('The document');
   if (doc.createdById === reader.id) return { allowed: true };
   if (doc.createdById === null) {
-    const facilitator = await db.membership.findFirst({ where: { userId: reader.id, role: 'FACILITATOR' }, select: { id: true } });
+    const facilitator = await db.membership.findFirst({
+      where: { userId: reader.id, role: 'FACILITATOR' },
+      select: { id: true },
+    });
     if (facilitator) return { allowed: true };
-    return { allowed: false, reason: 'Only a group facilitator can upload a revised version of this article.' };
+    return {
+      allowed: false,
+      reason: 'Only a group facilitator can upload a revised version of this article.',
+    };
   }
-  return { allowed: false, reason: 'Only the reader who imported this article can upload a revised version of it.' };
+  return {
+    allowed: false,
+    reason: 'Only the reader who imported this article can upload a revised version of it.',
+  };
 }
 
 export async function listVersions(reader: Reader, idOrSlug: string): Promise<VersionSummary[]> {
@@ -66,7 +81,14 @@ export async function listVersions(reader: Reader, idOrSlug: string): Promise<Ve
       currentVersionId: true,
       versions: {
         orderBy: { number: 'asc' },
-        select: { id: true, number: true, title: true, format: true, importedAt: true, _count: { select: { blocks: { where: { kind: 'PARAGRAPH' } } } } },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          format: true,
+          importedAt: true,
+          _count: { select: { blocks: { where: { kind: 'PARAGRAPH' } } } },
+        },
       },
     },
   });
@@ -94,7 +116,11 @@ function sameBlocks(a: { kind: string; text: string }[], b: { kind: string; text
 }
 
 /** Uploads a revised version, makes it current and re-anchors the document's annotations. */
-export async function reviseDocument(reader: Reader, idOrSlug: string, input: ArticleInput): Promise<RevisionResult> {
+export async function reviseDocument(
+  reader: Reader,
+  idOrSlug: string,
+  input: ArticleInput,
+): Promise<RevisionResult> {
   const documentId = await resolveDocumentId(reader, idOrSlug);
   const permission = await revisePermission(reader, documentId);
   if (!permission.allowed) throw forbidden(permission.reason);
@@ -114,7 +140,11 @@ export async function reviseDocument(reader: Reader, idOrSlug: string, input: Ar
         where: { id: documentId },
         select: {
           currentVersion: {
-            select: { number: true, sourceHash: true, blocks: { orderBy: { index: 'asc' }, select: { kind: true, anchor: true, text: true } } },
+            select: {
+              number: true,
+              sourceHash: true,
+              blocks: { orderBy: { index: 'asc' }, select: { kind: true, anchor: true, text: true } },
+            },
           },
           versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true } },
         },
@@ -125,14 +155,30 @@ export async function reviseDocument(reader: Reader, idOrSlug: string, input: Ar
 
       // Anchors of every earlier version: a new paragraph must never take a number an old
       // permalink or an orphaned annotation still points to.
-      const used = await tx.block.findMany({ where: { version: { documentId } }, distinct: ['anchor'], select: { anchor: true } });
-      const blocks = assignAnchors(current.blocks, drafts, used.map((b) => b.anchor));
+      const used = await tx.block.findMany({
+        where: { version: { documentId } },
+        distinct: ['anchor'],
+        select: { anchor: true },
+      });
+      const blocks = assignAnchors(
+        current.blocks,
+        drafts,
+        used.map((b) => b.anchor),
+      );
       const number = (doc.versions[0]?.number ?? current.number) + 1;
       const version = await tx.documentVersion.create({
         data: { documentId, number, title, format, sourceHash },
         select: { id: true, number: true, title: true, format: true, importedAt: true },
       });
-      await tx.block.createMany({ data: blocks.map((b, index) => ({ versionId: version.id, index, kind: b.kind, anchor: b.anchor, text: b.text })) });
+      await tx.block.createMany({
+        data: blocks.map((b, index) => ({
+          versionId: version.id,
+          index,
+          kind: b.kind,
+          anchor: b.anchor,
+          text: b.text,
+        })),
+      });
       const document = await tx.document.update({
         where: { id: documentId },
         data: { currentVersionId: version.id, title },
@@ -148,9 +194,14 @@ export async function reviseDocument(reader: Reader, idOrSlug: string, input: Ar
   const late = await db.$transaction(
     async (tx) => {
       await lockDocument(tx, documentId);
-      const still = await tx.document.findUnique({ where: { id: documentId }, select: { currentVersionId: true } });
+      const still = await tx.document.findUnique({
+        where: { id: documentId },
+        select: { currentVersionId: true },
+      });
       if (still?.currentVersionId !== result.version.id) return null; // a later revision took over
-      return reanchorDocument(tx, documentId, { id: result.version.id, blocks: result.blocks }, visible, { retryOrphans: false });
+      return reanchorDocument(tx, documentId, { id: result.version.id, blocks: result.blocks }, visible, {
+        retryOrphans: false,
+      });
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
@@ -159,8 +210,18 @@ export async function reviseDocument(reader: Reader, idOrSlug: string, input: Ar
   const summary = { ...result.summary };
   if (late) for (const key of ['anchored', 'reanchored', 'orphaned'] as const) summary[key] += late[key];
   return {
-    document: { ...result.document, updatedAt: result.document.updatedAt.toISOString(), version: result.version.number, paragraphs },
-    version: { ...result.version, importedAt: result.version.importedAt.toISOString(), paragraphs, current: true },
+    document: {
+      ...result.document,
+      updatedAt: result.document.updatedAt.toISOString(),
+      version: result.version.number,
+      paragraphs,
+    },
+    version: {
+      ...result.version,
+      importedAt: result.version.importedAt.toISOString(),
+      paragraphs,
+      current: true,
+    },
     summary,
   };
 }
@@ -179,7 +240,13 @@ type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 /** Where an annotation goes: its row as it will be written back. */
 type Placement = Omit<AnnotationRow, 'authorId' | 'groupId'>;
 
-function placementIn(row: AnnotationRow, versionId: string, index: DocumentIndex, target: Target, status: Placement['status']): Placement {
+function placementIn(
+  row: AnnotationRow,
+  versionId: string,
+  index: DocumentIndex,
+  target: Target,
+  status: Placement['status'],
+): Placement {
   return {
     id: row.id,
     rev: row.rev,
@@ -200,12 +267,19 @@ function targetOf(row: AnnotationRow): Target {
 }
 
 /** Decides where one annotation goes in the new version; null when it stays as it is. */
-function place(row: AnnotationRow, oldIndex: DocumentIndex | null, next: { id: string; index: DocumentIndex }): { placement: Placement | null; outcome: keyof ReanchorSummary } {
+function place(
+  row: AnnotationRow,
+  oldIndex: DocumentIndex | null,
+  next: { id: string; index: DocumentIndex },
+): { placement: Placement | null; outcome: keyof ReanchorSummary } {
   if (row.status === 'ORPHANED' || !oldIndex) {
     // Its position means nothing any more; its quote may be back (e.g. a deleted paragraph restored).
     const found = anchorQuote(next.index, { exact: row.exact, prefix: row.prefix, suffix: row.suffix });
     if (!found) return { placement: null, outcome: 'orphaned' };
-    return { placement: placementIn(row, next.id, next.index, found.target, 'REANCHORED'), outcome: 'reanchored' };
+    return {
+      placement: placementIn(row, next.id, next.index, found.target, 'REANCHORED'),
+      outcome: 'reanchored',
+    };
   }
   const result = reanchorTarget(oldIndex, targetOf(row), next.index);
   if (!result.target) {
@@ -216,7 +290,10 @@ function place(row: AnnotationRow, oldIndex: DocumentIndex | null, next: { id: s
   // Once moved by a revision an annotation stays marked REANCHORED until its author
   // re-selects it, even if a later revision leaves its text alone.
   const status = result.status === 'ANCHORED' && row.status === 'REANCHORED' ? 'REANCHORED' : result.status;
-  return { placement: placementIn(row, next.id, next.index, result.target, status), outcome: result.status === 'ANCHORED' ? 'anchored' : 'reanchored' };
+  return {
+    placement: placementIn(row, next.id, next.index, result.target, status),
+    outcome: result.status === 'ANCHORED' ? 'anchored' : 'reanchored',
+  };
 }
 
 /**
@@ -233,11 +310,19 @@ export async function reanchorDocument(
 ): Promise<ReanchorSummary> {
   const summary: ReanchorSummary = { anchored: 0, reanchored: 0, orphaned: 0 };
   const rows = await tx.annotation.findMany({
-    where: { documentId, deletedAt: null, versionId: { not: next.id }, ...(retryOrphans ? {} : { status: { not: 'ORPHANED' } }) },
+    where: {
+      documentId,
+      deletedAt: null,
+      versionId: { not: next.id },
+      ...(retryOrphans ? {} : { status: { not: 'ORPHANED' } }),
+    },
     select: rowSelect,
   });
   if (rows.length === 0) return summary;
-  const nextIndex = { id: next.id, index: buildDocumentIndex(next.blocks.map((b) => ({ anchor: b.anchor, text: b.text }))) };
+  const nextIndex = {
+    id: next.id,
+    index: buildDocumentIndex(next.blocks.map((b) => ({ anchor: b.anchor, text: b.text }))),
+  };
 
   const byVersion = new Map<string, AnnotationRow[]>();
   for (const row of rows) {

@@ -18,12 +18,16 @@ export async function ensureBuild(): Promise<void> {
     console.log(`[app] build in ${process.env.NEXT_DIST_DIR} is current`);
     return;
   }
-  console.log(`[app] building the app into ${process.env.NEXT_DIST_DIR} (sources changed since the last bench build)…`);
+  console.log(
+    `[app] building the app into ${process.env.NEXT_DIST_DIR} (sources changed since the last bench build)…`,
+  );
   const started = Date.now();
   // next build adds its output folder to tsconfig.json; keep the committed file as it is.
   const tsconfigPath = path.join(projectRoot, 'tsconfig.json');
   const tsconfig = readFileSync(tsconfigPath, 'utf8');
-  const code = await runStep(bin('next'), ['build'], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const code = await runStep(bin('next'), ['build'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   writeFileSync(tsconfigPath, tsconfig);
   if (code !== 0) throw new Error('next build failed (see above).');
   markBuildCurrent(projectRoot);
@@ -59,19 +63,30 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const authSecret = randomBytes(24).toString('hex');
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_URL: baseUrl,
-      BETTER_AUTH_SECRET: authSecret,
-      MARGINALIA_RATE_LIMIT: 'off',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || BENCH_DIST_DIR,
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_URL: baseUrl,
+        BETTER_AUTH_SECRET: authSecret,
+        MARGINALIA_RATE_LIMIT: 'off',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || BENCH_DIST_DIR,
+      },
     },
-  });
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

@@ -23,7 +23,11 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
-    requests?: { method?: string; path?: string; setupRequest?: (request: RawRequest, context: object) => RawRequest }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (request: RawRequest, context: object) => RawRequest;
+    }[];
   }
   interface Result {
     latency: Histogram;

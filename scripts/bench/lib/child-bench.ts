@@ -6,13 +6,27 @@ import { projectRoot } from '../../lib/migrate';
 
 /** Runs scripts/bench/<script> with `node --conditions=react-server --import tsx`,
  * echoing and returning its output lines. */
-export function runBenchScript(script: string, args: string[], env: Record<string, string>): Promise<string[]> {
+export function runBenchScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(projectRoot, 'scripts/bench', script), ...args], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        path.join(projectRoot, 'scripts/bench', script),
+        ...args,
+      ],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, ...env },
+      },
+    );
     const lines: string[] = [];
     let pending = '';
     child.stdout!.on('data', (chunk: Buffer) => {

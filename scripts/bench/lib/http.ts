@@ -10,7 +10,12 @@ export interface BenchReader {
   cookie: string;
 }
 
-export async function postJson<T>(baseUrl: string, path: string, body: unknown, cookie?: string): Promise<{ status: number; json: T }> {
+export async function postJson<T>(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  cookie?: string,
+): Promise<{ status: number; json: T }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) },
@@ -32,7 +37,8 @@ export async function signUpReader(baseUrl: string, name: string, email: string)
     headers: { 'content-type': 'application/json', origin: baseUrl },
     body: JSON.stringify({ name, email, password: PASSWORD }),
   });
-  if (!response.ok) throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sign-up of ${email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])

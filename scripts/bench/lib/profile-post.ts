@@ -38,7 +38,9 @@ const original = pg.Client.prototype.query as unknown as Query;
     return original.apply(this, args);
   }
   const result = original.apply(this, args);
-  return result && typeof (result as Promise<unknown>).then === 'function' ? (result as Promise<unknown>).finally(done) : result;
+  return result && typeof (result as Promise<unknown>).then === 'function'
+    ? (result as Promise<unknown>).finally(done)
+    : result;
 };
 
 export interface ProfileInput {
@@ -47,7 +49,23 @@ export interface ProfileInput {
   /** POST bodies, as sent over HTTP */
   bodies: string[];
   /** the same annotations as table rows (tag ids resolved), for the cheaper alternatives */
-  rows: { documentId: string; versionId: string; authorId: string; groupId: string; noteText: string; startBlock: string; startIndex: number; startOffset: number; endBlock: string; endIndex: number; endOffset: number; exact: string; prefix: string; suffix: string; tagIds: string[] }[];
+  rows: {
+    documentId: string;
+    versionId: string;
+    authorId: string;
+    groupId: string;
+    noteText: string;
+    startBlock: string;
+    startIndex: number;
+    startOffset: number;
+    endBlock: string;
+    endIndex: number;
+    endOffset: number;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    tagIds: string[];
+  }[];
 }
 
 const input = JSON.parse(readFileSync(process.env.BENCH_PROFILE_FILE!, 'utf8')) as ProfileInput;
@@ -76,7 +94,9 @@ async function profile(label: string, runs: number, fn: (i: number) => Promise<u
   const t = median(total);
   const d = median(inDb);
   const sample = runsStatements.find((list) => list.length === median(queries)) ?? [];
-  console.log(`[profile] ${label}: ${t.toFixed(2)} ms (median of ${runs}), ${median(queries)} round trips taking ${d.toFixed(2)} ms, ${(t - d).toFixed(2)} ms outside them (JavaScript, mostly)`);
+  console.log(
+    `[profile] ${label}: ${t.toFixed(2)} ms (median of ${runs}), ${median(queries)} round trips taking ${d.toFixed(2)} ms, ${(t - d).toFixed(2)} ms outside them (JavaScript, mostly)`,
+  );
   for (const statement of sample) console.log(`[profile]     ${statement}`);
 }
 
@@ -84,7 +104,7 @@ async function profile(label: string, runs: number, fn: (i: number) => Promise<u
 // time is rendering and serializing them).
 let listed = 0;
 await profile(
-  'listAnnotations, the reader page\'s query',
+  "listAnnotations, the reader page's query",
   3,
   async () => {
     listed = (await listAnnotations(input.reader, 'face-time', annotationFilterSchema.parse({}))).length;
@@ -95,14 +115,23 @@ console.log(`[profile]     (${listed.toLocaleString('en')} annotations listed)`)
 const headers = new Headers({ cookie: input.cookie });
 await profile('session lookup (auth.api.getSession)', 200, () => auth.api.getSession({ headers }));
 const bodies = input.bodies.map((b) => createAnnotationSchema.parse(JSON.parse(b)));
-await profile('createAnnotation (DAL, no HTTP)', 200, (i) => createAnnotation(input.reader, 'face-time', bodies[i % bodies.length]));
+await profile('createAnnotation (DAL, no HTTP)', 200, (i) =>
+  createAnnotation(input.reader, 'face-time', bodies[i % bodies.length]),
+);
 
 // For scale, the insert alone two cheaper ways: Prisma without reading the row back, and
 // one SQL statement (annotation and tags in a CTE, atomic without BEGIN/COMMIT).
 const row = (i: number) => input.rows[i % input.rows.length];
 await profile('alternative: Prisma create with select { id } only', 200, (i) => {
   const { tagIds, ...data } = row(i);
-  return db.annotation.create({ data: { ...data, visibility: 'GROUP', tags: { createMany: { data: tagIds.map((tagId) => ({ tagId })) } } }, select: { id: true } });
+  return db.annotation.create({
+    data: {
+      ...data,
+      visibility: 'GROUP',
+      tags: { createMany: { data: tagIds.map((tagId) => ({ tagId })) } },
+    },
+    select: { id: true },
+  });
 });
 await profile('alternative: one SQL statement through postgres.js', 200, (i) => {
   const r = row(i);

@@ -28,7 +28,11 @@ export async function openBenchServer(): Promise<BenchServer> {
     serverUrl = splitDatabaseUrl(process.env.DATABASE_URL).serverUrl;
     console.log('[db] scratch databases on the server of DATABASE_URL');
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), persistent: false });
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(dataRoot, 'pg'),
+      port: await freePort(),
+      persistent: false,
+    });
     serverUrl = embedded.serverUrl;
     console.log('[db] embedded PostgreSQL for the bench (fsync off, as in `npm test`)');
   }

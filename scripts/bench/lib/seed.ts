@@ -37,9 +37,16 @@ export async function loadSampleDocument(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const doc = await client.query<{ id: string; versionId: string }>('SELECT "id", "currentVersionId" AS "versionId" FROM "documents" WHERE "slug" = $1', [SAMPLE_SLUG]);
-    if (doc.rowCount === 0) throw new Error(`the sample article "${SAMPLE_SLUG}" is missing from the scratch database`);
-    const blocks = await client.query<{ anchor: string; text: string }>('SELECT "anchor", "text" FROM "blocks" WHERE "versionId" = $1 ORDER BY "index"', [doc.rows[0].versionId]);
+    const doc = await client.query<{ id: string; versionId: string }>(
+      'SELECT "id", "currentVersionId" AS "versionId" FROM "documents" WHERE "slug" = $1',
+      [SAMPLE_SLUG],
+    );
+    if (doc.rowCount === 0)
+      throw new Error(`the sample article "${SAMPLE_SLUG}" is missing from the scratch database`);
+    const blocks = await client.query<{ anchor: string; text: string }>(
+      'SELECT "anchor", "text" FROM "blocks" WHERE "versionId" = $1 ORDER BY "index"',
+      [doc.rows[0].versionId],
+    );
     return { documentId: doc.rows[0].id, versionId: doc.rows[0].versionId, blocks: blocks.rows };
   } finally {
     await client.end();
@@ -50,18 +57,30 @@ async function createReadersAndGroup(baseUrl: string, count: number) {
   const stamp = Date.now().toString(36);
   const names = Array.from({ length: count }, (_, i) => `Reader ${String(i + 1).padStart(2, '0')}`);
   // Sign-up hashes a password (scrypt): a few at a time keeps the server responsive.
-  const readers = await mapLimit(names, 4, (name) => signUpReader(baseUrl, name, `bench-${name.toLowerCase().replace(' ', '-')}-${stamp}@example.org`));
-  const created = await postJson<{ group: { id: string; inviteCode: string } }>(baseUrl, '/api/v1/groups', { name: 'Bench seminar' }, readers[0].cookie);
-  if (created.status !== 201) throw new Error(`creating the group failed: ${created.status} ${JSON.stringify(created.json)}`);
+  const readers = await mapLimit(names, 4, (name) =>
+    signUpReader(baseUrl, name, `bench-${name.toLowerCase().replace(' ', '-')}-${stamp}@example.org`),
+  );
+  const created = await postJson<{ group: { id: string; inviteCode: string } }>(
+    baseUrl,
+    '/api/v1/groups',
+    { name: 'Bench seminar' },
+    readers[0].cookie,
+  );
+  if (created.status !== 201)
+    throw new Error(`creating the group failed: ${created.status} ${JSON.stringify(created.json)}`);
   const { id: groupId, inviteCode } = created.json.group;
   await mapLimit(readers.slice(1), 4, async (reader) => {
     const joined = await postJson(baseUrl, '/api/v1/groups/join', { code: inviteCode }, reader.cookie);
-    if (joined.status !== 200) throw new Error(`joining the group failed: ${joined.status} ${JSON.stringify(joined.json)}`);
+    if (joined.status !== 200)
+      throw new Error(`joining the group failed: ${joined.status} ${JSON.stringify(joined.json)}`);
   });
   return { readers, groupId };
 }
 
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const note = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 interface SeedRow extends StoredTarget {
   id: string;
@@ -88,7 +107,11 @@ function planAnnotations(targets: StoredTarget[], readers: BenchReader[]): SeedR
   });
 }
 
-async function insertAnnotations(databaseUrl: string, scene: { documentId: string; versionId: string; groupId: string }, rows: SeedRow[]) {
+async function insertAnnotations(
+  databaseUrl: string,
+  scene: { documentId: string; versionId: string; groupId: string },
+  rows: SeedRow[],
+) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const records = rows.map((r) => ({
@@ -107,7 +130,9 @@ async function insertAnnotations(databaseUrl: string, scene: { documentId: strin
     suffix: r.suffix,
     age: r.age,
   }));
-  const tagRows = rows.flatMap((r) => r.tags.map((slug) => ({ annotationId: r.id, tagId: DEFAULT_TAGS[slug as keyof typeof DEFAULT_TAGS] })));
+  const tagRows = rows.flatMap((r) =>
+    r.tags.map((slug) => ({ annotationId: r.id, tagId: DEFAULT_TAGS[slug as keyof typeof DEFAULT_TAGS] })),
+  );
   try {
     await client.query('BEGIN');
     // One notification per seeded row would be queued for the live stream: not what is measured.
@@ -122,7 +147,10 @@ async function insertAnnotations(databaseUrl: string, scene: { documentId: strin
          "startOffset" int, "endBlock" text, "endIndex" int, "endOffset" int, "exact" text, "prefix" text, "suffix" text, "age" int)`,
       [JSON.stringify(records), scene.documentId, scene.versionId, scene.groupId],
     );
-    await client.query(`INSERT INTO "annotation_tags" ("annotationId","tagId") SELECT r."annotationId", r."tagId" FROM json_to_recordset($1::json) AS r("annotationId" uuid, "tagId" uuid)`, [JSON.stringify(tagRows)]);
+    await client.query(
+      `INSERT INTO "annotation_tags" ("annotationId","tagId") SELECT r."annotationId", r."tagId" FROM json_to_recordset($1::json) AS r("annotationId" uuid, "tagId" uuid)`,
+      [JSON.stringify(tagRows)],
+    );
     await client.query('ALTER TABLE "annotations" ENABLE TRIGGER "annotations_notify"');
     await client.query('COMMIT');
     await client.query('ANALYZE "annotations"');
@@ -135,15 +163,27 @@ async function insertAnnotations(databaseUrl: string, scene: { documentId: strin
   }
 }
 
-export async function seedScene(baseUrl: string, databaseUrl: string, opts: { readers: number; annotations: number }): Promise<BenchScene> {
+export async function seedScene(
+  baseUrl: string,
+  databaseUrl: string,
+  opts: { readers: number; annotations: number },
+): Promise<BenchScene> {
   const started = performance.now();
   const doc = await loadSampleDocument(databaseUrl);
   const { readers, groupId } = await createReadersAndGroup(baseUrl, opts.readers);
   const afterAccounts = performance.now();
   const { index, targets } = makeTargets(doc.blocks, opts.annotations, 42);
   const rows = planAnnotations(targets, readers);
-  await insertAnnotations(databaseUrl, { documentId: doc.documentId, versionId: doc.versionId, groupId }, rows);
-  const toRuns = (list: SeedRow[]) => countHighlightRuns(index, list.map((r) => ({ id: r.id, target: r })));
+  await insertAnnotations(
+    databaseUrl,
+    { documentId: doc.documentId, versionId: doc.versionId, groupId },
+    rows,
+  );
+  const toRuns = (list: SeedRow[]) =>
+    countHighlightRuns(
+      index,
+      list.map((r) => ({ id: r.id, target: r })),
+    );
   const all = toRuns(rows);
   const scene: BenchScene = {
     baseUrl,

@@ -10,9 +10,11 @@ export function percentile(samples: number[], p: number): number {
 
 export const median = (samples: number[]) => percentile(samples, 50);
 
-export const ms = (value: number, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '–');
+export const ms = (value: number, digits = 1) =>
+  Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '–';
 
-export const perSecond = (value: number) => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en')} /s` : '–');
+export const perSecond = (value: number) =>
+  Number.isFinite(value) ? `${Math.round(value).toLocaleString('en')} /s` : '–';
 
 export interface Row {
   measure: string;
@@ -24,7 +26,12 @@ export interface Row {
 
 /** A plain-text table, so that the output pastes into docs/benchmarks.md as it is. */
 export function formatTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.measure, r.value, r.target ?? '', r.met === undefined ? '' : r.met ? 'met' : 'MISSED']);
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'met' : 'MISSED',
+  ]);
   const header = ['measure', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
@@ -32,7 +39,11 @@ export function formatTable(rows: Row[]): string {
 }
 
 /** Runs `fn` on up to `limit` items at a time. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -20,25 +20,44 @@ export interface StoredTarget extends Target {
 }
 
 /** Whole words, 1–30 of them, now and then (5 %) running into the next block. */
-export function makeTargets(blocks: BlockText[], count: number, seed: number): { index: DocumentIndex; targets: StoredTarget[] } {
+export function makeTargets(
+  blocks: BlockText[],
+  count: number,
+  seed: number,
+): { index: DocumentIndex; targets: StoredTarget[] } {
   const index = buildDocumentIndex(blocks);
   const next = seededRandom(seed);
   const candidates = index.blocks.map((b, i) => ({ ...b, i })).filter((b) => b.text.length > 40);
   const targets: StoredTarget[] = [];
   while (targets.length < count) {
     const block = candidates[Math.floor(next() * candidates.length)];
-    const words = [...block.text.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const words = [...block.text.matchAll(/\S+/g)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
     const first = Math.floor(next() * words.length);
     const following = index.blocks[block.i + 1];
     let target: Target;
     if (next() < 0.05 && following && following.text.length > 0) {
       const end = Math.min(following.text.length, 1 + Math.floor(next() * 80));
-      target = describeTarget(index, { block: block.anchor, offset: words[first].start }, { block: following.anchor, offset: end });
+      target = describeTarget(
+        index,
+        { block: block.anchor, offset: words[first].start },
+        { block: following.anchor, offset: end },
+      );
     } else {
       const last = Math.min(words.length - 1, first + Math.floor(next() * 30));
-      target = describeTarget(index, { block: block.anchor, offset: words[first].start }, { block: block.anchor, offset: words[last].end });
+      target = describeTarget(
+        index,
+        { block: block.anchor, offset: words[first].start },
+        { block: block.anchor, offset: words[last].end },
+      );
     }
-    targets.push({ ...target, startIndex: index.indexByAnchor.get(target.start.block)!, endIndex: index.indexByAnchor.get(target.end.block)! });
+    targets.push({
+      ...target,
+      startIndex: index.indexByAnchor.get(target.start.block)!,
+      endIndex: index.indexByAnchor.get(target.end.block)!,
+    });
   }
   return { index, targets };
 }
@@ -46,8 +65,14 @@ export function makeTargets(blocks: BlockText[], count: number, seed: number): {
 /** How many highlight runs the article shows for these targets (the page cuts every
  * block at each highlight boundary and draws one <mark> per covered run), and how many
  * annotations cover a run on average (each run lists them all in `data-ids`). */
-export function countHighlightRuns(index: DocumentIndex, targets: { id: string; target: Target }[]): { runs: number; idsPerRun: number } {
-  const byBlock = highlightsByBlock(index, targets.map((t) => ({ id: t.id, target: t.target })));
+export function countHighlightRuns(
+  index: DocumentIndex,
+  targets: { id: string; target: Target }[],
+): { runs: number; idsPerRun: number } {
+  const byBlock = highlightsByBlock(
+    index,
+    targets.map((t) => ({ id: t.id, target: t.target })),
+  );
   let runs = 0;
   let ids = 0;
   for (const block of index.blocks) {

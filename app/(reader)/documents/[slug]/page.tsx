@@ -10,7 +10,10 @@ import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string; group?: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ version?: string; group?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -30,14 +33,25 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const filter = annotationFilterSchema.parse({});
   const past = view.document.version !== view.document.currentVersion;
   const [annotations, tags, permission] = await Promise.all([
-    past ? listAnnotationsAtVersion(reader, view.document.id, view.document.version, filter) : listAnnotations(reader, view.document.id, filter),
-    listTagsForReader(reader, memberships.map((m) => m.groupId)),
+    past
+      ? listAnnotationsAtVersion(reader, view.document.id, view.document.version, filter)
+      : listAnnotations(reader, view.document.id, filter),
+    listTagsForReader(
+      reader,
+      memberships.map((m) => m.groupId),
+    ),
     revisePermission(reader, view.document.id),
   ]);
   return (
     <main id="main" className="reader-page">
       <ReaderApp
-        document={{ id: view.document.id, slug: view.document.slug, title: view.document.title, version: view.document.version, currentVersion: view.document.currentVersion }}
+        document={{
+          id: view.document.id,
+          slug: view.document.slug,
+          title: view.document.title,
+          version: view.document.version,
+          currentVersion: view.document.currentVersion,
+        }}
         blocks={view.blocks}
         annotations={annotations}
         tags={tags}
@@ -45,7 +59,9 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}
         canRevise={permission.allowed}
         initialGroup={memberships.some((m) => m.groupId === group) ? group : undefined}
-        facilitatedGroups={memberships.filter((m) => m.role === 'FACILITATOR').map((m) => ({ id: m.groupId, name: m.groupName }))}
+        facilitatedGroups={memberships
+          .filter((m) => m.role === 'FACILITATOR')
+          .map((m) => ({ id: m.groupId, name: m.groupName }))}
       />
     </main>
   );

@@ -44,7 +44,10 @@ export default async function GroupPage({ params }: Props) {
   const reader = await requireReader(`/groups/${id}`);
   const group = await loadGroup(reader, id);
   const facilitator = group.role === 'FACILITATOR';
-  const [origin, defaults] = await Promise.all([facilitator ? siteOrigin() : Promise.resolve(''), listTagsForReader(reader, [])]);
+  const [origin, defaults] = await Promise.all([
+    facilitator ? siteOrigin() : Promise.resolve(''),
+    listTagsForReader(reader, []),
+  ]);
 
   return (
     <main id="main" className="page groups-page">
@@ -53,7 +56,8 @@ export default async function GroupPage({ params }: Props) {
       </p>
       <GroupNameEditor groupId={group.id} name={group.name} canEdit={facilitator} />
       <p className="groups-lede muted">
-        You are a <RoleBadge role={group.role} /> · {group.memberCount} {group.memberCount === 1 ? 'member' : 'members'}
+        You are a <RoleBadge role={group.role} /> · {group.memberCount}{' '}
+        {group.memberCount === 1 ? 'member' : 'members'}
       </p>
 
       {facilitator && (

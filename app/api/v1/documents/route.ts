@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { json, withReader } from '@/lib/server/api';
 import { listDocuments } from '@/lib/server/dal/documents';
-import { articleInputSchema, importArticle, previewArticle, readArticleBody } from '@/lib/server/dal/document-import';
+import {
+  articleInputSchema,
+  importArticle,
+  previewArticle,
+  readArticleBody,
+} from '@/lib/server/dal/document-import';
 
 export const GET = withReader({}, async ({ reader }) => ({ documents: await listDocuments(reader) }));
 

@@ -18,7 +18,10 @@ export default async function RevisePage({ params }: Props) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [versions, permission] = await Promise.all([listVersions(reader, documentId), revisePermission(reader, documentId)]);
+  const [versions, permission] = await Promise.all([
+    listVersions(reader, documentId),
+    revisePermission(reader, documentId),
+  ]);
   const current = versions.find((v) => v.current) ?? versions[versions.length - 1];
   return (
     <main id="main" className="page import-page">
@@ -29,8 +32,8 @@ export default async function RevisePage({ params }: Props) {
       {permission.allowed ? (
         <>
           <p className="muted">
-            Annotations follow their text into the new version. Those whose text is gone become orphans: they are kept, with the
-            text they were made on, and can be re-attached.
+            Annotations follow their text into the new version. Those whose text is gone become orphans: they
+            are kept, with the text they were made on, and can be re-attached.
           </p>
           <ReviseForm documentId={documentId} slug={slug} currentTitle={current.title} />
         </>

@@ -20,7 +20,11 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const groupId = group ?? memberships[0]?.groupId;
   const load = async () => {
     if (!groupId) notFound();
-    return Promise.all([getDocument(reader, slug), readingSummary(reader, slug, groupId), listTagsForReader(reader, [groupId])]);
+    return Promise.all([
+      getDocument(reader, slug),
+      readingSummary(reader, slug, groupId),
+      listTagsForReader(reader, [groupId]),
+    ]);
   };
   const [view, rows, tags] = await load().catch((error) => {
     if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound();
@@ -29,7 +33,12 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const groupName = memberships.find((m) => m.groupId === groupId)?.groupName ?? 'Group';
   const max = Math.max(1, ...rows.map((r) => r.annotations));
   const usedTags = tags.filter((t) => rows.some((r) => r.byTag[t.slug]));
-  const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const dateFormat = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return (
     <main id="main" className="page">
       <TagStyles tags={tags} />
@@ -41,7 +50,12 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <nav aria-label="Other groups" className="muted">
           Groups:{' '}
           {memberships.map((m) => (
-            <Link key={m.groupId} href={`?group=${m.groupId}`} aria-current={m.groupId === groupId ? 'page' : undefined} style={{ marginRight: '0.75rem' }}>
+            <Link
+              key={m.groupId}
+              href={`?group=${m.groupId}`}
+              aria-current={m.groupId === groupId ? 'page' : undefined}
+              style={{ marginRight: '0.75rem' }}
+            >
               {m.groupName}
             </Link>
           ))}
@@ -69,13 +83,24 @@ export default async function SummaryPage({ params, searchParams }: Props) {
                 {r.name} {r.role === 'FACILITATOR' && <span className="muted">(facilitator)</span>}
               </th>
               <td>
-                <span className="summary-bar" style={{ width: `${Math.round((r.annotations / max) * 8)}rem` }} aria-hidden="true" /> {r.annotations}
+                <span
+                  className="summary-bar"
+                  style={{ width: `${Math.round((r.annotations / max) * 8)}rem` }}
+                  aria-hidden="true"
+                />{' '}
+                {r.annotations}
               </td>
               {usedTags.map((t) => (
                 <td key={t.slug}>{r.byTag[t.slug] ?? 0}</td>
               ))}
               <td>{r.replies}</td>
-              <td>{r.lastActivity ? <time dateTime={r.lastActivity}>{dateFormat.format(new Date(r.lastActivity))}</time> : '—'}</td>
+              <td>
+                {r.lastActivity ? (
+                  <time dateTime={r.lastActivity}>{dateFormat.format(new Date(r.lastActivity))}</time>
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,11 +5,16 @@ import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/
 
 const params = z.object({ id: z.uuid('Not an annotation id.') });
 
-export const GET = withReader({ params }, async ({ reader, params }) => ({ annotation: await getAnnotation(reader, params.id) }));
-
-export const PATCH = withReader({ params, body: updateAnnotationSchema }, async ({ reader, params, body }) => ({
-  annotation: await updateAnnotation(reader, params.id, body),
+export const GET = withReader({ params }, async ({ reader, params }) => ({
+  annotation: await getAnnotation(reader, params.id),
 }));
+
+export const PATCH = withReader(
+  { params, body: updateAnnotationSchema },
+  async ({ reader, params, body }) => ({
+    annotation: await updateAnnotation(reader, params.id, body),
+  }),
+);
 
 export const DELETE = withReader({ params }, async ({ reader, params }) => {
   await deleteAnnotation(reader, params.id);

@@ -5,9 +5,15 @@ import { createAnnotation, listAnnotations, listAnnotationsAtVersion } from '@/l
 
 const params = z.object({ id: z.string().min(1).max(200) });
 
-export const GET = withReader({ params, query: annotationFilterSchema }, async ({ reader, params, query }) => ({
-  annotations: query.version === undefined ? await listAnnotations(reader, params.id, query) : await listAnnotationsAtVersion(reader, params.id, query.version, query),
-}));
+export const GET = withReader(
+  { params, query: annotationFilterSchema },
+  async ({ reader, params, query }) => ({
+    annotations:
+      query.version === undefined
+        ? await listAnnotations(reader, params.id, query)
+        : await listAnnotationsAtVersion(reader, params.id, query.version, query),
+  }),
+);
 
 export const POST = withReader({ params, body: createAnnotationSchema }, async ({ reader, params, body }) =>
   json({ annotation: await createAnnotation(reader, params.id, body) }, 201),

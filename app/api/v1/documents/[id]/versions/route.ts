@@ -5,7 +5,9 @@ import { listVersions, reviseDocument } from '@/lib/server/dal/versions';
 
 const params = z.object({ id: z.string().min(1).max(200) });
 
-export const GET = withReader({ params }, async ({ reader, params }) => ({ versions: await listVersions(reader, params.id) }));
+export const GET = withReader({ params }, async ({ reader, params }) => ({
+  versions: await listVersions(reader, params.id),
+}));
 
 /** Uploads a revised version: `{ text, format?, title?, blocks? }` → 201 with the re-anchoring summary. */
 export const POST = withReader({ params, rawBody: true }, async ({ reader, params, request }) => {

@@ -6,7 +6,8 @@ import { AppError } from '@/lib/server/errors';
 
 const params = z.object({ id: z.string().min(1).max(200) });
 
-const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+const tooLarge = () =>
+  new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
 
 /** Reads the body as text, stopping as soon as it passes the limit. */
 async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
@@ -29,6 +30,8 @@ async function readLimitedText(request: Request, maxBytes: number): Promise<stri
   return text + decoder.decode();
 }
 
-export const POST = withReader({ params, query: importQuerySchema, rawBody: true }, async ({ reader, params, query, request }) =>
-  importAnnotations(reader, params.id, await readLimitedText(request, MAX_IMPORT_BYTES), query),
+export const POST = withReader(
+  { params, query: importQuerySchema, rawBody: true },
+  async ({ reader, params, query, request }) =>
+    importAnnotations(reader, params.id, await readLimitedText(request, MAX_IMPORT_BYTES), query),
 );
