@@ -11,7 +11,7 @@ import { ApiError } from '@/components/reader/api-client';
 export interface CardActions {
   onSaveEdit: (
     id: string,
-    patch: { tags: string[]; note: NoteDoc | null; groupId: string | null; version: number },
+    patch: { tags: string[]; note: NoteDoc | null; groupId: string | null; rev: number },
   ) => Promise<unknown>;
   onDelete: (id: string) => Promise<unknown>;
   onRetry: (id: string) => void;
@@ -63,7 +63,7 @@ export function AnnotationCard({
         tags: editTags,
         note: editNote,
         groupId: editGroup,
-        version: a.version,
+        rev: a.rev,
       });
       setEditing(false);
     } catch (e) {

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import type { BlockKind } from '@/lib/articles/types';
 
 export interface BlockData {
   anchor: string;
-  kind: 'TITLE' | 'STANDFIRST' | 'BYLINE' | 'HEADING' | 'PARAGRAPH' | 'CAPTION';
+  kind: BlockKind;
   index: number;
   text: string;
 }

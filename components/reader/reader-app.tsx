@@ -290,7 +290,7 @@ export function ReaderApp(props: ReaderAppProps) {
             annotation={reattaching}
             target={draft?.target ?? null}
             onDone={async (target) => {
-              await store.saveEdit(reattaching.id, { target, version: reattaching.version });
+              await store.saveEdit(reattaching.id, { target, rev: reattaching.rev });
               selection.close();
               setReattaching(null);
               setAnnouncement('Annotation re-attached.');

@@ -50,7 +50,7 @@ function localView(
     status: 'ANCHORED',
     createdAt: now,
     updatedAt: now,
-    version: 0,
+    rev: 0,
     replyCount: 0,
     hidden: false,
     can: { edit: true, delete: true, reply: true, hide: false },
@@ -207,7 +207,7 @@ export function useAnnotations(opts: {
         note?: NoteDoc | null;
         groupId?: string | null;
         target?: Target;
-        version: number;
+        rev: number;
       },
     ) => {
       const { annotation } = await annotationsApi.update(id, patch);

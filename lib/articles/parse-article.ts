@@ -4,10 +4,11 @@ import { guardInput } from './guard-input';
 import { parseHtmlDrafts } from './parse-html';
 import { parseMarkdownDrafts } from './parse-markdown';
 import { parseTextDrafts } from './parse-text';
+import { ARTICLE_MAX_BYTES } from '@/lib/limits';
 import type { ArticleFormat, DraftBlock, ParsedArticle } from './types';
 
 /** Largest accepted article, in UTF-8 bytes. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export const MAX_ARTICLE_BYTES = ARTICLE_MAX_BYTES;
 
 /** How far into a text format sniffing looks. */
 const SNIFF_CHARS = 64 * 1024;

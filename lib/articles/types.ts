@@ -1,6 +1,10 @@
-export type BlockKind = 'TITLE' | 'STANDFIRST' | 'BYLINE' | 'HEADING' | 'PARAGRAPH' | 'CAPTION';
+import type { z } from 'zod';
+import type { articleFormatSchema, blockKindSchema } from './schemas';
 
-export type ArticleFormat = 'text' | 'markdown' | 'html';
+/** One of the six kinds of block (the contract: ./schemas.ts). */
+export type BlockKind = z.infer<typeof blockKindSchema>;
+
+export type ArticleFormat = z.infer<typeof articleFormatSchema>;
 
 export interface ParsedBlock {
   kind: BlockKind;

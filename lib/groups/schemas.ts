@@ -1,9 +1,12 @@
-// zod schemas for seminar groups, shared by the API routes, the group pages' forms and tests.
+// The seminar groups contract: what clients send (shared with the group pages' forms) and
+// what the API answers (GroupSummary, GroupDetail, members). Types in ./types.ts are inferred.
 import { z } from 'zod';
-import { TAG_NAME_MAX, UNDERLINE_STYLES } from './tag-style';
+import { tagViewSchema } from '@/lib/annotations/schemas';
+import { INVITE_CODE_MAX, NAME_MAX, REVEAL_AFTER_MAX, TAG_NAME_MAX } from '@/lib/limits';
+import { UNDERLINE_STYLES } from './tag-style';
 
-export const GROUP_NAME_MAX = 120;
-export const REVEAL_AFTER_MAX = 100;
+export { REVEAL_AFTER_MAX } from '@/lib/limits';
+export const GROUP_NAME_MAX = NAME_MAX;
 
 export const groupNameSchema = z
   .string({ error: 'Enter a name for the group.' })
@@ -33,10 +36,11 @@ export const joinGroupSchema = z.object({
     .string({ error: 'Enter an invite code.' })
     .trim()
     .min(1, 'Enter an invite code.')
-    .max(500, 'That is not an invite code.'),
+    .max(INVITE_CODE_MAX, 'That is not an invite code.'),
 });
 export type JoinGroupInput = z.infer<typeof joinGroupSchema>;
 
+/** The one declaration of a member's role (PostgreSQL's enum "Role" has the same two). */
 export const roleSchema = z.enum(['FACILITATOR', 'MEMBER'], {
   error: 'The role must be FACILITATOR or MEMBER.',
 });
@@ -50,6 +54,7 @@ const tagNameSchema = z
   .max(TAG_NAME_MAX, `Use at most ${TAG_NAME_MAX} characters.`);
 const colorSchema = z
   .string({ error: 'Pick a colour.' })
+  .max(7, 'Use a colour like #1d4ed8.')
   .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8.')
   .transform((c) => c.toLowerCase());
 const underlineSchema = z.enum(UNDERLINE_STYLES, {
@@ -74,3 +79,52 @@ export const updateTagSchema = z
 export type UpdateTagInput = z.infer<typeof updateTagSchema>;
 
 export const hideSchema = z.object({ hidden: z.boolean({ error: 'Send hidden: true or false.' }) });
+
+// ---- responses ------------------------------------------------------------------------------
+
+const timestamp = z.iso.datetime();
+
+/** One of the reader's groups, as listed on /groups and by GET /api/v1/groups. */
+export const groupSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema.describe('the signed-in reader’s role'),
+    memberCount: z.number().int(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'GroupSummary' });
+
+export const groupMemberViewSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    joinedAt: timestamp,
+    you: z.boolean().describe('the signed-in reader'),
+  })
+  .meta({ id: 'GroupMember' });
+
+export const groupDocumentViewSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  annotationCount: z.number().int().describe('annotations shared with this group on the document'),
+});
+
+export const groupDetailSchema = groupSummarySchema
+  .extend({
+    revealAfter: z.number().int().describe('a member sees others’ annotations after posting this many'),
+    inviteCode: z.string().nullable().optional().describe('facilitators only; null once revoked'),
+    members: z.array(groupMemberViewSchema),
+    documents: z.array(groupDocumentViewSchema),
+    tags: z.array(tagViewSchema),
+  })
+  .meta({ id: 'GroupDetail' });
+
+export const joinedGroupSchema = z.object({
+  group: z.object({ id: z.string(), name: z.string(), role: roleSchema }),
+  joined: z.boolean().describe('false when you were a member already'),
+});
+
+export const inviteSchema = z.object({ inviteCode: z.string(), invitePath: z.string() });

@@ -1,11 +1,11 @@
 // Group tags: a name, a colour and an underline style, so colour is never the only
 // signal (WCAG 1.4.1). The slug is what annotations and filters refer to.
+import { TAG_SLUG_MAX } from '@/lib/limits';
 
 export const UNDERLINE_STYLES = ['solid', 'dotted', 'dashed', 'wavy', 'double'] as const;
 export type UnderlineStyle = (typeof UNDERLINE_STYLES)[number];
 
-export const TAG_NAME_MAX = 40;
-export const TAG_SLUG_MAX = 40;
+export { TAG_NAME_MAX, TAG_SLUG_MAX } from '@/lib/limits';
 
 /** Small, stable hash so that names with no Latin letters or digits still get a slug. */
 function hashName(name: string): string {

@@ -89,7 +89,7 @@ export function toAnnotationView(
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    version: row.rev,
+    rev: row.rev,
     replyCount: row._count.replies,
     hidden,
     can: { edit: mine, delete: mine, reply: mine || role !== null, hide: facilitator && !mine },

@@ -248,7 +248,7 @@ export async function updateAnnotation(
   input: UpdateAnnotationInput,
 ): Promise<AnnotationView> {
   const existing = await loadOwn(reader, id);
-  if (existing.rev !== input.version) {
+  if (existing.rev !== input.rev) {
     throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', {
       current: await getAnnotation(reader, id),
     });
@@ -287,7 +287,7 @@ export async function updateAnnotation(
         ON CONFLICT DO NOTHING`;
     }
     const updated = await tx.annotation.updateMany({
-      where: { id, rev: input.version, deletedAt: null },
+      where: { id, rev: input.rev, deletedAt: null },
       data,
     });
     if (updated.count === 0)

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
 import {
   ArticleParseError,
   MAX_ARTICLE_BYTES,
@@ -11,6 +11,8 @@ import {
   type ParsedBlock,
 } from '@/lib/articles';
 import { countUtf8Bytes, normalizeText } from '@/lib/articles/guard-input';
+import type { ArticleInput, ArticlePreview } from '@/lib/articles/schemas';
+import { TITLE_MAX } from '@/lib/limits';
 import { AppError, invalid } from '../errors';
 import type { Reader } from '../session';
 import { createDocument, parseOrExplain, type DocumentSummary } from './documents';
@@ -24,35 +26,9 @@ import { createDocument, parseOrExplain, type DocumentSummary } from './document
  * 2 MB, so it is refused before it is read in full.
  */
 export const MAX_ARTICLE_REQUEST_BYTES = 3 * MAX_ARTICLE_BYTES;
-const MAX_TITLE_LENGTH = 300;
-const MAX_BLOCKS = 20_000;
 
-const blockKindSchema = z.enum(['TITLE', 'STANDFIRST', 'BYLINE', 'HEADING', 'PARAGRAPH', 'CAPTION'], {
-  error: 'Choose title, standfirst, byline, heading, paragraph or caption.',
-});
-const formatSchema = z.enum(['text', 'markdown', 'html'], { error: 'Choose plain text, Markdown or HTML.' });
-
-export const articleInputSchema = z.object({
-  title: z
-    .string()
-    .max(MAX_TITLE_LENGTH, `The title is too long (${MAX_TITLE_LENGTH} characters at most).`)
-    .optional(),
-  text: z.string({ error: 'Paste or upload the article text.' }),
-  /** missing: detected from the text */
-  format: formatSchema.optional(),
-  /** the blocks as corrected in the preview (kinds changed, furniture left out) */
-  blocks: z
-    .array(z.object({ kind: blockKindSchema, text: z.string() }))
-    .max(MAX_BLOCKS, `An article can have ${MAX_BLOCKS.toLocaleString('en')} blocks at most.`)
-    .optional(),
-});
-export type ArticleInput = z.infer<typeof articleInputSchema>;
-
-export interface ArticlePreview {
-  title: string;
-  format: ArticleFormat;
-  blocks: ParsedBlock[];
-}
+// The request body's schema is the contract's (lib/articles/schemas.ts); re-exported for callers.
+export { articleInputSchema, type ArticleInput, type ArticlePreview } from '@/lib/articles/schemas';
 
 const tooLargeMessage = () => new ArticleParseError('TOO_LARGE').message;
 
@@ -122,8 +98,8 @@ export function finalBlocks(
   const bytes = body.reduce((sum, b) => sum + countUtf8Bytes(b.text, MAX_ARTICLE_BYTES + 1), 0);
   if (bytes > MAX_ARTICLE_BYTES) throw invalid(tooLargeMessage(), { blocks: tooLargeMessage() });
   return {
-    title: title.slice(0, MAX_TITLE_LENGTH),
-    blocks: [{ kind: 'TITLE', text: title.slice(0, MAX_TITLE_LENGTH) }, ...body],
+    title: title.slice(0, TITLE_MAX),
+    blocks: [{ kind: 'TITLE', text: title.slice(0, TITLE_MAX) }, ...body],
   };
 }
 

@@ -10,36 +10,15 @@ import {
 import { db } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
+import type { DocumentSummary, DocumentView } from '@/lib/documents/types';
 
 // The library is shared by every signed-in reader: documents carry no per-reader
 // visibility; annotations on them do (see dal/annotations.ts).
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface DocumentSummary {
-  id: string;
-  slug: string;
-  title: string;
-  version: number;
-  paragraphs: number;
-  updatedAt: string;
-}
-
-export interface BlockView {
-  anchor: string;
-  kind: ParsedBlock['kind'];
-  index: number;
-  text: string;
-}
-
-export interface DocumentView {
-  document: DocumentSummary & {
-    versionId: string;
-    currentVersion: number;
-    versions: { number: number; importedAt: string }[];
-  };
-  blocks: BlockView[];
-}
+// Response shapes are the contract's (lib/documents/schemas.ts); re-exported for callers.
+export type { BlockView, DocumentSummary, DocumentView } from '@/lib/documents/types';
 
 export async function listDocuments(_reader: Reader): Promise<DocumentSummary[]> {
   const rows = await db.document.findMany({

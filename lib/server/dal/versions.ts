@@ -16,32 +16,13 @@ import { annotationScope, canSee } from './annotation-access';
 import { finalBlocks, formatOf, type ArticleInput } from './document-import';
 import { hashSource, parseOrExplain, resolveDocumentId, type DocumentSummary } from './documents';
 import { getVersionIndex } from './version-index';
+import type { ReanchorSummary, RevisionResult, VersionSummary } from '@/lib/documents/types';
 
 // Revised versions (J8): a new DocumentVersion becomes current, and every annotation
 // follows its text into it, or is kept as an orphan in the version it was last found in.
 
-export interface VersionSummary {
-  number: number;
-  title: string;
-  format: ArticleFormat;
-  importedAt: string;
-  paragraphs: number;
-  current: boolean;
-}
-
-/** What happened to the annotations the reviser can see (others' private notes do not
- * exist for them, not even as a count). */
-export interface ReanchorSummary {
-  anchored: number;
-  reanchored: number;
-  orphaned: number;
-}
-
-export interface RevisionResult {
-  document: DocumentSummary;
-  version: VersionSummary;
-  summary: ReanchorSummary;
-}
+// Response shapes are the contract's (lib/documents/schemas.ts); re-exported for callers.
+export type { ReanchorSummary, RevisionResult, VersionSummary } from '@/lib/documents/types';
 
 export type RevisePermission = { allowed: true } | { allowed: false; reason: string };
 
