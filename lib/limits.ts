@@ -17,7 +17,7 @@ export const SEARCH_MAX = 200;
 export const EMAIL_MAX = 254;
 /** Passwords: long passphrases welcome, megabytes not. */
 export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export const PASSWORD_MAX = 256;
 
 /** Block anchors (`p-7`; `blocks.anchor` is VARCHAR(32)). */
 export const ANCHOR_MAX = 32;
@@ -50,3 +50,5 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const JSON_BODY_MAX_BYTES = 256 * 1024;
 /** One raw query value (a comma-separated filter list included). */
 export const QUERY_VALUE_MAX = 4_000;
+/** Counters stored as PostgreSQL `integer` (an annotation's rev, version numbers). */
+export const INT_MAX = 2_147_483_647;

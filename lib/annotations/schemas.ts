@@ -6,6 +6,7 @@ import { UNDERLINE_STYLES } from '@/lib/groups/tag-style';
 import {
   ANCHOR_MAX,
   FILTER_VALUES_MAX,
+  INT_MAX,
   OFFSET_MAX,
   QUERY_VALUE_MAX,
   QUOTE_CONTEXT_MAX,
@@ -68,11 +69,14 @@ export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 const revSchema = z
   .number({ error: 'Send rev, the revision you edited.' })
   .int('Send rev, the revision you edited.')
-  .min(1, 'Send rev, the revision you edited.');
+  .min(1, 'Send rev, the revision you edited.')
+  .max(INT_MAX, 'Send rev, the revision you edited.');
 
 export const updateAnnotationSchema = z
   .object({
-    rev: revSchema.optional().describe('the revision you edited (`rev` of the annotation); a stale one is 409'),
+    rev: revSchema
+      .optional()
+      .describe('the revision you edited (`rev` of the annotation); a stale one is 409'),
     version: revSchema
       .optional()
       .meta({ deprecated: true, description: 'the former name of `rev`, still accepted' }),
@@ -118,7 +122,7 @@ export const annotationFilterSchema = z.object({
   q: z.string().trim().max(SEARCH_MAX, `Search for at most ${SEARCH_MAX} characters.`).optional(),
   status: z.enum(['anchored', 'orphaned']).optional(),
   /** the annotations as they were placed in this version of the document */
-  version: z.coerce.number().int().min(1).max(OFFSET_MAX).optional(),
+  version: z.coerce.number().int().min(1).max(INT_MAX).optional(),
 });
 export type AnnotationFilterInput = z.input<typeof annotationFilterSchema>;
 export type AnnotationFilter = z.output<typeof annotationFilterSchema>;

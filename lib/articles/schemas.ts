@@ -18,10 +18,7 @@ export const articleFormatSchema = z.enum(['text', 'markdown', 'html'], {
 const tooLarge = `The article is larger than ${ARTICLE_MAX_BYTES / 1024 / 1024} MB. Split it or remove embedded data.`;
 
 export const articleInputSchema = z.object({
-  title: z
-    .string()
-    .max(TITLE_MAX, `The title is too long (${TITLE_MAX} characters at most).`)
-    .optional(),
+  title: z.string().max(TITLE_MAX, `The title is too long (${TITLE_MAX} characters at most).`).optional(),
   text: z
     .string({ error: 'Paste or upload the article text.' })
     .max(ARTICLE_MAX_BYTES, tooLarge)
@@ -34,6 +31,14 @@ export const articleInputSchema = z.object({
     .describe('the blocks as corrected in the import preview (kinds changed, furniture left out)'),
 });
 export type ArticleInput = z.infer<typeof articleInputSchema>;
+
+/** `POST /documents?preview=1` only parses the article and returns the blocks. */
+export const articleImportQuerySchema = z.object({
+  preview: z
+    .enum(['1', 'true', '0', 'false'])
+    .optional()
+    .describe('only parse and return the blocks; nothing is saved'),
+});
 
 export const parsedBlockSchema = z.object({ kind: blockKindSchema, anchor: z.string(), text: z.string() });
 

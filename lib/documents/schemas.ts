@@ -2,7 +2,7 @@
 // API. Requests that carry an article are in lib/articles/schemas.ts.
 import { z } from 'zod';
 import { articleFormatSchema, blockKindSchema } from '@/lib/articles/schemas';
-import { OFFSET_MAX } from '@/lib/limits';
+import { INT_MAX } from '@/lib/limits';
 
 const timestamp = z.iso.datetime();
 
@@ -12,7 +12,7 @@ export const documentVersionQuerySchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(OFFSET_MAX)
+    .max(INT_MAX)
     .optional()
     .describe('a past version number; the current one when missing'),
 });

@@ -38,17 +38,19 @@ export const ERROR_STATUS = {
 /** Codes worth retrying unchanged: the request was fine, the moment was not. */
 export const RETRYABLE_CODES: readonly ErrorCode[] = ['RATE_LIMITED', 'INTERNAL', 'SERVICE_UNAVAILABLE'];
 
-export const apiErrorSchema = z.object({
-  error: z
-    .object({
-      code: errorCodeSchema,
-      message: z.string().describe('a sentence fit to show a reader'),
-      fields: z
-        .record(z.string(), z.string())
-        .optional()
-        .describe('per-field messages, keyed by path (e.g. "target.start.offset")'),
-    })
-    // Some errors carry more (a 409 holds `current`, the latest version of what was edited).
-    .loose(),
-});
+export const apiErrorSchema = z
+  .object({
+    error: z
+      .object({
+        code: errorCodeSchema,
+        message: z.string().describe('a sentence fit to show a reader'),
+        fields: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('per-field messages, keyed by path (e.g. "target.start.offset")'),
+      })
+      // Some errors carry more (a 409 holds `current`, the latest version of what was edited).
+      .loose(),
+  })
+  .meta({ id: 'Error' });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

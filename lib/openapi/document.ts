@@ -1,14 +1,9 @@
-import type { ZodType } from 'zod';
-import { componentSchemas, ref, type JsonSchema } from './components';
+// The OpenAPI 3.1 document, generated from the operation table and the zod contract.
+import { collectComponents } from './components';
 import { operations, type OperationSpec, type ResponseSpec } from './operations';
-import { queryParameters, zodToSchema } from './zod-schema';
+import { queryParameters, ref, zodToSchema, type ComponentCollector, type JsonSchema } from './zod-schema';
 
 export const OPENAPI_VERSION = '3.1.1';
-
-const isZod = (schema: JsonSchema | ZodType): schema is ZodType =>
-  typeof (schema as ZodType).safeParse === 'function';
-const toJson = (schema: JsonSchema | ZodType, io: 'input' | 'output'): JsonSchema =>
-  isZod(schema) ? zodToSchema(schema, io) : schema;
 
 const PATH_PARAM_TEXT: Record<string, string> = {
   id: 'the resource id (documents also accept their slug, e.g. face-time)',
@@ -30,12 +25,15 @@ function errorResponse(description: string): JsonSchema {
   return { description, content: { 'application/json': { schema: ref('Error') } } };
 }
 
-function response(spec: ResponseSpec): JsonSchema {
+function response(spec: ResponseSpec, components: ComponentCollector): JsonSchema {
   const out: JsonSchema = { description: spec.description };
   const types = spec.contentTypes ?? (spec.schema ? ['application/json'] : []);
   if (types.length > 0) {
     out.content = Object.fromEntries(
-      types.map((type) => [type, spec.schema ? { schema: toJson(spec.schema, 'output') } : {}]),
+      types.map((type) => [
+        type,
+        spec.schema ? { schema: zodToSchema(spec.schema, 'output', components) } : {},
+      ]),
     );
   }
   if (spec.headers) {
@@ -49,10 +47,10 @@ function response(spec: ResponseSpec): JsonSchema {
   return out;
 }
 
-function operation(spec: OperationSpec): JsonSchema {
+function operation(spec: OperationSpec, components: ComponentCollector): JsonSchema {
   const authenticated = spec.auth !== false;
   const responses: Record<string, JsonSchema> = {};
-  for (const [status, r] of Object.entries(spec.responses)) responses[status] = response(r);
+  for (const [status, r] of Object.entries(spec.responses)) responses[status] = response(r, components);
   if (spec.query || spec.body)
     responses['400'] ??= errorResponse('The input is not valid: `error.fields` says where.');
   if (authenticated) {
@@ -72,10 +70,13 @@ function operation(spec: OperationSpec): JsonSchema {
     security: authenticated ? [{ session: [] }] : [],
   };
   if (spec.description) op.description = spec.description;
-  const parameters = [...pathParameters(spec.path), ...(spec.query ? queryParameters(spec.query) : [])];
+  const parameters = [
+    ...pathParameters(spec.path),
+    ...(spec.query ? queryParameters(spec.query, components) : []),
+  ];
   if (parameters.length > 0) op.parameters = parameters;
   if (spec.body) {
-    const schema = toJson(spec.body.schema, 'input');
+    const schema = zodToSchema(spec.body.schema, 'input', components);
     op.requestBody = {
       required: true,
       ...(spec.body.description ? { description: spec.body.description } : {}),
@@ -88,12 +89,14 @@ function operation(spec: OperationSpec): JsonSchema {
   return op;
 }
 
-/** The OpenAPI 3.1 description of the whole API, built from the operation table. */
+/** The OpenAPI 3.1 description of the whole API, built from the operation table. Without a
+ * `serverUrl` the server is `/`: the origin the document itself was fetched from. */
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}): JsonSchema {
+  const components = collectComponents();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of operations) {
     paths[spec.path] ??= {};
-    paths[spec.path][spec.method] = operation(spec);
+    paths[spec.path][spec.method] = operation(spec, components);
   }
   return {
     openapi: OPENAPI_VERSION,
@@ -106,11 +109,15 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}): Json
         'JSON over HTTP. Sign in through better-auth (`/api/auth/sign-in/email`); the session cookie authenticates every `/api/v1` call. State-changing requests from another site are refused. Errors are `{ error: { code, message, fields? } }`. Offsets count UTF-16 code units of a block’s text.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    servers: [
+      options.serverUrl
+        ? { url: options.serverUrl, description: 'Marginalia' }
+        : { url: '/', description: 'the server this document was fetched from' },
+    ],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: componentSchemas,
+      schemas: components.schemas,
       securitySchemes: {
         session: {
           type: 'apiKey',

@@ -1,36 +1,54 @@
-// Every operation of the JSON API, in DESIGN.md's contract order. Request schemas come from
-// the same zod schemas the route handlers parse with; a route folder under app/api/v1
+// Every operation of the JSON API, in DESIGN.md's contract order. Requests and responses are
+// the zod schemas of each domain's contract (lib/<domain>/schemas.ts): the route handlers
+// parse with the same request schemas, and tests/integration/contract.test.ts parses every
+// real response with the response schema declared here. A route folder under app/api/v1
 // without an entry here fails tests/integration/openapi.test.ts.
 import { z, type ZodType } from 'zod';
 import {
   annotationFilterSchema,
+  annotationViewSchema,
   createAnnotationSchema,
+  tagViewSchema,
   updateAnnotationSchema,
 } from '@/lib/annotations/schemas';
+import { articleImportQuerySchema, articleInputSchema, articlePreviewSchema } from '@/lib/articles/schemas';
+import { signedInSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import {
-  createGroupSchema,
-  createTagSchema,
-  hideSchema,
-  joinGroupSchema,
-  updateGroupSchema,
-  updateMemberSchema,
-  updateTagSchema,
-} from '@/lib/groups/schemas';
-import { hideReplySchema, replyInputSchema } from '@/lib/replies/schemas';
-import { ref, type JsonSchema } from './components';
+  documentSummarySchema,
+  documentVersionQuerySchema,
+  documentViewSchema,
+  revisionResultSchema,
+  versionSummarySchema,
+} from '@/lib/documents/schemas';
+import { apiErrorSchema } from '@/lib/errors/schemas';
 import {
   exportQuerySchema,
   importQuerySchema,
   importReportSchema,
   MAX_IMPORT_BYTES,
-} from './transfer-schemas';
+} from '@/lib/export/schemas';
+import {
+  createGroupSchema,
+  createTagSchema,
+  groupDetailSchema,
+  groupMemberViewSchema,
+  groupSummarySchema,
+  hideSchema,
+  inviteSchema,
+  joinedGroupSchema,
+  joinGroupSchema,
+  updateGroupSchema,
+  updateMemberSchema,
+  updateTagSchema,
+} from '@/lib/groups/schemas';
+import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export interface ResponseSpec {
   description: string;
   /** a JSON body (application/json unless `contentTypes` says otherwise) */
-  schema?: JsonSchema | ZodType;
+  schema?: ZodType;
   contentTypes?: string[];
   headers?: Record<string, string>;
 }
@@ -52,56 +70,20 @@ export interface OperationSpec {
   /** false for the endpoints a signed-out client calls */
   auth?: boolean;
   query?: ZodType;
-  body?: { schema: JsonSchema | ZodType; contentTypes?: string[]; description?: string };
+  body?: { schema: ZodType; contentTypes?: string[]; description?: string };
   responses: Record<number, ResponseSpec>;
 }
 
-// Article bodies are parsed by lib/server/dal/document-import.ts (server-only); mirrored here.
-const articleInput: JsonSchema = {
-  type: 'object',
-  properties: {
-    title: { type: 'string' },
-    text: { type: 'string', description: 'the article: plain text, Markdown or HTML' },
-    format: {
-      type: 'string',
-      enum: ['text', 'markdown', 'html'],
-      description: 'detected from the text when missing',
-    },
-    blocks: {
-      type: 'array',
-      description: 'the blocks as corrected in the import preview',
-      items: {
-        type: 'object',
-        properties: {
-          kind: {
-            type: 'string',
-            enum: ['TITLE', 'STANDFIRST', 'BYLINE', 'HEADING', 'PARAGRAPH', 'CAPTION'],
-          },
-          text: { type: 'string' },
-        },
-        required: ['kind', 'text'],
-      },
-    },
-  },
-  required: ['text'],
-};
-
-const wrap = (key: string, schema: JsonSchema): JsonSchema => ({
-  type: 'object',
-  properties: { [key]: schema },
-  required: [key],
-});
-const listOf = (key: string, schema: JsonSchema): JsonSchema => wrap(key, { type: 'array', items: schema });
+/** `{ key: schema }`, the envelope every JSON answer has. */
+const wrap = <T extends ZodType>(key: string, schema: T) => z.object({ [key]: schema });
+const listOf = <T extends ZodType>(key: string, schema: T) => z.object({ [key]: z.array(schema) });
 const noContent: ResponseSpec = { description: 'Done (no body).' };
-const versionQuery = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe('a past version number; the current one when missing'),
+
+/** The body of an annotation import: read as text and parsed by lib/w3c, not by zod. */
+const importFileSchema = z.unknown().meta({
+  type: ['object', 'array'],
+  description: 'JSON-LD (W3C Web Annotations) or Hypothesis JSON',
 });
-const replyBody = replyInputSchema;
 
 export const operations: OperationSpec[] = [
   {
@@ -110,23 +92,8 @@ export const operations: OperationSpec[] = [
     tag: 'Auth',
     auth: false,
     summary: 'Create an account (better-auth); sets the session cookie',
-    body: {
-      schema: {
-        type: 'object',
-        properties: {
-          name: { type: 'string' },
-          email: { type: 'string', format: 'email' },
-          password: { type: 'string', minLength: 8 },
-        },
-        required: ['name', 'email', 'password'],
-      },
-    },
-    responses: {
-      200: {
-        description: 'Signed up and signed in.',
-        schema: { type: 'object', properties: { user: { type: 'object' } } },
-      },
-    },
+    body: { schema: signUpSchema },
+    responses: { 200: { description: 'Signed up and signed in.', schema: signedInSchema } },
   },
   {
     method: 'post',
@@ -134,19 +101,8 @@ export const operations: OperationSpec[] = [
     tag: 'Auth',
     auth: false,
     summary: 'Sign in (better-auth); sets the session cookie',
-    body: {
-      schema: {
-        type: 'object',
-        properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } },
-        required: ['email', 'password'],
-      },
-    },
-    responses: {
-      200: {
-        description: 'Signed in.',
-        schema: { type: 'object', properties: { user: { type: 'object' } } },
-      },
-    },
+    body: { schema: signInSchema },
+    responses: { 200: { description: 'Signed in.', schema: signedInSchema } },
   },
 
   {
@@ -157,7 +113,7 @@ export const operations: OperationSpec[] = [
     responses: {
       200: {
         description: 'Every document; the sample article has slug face-time.',
-        schema: listOf('documents', ref('DocumentSummary')),
+        schema: listOf('documents', documentSummarySchema),
       },
     },
   },
@@ -166,26 +122,11 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/documents',
     tag: 'Documents',
     summary: 'Import an article (text, Markdown or HTML)',
-    query: z.object({
-      preview: z
-        .enum(['1', 'true', '0', 'false'])
-        .optional()
-        .describe('only parse and return the blocks; nothing is saved'),
-    }),
-    body: { schema: articleInput },
+    query: articleImportQuerySchema,
+    body: { schema: articleInputSchema },
     responses: {
-      201: { description: 'Imported as version 1.', schema: wrap('document', ref('DocumentSummary')) },
-      200: {
-        description: 'The preview (with ?preview=1).',
-        schema: {
-          type: 'object',
-          properties: {
-            title: { type: 'string' },
-            format: { type: 'string' },
-            blocks: { type: 'array', items: { type: 'object' } },
-          },
-        },
-      },
+      201: { description: 'Imported as version 1.', schema: wrap('document', documentSummarySchema) },
+      200: { description: 'The preview (with ?preview=1).', schema: articlePreviewSchema },
     },
   },
   {
@@ -193,49 +134,26 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/documents/{id}',
     tag: 'Documents',
     summary: 'A document and the blocks of its current (or a given) version',
-    query: versionQuery,
-    responses: {
-      200: {
-        description: 'The document.',
-        schema: {
-          type: 'object',
-          properties: { document: ref('DocumentSummary'), blocks: { type: 'array', items: ref('Block') } },
-          required: ['document', 'blocks'],
-        },
-      },
-    },
+    query: documentVersionQuerySchema,
+    responses: { 200: { description: 'The document.', schema: documentViewSchema } },
   },
   {
     method: 'get',
     path: '/api/v1/documents/{id}/versions',
     tag: 'Documents',
     summary: 'The versions of a document',
-    responses: { 200: { description: 'Oldest first.', schema: listOf('versions', ref('VersionSummary')) } },
+    responses: { 200: { description: 'Oldest first.', schema: listOf('versions', versionSummarySchema) } },
   },
   {
     method: 'post',
     path: '/api/v1/documents/{id}/versions',
     tag: 'Documents',
     summary: 'Upload a revised version; annotations are re-anchored',
-    body: { schema: articleInput },
+    body: { schema: articleInputSchema },
     responses: {
       201: {
         description: 'The new version and what happened to the annotations you can see.',
-        schema: {
-          type: 'object',
-          properties: {
-            document: ref('DocumentSummary'),
-            version: ref('VersionSummary'),
-            summary: {
-              type: 'object',
-              properties: {
-                anchored: { type: 'integer' },
-                reanchored: { type: 'integer' },
-                orphaned: { type: 'integer' },
-              },
-            },
-          },
-        },
+        schema: revisionResultSchema,
       },
     },
   },
@@ -246,7 +164,9 @@ export const operations: OperationSpec[] = [
     tag: 'Annotations',
     summary: 'Annotations visible to you, in document order (orphans last)',
     query: annotationFilterSchema,
-    responses: { 200: { description: 'The annotations.', schema: listOf('annotations', ref('Annotation')) } },
+    responses: {
+      200: { description: 'The annotations.', schema: listOf('annotations', annotationViewSchema) },
+    },
   },
   {
     method: 'post',
@@ -254,26 +174,28 @@ export const operations: OperationSpec[] = [
     tag: 'Annotations',
     summary: 'Annotate a passage (no groupId = private)',
     body: { schema: createAnnotationSchema },
-    responses: { 201: { description: 'Created.', schema: wrap('annotation', ref('Annotation')) } },
+    responses: { 201: { description: 'Created.', schema: wrap('annotation', annotationViewSchema) } },
   },
   {
     method: 'get',
     path: '/api/v1/annotations/{id}',
     tag: 'Annotations',
     summary: 'One annotation',
-    responses: { 200: { description: 'The annotation.', schema: wrap('annotation', ref('Annotation')) } },
+    responses: { 200: { description: 'The annotation.', schema: wrap('annotation', annotationViewSchema) } },
   },
   {
     method: 'patch',
     path: '/api/v1/annotations/{id}',
     tag: 'Annotations',
-    summary: 'Edit your annotation (send its version; a stale one is 409)',
+    summary: 'Edit your annotation (send its rev; a stale one is 409)',
+    description:
+      '`rev` is the annotation’s revision as you last read it. `version` is still accepted in its place (the former name); `?version=` elsewhere always means a document version.',
     body: { schema: updateAnnotationSchema },
     responses: {
-      200: { description: 'Updated.', schema: wrap('annotation', ref('Annotation')) },
+      200: { description: 'Updated.', schema: wrap('annotation', annotationViewSchema) },
       409: {
-        description: 'Changed elsewhere; `error.current` holds the latest version.',
-        schema: ref('Error'),
+        description: 'Changed elsewhere; `error.current` holds the annotation as it is now.',
+        schema: apiErrorSchema,
       },
     },
   },
@@ -293,7 +215,7 @@ export const operations: OperationSpec[] = [
     responses: {
       200: {
         description: 'The annotation as you now see it.',
-        schema: wrap('annotation', ref('Annotation')),
+        schema: wrap('annotation', annotationViewSchema),
       },
     },
   },
@@ -302,23 +224,23 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/annotations/{id}/replies',
     tag: 'Replies',
     summary: 'The thread under an annotation',
-    responses: { 200: { description: 'Oldest first.', schema: listOf('replies', ref('Reply')) } },
+    responses: { 200: { description: 'Oldest first.', schema: listOf('replies', replyViewSchema) } },
   },
   {
     method: 'post',
     path: '/api/v1/annotations/{id}/replies',
     tag: 'Replies',
     summary: 'Reply to an annotation you can see',
-    body: { schema: replyBody },
-    responses: { 201: { description: 'Created.', schema: wrap('reply', ref('Reply')) } },
+    body: { schema: replyInputSchema },
+    responses: { 201: { description: 'Created.', schema: wrap('reply', replyViewSchema) } },
   },
   {
     method: 'patch',
     path: '/api/v1/replies/{id}',
     tag: 'Replies',
     summary: 'Edit your reply',
-    body: { schema: replyBody },
-    responses: { 200: { description: 'Updated.', schema: wrap('reply', ref('Reply')) } },
+    body: { schema: replyInputSchema },
+    responses: { 200: { description: 'Updated.', schema: wrap('reply', replyViewSchema) } },
   },
   {
     method: 'delete',
@@ -333,7 +255,9 @@ export const operations: OperationSpec[] = [
     tag: 'Replies',
     summary: 'Hide or show again a reply in your group’s thread (facilitators)',
     body: { schema: hideReplySchema },
-    responses: { 200: { description: 'The reply as you now see it.', schema: wrap('reply', ref('Reply')) } },
+    responses: {
+      200: { description: 'The reply as you now see it.', schema: wrap('reply', replyViewSchema) },
+    },
   },
 
   {
@@ -341,7 +265,7 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/groups',
     tag: 'Groups',
     summary: 'Your seminar groups',
-    responses: { 200: { description: 'Your groups.', schema: listOf('groups', ref('GroupSummary')) } },
+    responses: { 200: { description: 'Your groups.', schema: listOf('groups', groupSummarySchema) } },
   },
   {
     method: 'post',
@@ -349,7 +273,7 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Create a group (you become its facilitator)',
     body: { schema: createGroupSchema },
-    responses: { 201: { description: 'Created.', schema: wrap('group', ref('GroupDetail')) } },
+    responses: { 201: { description: 'Created.', schema: wrap('group', groupDetailSchema) } },
   },
   {
     method: 'post',
@@ -357,19 +281,14 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Join a group by invite code or link; joining twice is harmless',
     body: { schema: joinGroupSchema },
-    responses: {
-      200: {
-        description: 'The group you are now in.',
-        schema: { type: 'object', additionalProperties: true },
-      },
-    },
+    responses: { 200: { description: 'The group you are now in.', schema: joinedGroupSchema } },
   },
   {
     method: 'get',
     path: '/api/v1/groups/{id}',
     tag: 'Groups',
     summary: 'A group: members, documents, tags',
-    responses: { 200: { description: 'The group.', schema: wrap('group', ref('GroupDetail')) } },
+    responses: { 200: { description: 'The group.', schema: wrap('group', groupDetailSchema) } },
   },
   {
     method: 'patch',
@@ -377,23 +296,14 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Rename a group or set "reveal after" (facilitators)',
     body: { schema: updateGroupSchema },
-    responses: { 200: { description: 'Updated.', schema: wrap('group', ref('GroupDetail')) } },
+    responses: { 200: { description: 'Updated.', schema: wrap('group', groupDetailSchema) } },
   },
   {
     method: 'post',
     path: '/api/v1/groups/{id}/invite',
     tag: 'Groups',
     summary: 'A new invite link (the previous one stops working)',
-    responses: {
-      200: {
-        description: 'The new code.',
-        schema: {
-          type: 'object',
-          properties: { inviteCode: { type: 'string' }, invitePath: { type: 'string' } },
-          required: ['inviteCode', 'invitePath'],
-        },
-      },
-    },
+    responses: { 200: { description: 'The new code.', schema: inviteSchema } },
   },
   {
     method: 'delete',
@@ -408,12 +318,7 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Change a member’s role (facilitators)',
     body: { schema: updateMemberSchema },
-    responses: {
-      200: {
-        description: 'The member.',
-        schema: { type: 'object', properties: { member: { type: 'object' } } },
-      },
-    },
+    responses: { 200: { description: 'The member.', schema: wrap('member', groupMemberViewSchema) } },
   },
   {
     method: 'delete',
@@ -427,7 +332,7 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/groups/{id}/tags',
     tag: 'Groups',
     summary: 'The group’s own tags',
-    responses: { 200: { description: 'Tags.', schema: listOf('tags', ref('Tag')) } },
+    responses: { 200: { description: 'Tags.', schema: listOf('tags', tagViewSchema) } },
   },
   {
     method: 'post',
@@ -435,7 +340,7 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Add a tag with a colour and an underline style (facilitators)',
     body: { schema: createTagSchema },
-    responses: { 201: { description: 'Created.', schema: wrap('tag', ref('Tag')) } },
+    responses: { 201: { description: 'Created.', schema: wrap('tag', tagViewSchema) } },
   },
   {
     method: 'patch',
@@ -443,7 +348,7 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Rename, restyle, retire or restore a group tag (facilitators)',
     body: { schema: updateTagSchema },
-    responses: { 200: { description: 'Updated.', schema: wrap('tag', ref('Tag')) } },
+    responses: { 200: { description: 'Updated.', schema: wrap('tag', tagViewSchema) } },
   },
 
   {
@@ -469,13 +374,10 @@ export const operations: OperationSpec[] = [
     summary: 'Import W3C Web Annotations or Hypothesis annotations',
     description: `A W3C Web Annotation, an array of them, an AnnotationCollection or AnnotationPage (embedded), or a Hypothesis API result, up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Each annotation is placed by its quote in the current version; one that cannot be placed is kept as an orphan. Importing the same file again adds nothing.`,
     query: importQuerySchema,
-    body: {
-      schema: { type: 'object', description: 'JSON-LD or Hypothesis JSON' },
-      contentTypes: ['application/ld+json', 'application/json'],
-    },
+    body: { schema: importFileSchema, contentTypes: ['application/ld+json', 'application/json'] },
     responses: {
       200: { description: 'What was imported, skipped and rejected, and why.', schema: importReportSchema },
-      413: { description: 'The file is larger than 10 MB.', schema: ref('Error') },
+      413: { description: 'The file is larger than 10 MB.', schema: apiErrorSchema },
     },
   },
 
@@ -494,6 +396,11 @@ export const operations: OperationSpec[] = [
     tag: 'Meta',
     auth: false,
     summary: 'This document (OpenAPI 3.1)',
-    responses: { 200: { description: 'The OpenAPI document.', schema: { type: 'object' } } },
+    responses: {
+      200: {
+        description: 'The OpenAPI document.',
+        schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+      },
+    },
   },
 ];

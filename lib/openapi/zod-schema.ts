@@ -1,42 +1,48 @@
+// zod → JSON Schema (2020-12, the dialect of OpenAPI 3.1) with zod 4's own z.toJSONSchema.
+// A schema that carries `.meta({ id })` (Annotation, Reply, Error, …) becomes a component:
+// zod emits it under `$defs`, and here it moves to `components.schemas`.
 import { z, type ZodType } from 'zod';
-import { ref, type JsonSchema } from './components';
 
-// Notes are z.unknown() in the zod schemas (they are validated by lib/notes): in the
-// document they point at the hand-written NoteDoc schema.
-const NOTE_FIELDS = new Set(['note', 'body']);
+export type JsonSchema = Record<string, unknown>;
 
-function describeNotes(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(describeNotes);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'properties' && typeof value === 'object' && value !== null) {
-      out.properties = Object.fromEntries(
-        Object.entries(value).map(([name, prop]) => [
-          name,
-          NOTE_FIELDS.has(name) && Object.keys(prop as object).length === 0
-            ? { anyOf: [ref('NoteDoc'), { type: 'null' }] }
-            : describeNotes(prop),
-        ]),
-      );
-    } else out[key] = describeNotes(value);
+export const COMPONENTS_PREFIX = '#/components/schemas/';
+
+export const ref = (name: string): JsonSchema => ({ $ref: `${COMPONENTS_PREFIX}${name}` });
+
+/** Collects the components met while converting schemas, and refuses two shapes for one name. */
+export class ComponentCollector {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  add(id: string, schema: JsonSchema, io: 'input' | 'output') {
+    const known = this.schemas[id];
+    if (known === undefined) this.schemas[id] = schema;
+    else if (io === 'output' && JSON.stringify(known) !== JSON.stringify(schema))
+      throw new Error(`Two different schemas are both named ${id} in the OpenAPI document.`);
   }
-  return out;
 }
 
-/** The JSON Schema (2020-12, the dialect of OpenAPI 3.1) of what a client sends or receives. */
-export function zodToSchema(schema: ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: 'any',
-    target: 'draft-2020-12',
-  }) as JsonSchema;
-  return describeNotes(json) as JsonSchema;
+const toComponentRefs = (json: unknown): JsonSchema =>
+  JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', `"${COMPONENTS_PREFIX}`)) as JsonSchema;
+
+/** The JSON Schema of what a client sends (`input`) or receives (`output`). */
+export function zodToSchema(
+  schema: ZodType,
+  io: 'input' | 'output',
+  components: ComponentCollector,
+): JsonSchema {
+  const {
+    $schema: _dialect,
+    $defs,
+    ...json
+  } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>))
+    components.add(id, toComponentRefs(def), io);
+  return toComponentRefs(json);
 }
 
 /** A query schema (a zod object) as OpenAPI query parameters; repeated keys make arrays. */
-export function queryParameters(schema: ZodType): JsonSchema[] {
-  const json = zodToSchema(schema);
+export function queryParameters(schema: ZodType, components: ComponentCollector): JsonSchema[] {
+  const json = zodToSchema(schema, 'input', components);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, prop]) => {

@@ -10,7 +10,8 @@ import type { Reader } from '../session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type GroupRole = 'FACILITATOR' | 'MEMBER';
+import type { GroupRole } from '@/lib/groups/schemas';
+export type { GroupRole } from '@/lib/groups/schemas';
 type Client = Prisma.TransactionClient | typeof db;
 
 export const isUuid = (value: string) => UUID.test(value);

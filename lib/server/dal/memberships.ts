@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '../db';
+import type { GroupRole } from '@/lib/groups/schemas';
 import type { Reader } from '../session';
 
 export interface MembershipInfo {
   groupId: string;
   groupName: string;
-  role: 'FACILITATOR' | 'MEMBER';
+  role: GroupRole;
   revealAfter: number;
 }
 

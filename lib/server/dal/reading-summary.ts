@@ -1,5 +1,6 @@
 import 'server-only';
 import { rawSql } from '../db';
+import type { GroupRole } from '@/lib/groups/schemas';
 import type { Reader } from '../session';
 import { requireFacilitator } from './group-access';
 import { resolveDocumentId } from './documents';
@@ -7,7 +8,7 @@ import { resolveDocumentId } from './documents';
 export interface ReaderRow {
   userId: string;
   name: string;
-  role: 'FACILITATOR' | 'MEMBER';
+  role: GroupRole;
   annotations: number;
   byTag: Record<string, number>;
   replies: number;

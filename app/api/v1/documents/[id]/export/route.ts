@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportQuerySchema } from '@/lib/openapi/transfer-schemas';
+import { exportQuerySchema } from '@/lib/export/schemas';
 import { withReader } from '@/lib/server/api';
 import { prepareExport } from '@/lib/server/dal/export';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { json, withReader } from '@/lib/server/api';
-import { articleInputSchema, readArticleBody } from '@/lib/server/dal/document-import';
+import { articleInputSchema } from '@/lib/articles/schemas';
+import { readArticleBody } from '@/lib/server/dal/document-import';
 import { listVersions, reviseDocument } from '@/lib/server/dal/versions';
 
 const params = z.object({ id: z.string().min(1).max(200) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importQuerySchema, MAX_IMPORT_BYTES } from '@/lib/openapi/transfer-schemas';
+import { importQuerySchema, MAX_IMPORT_BYTES } from '@/lib/export/schemas';
 import { withReader } from '@/lib/server/api';
 import { importAnnotations } from '@/lib/server/dal/annotation-import';
 import { AppError } from '@/lib/server/errors';
