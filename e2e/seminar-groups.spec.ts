@@ -23,7 +23,7 @@ test('[GROUPS] a facilitator creates a seminar, shares the invite link, and a ne
   await expect(ada.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
   await ada.getByLabel('Group name').fill('x'.repeat(130));
   await ada.getByRole('button', { name: 'Create group' }).click();
-  await expect(ada.getByRole('alert').filter({ hasText: /at most 120 characters/ })).toBeVisible();
+  await expect(ada.getByRole('alert').filter({ hasText: /at most 80 characters/ })).toBeVisible();
   await ada.getByLabel('Group name').fill('Thursday close reading');
   await ada.getByRole('button', { name: 'Create group' }).click();
   await expect(ada.getByRole('heading', { level: 1, name: 'Thursday close reading' })).toBeVisible();

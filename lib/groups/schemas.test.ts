@@ -8,11 +8,12 @@ import {
 } from './schemas';
 
 describe('group schemas', () => {
-  it('trims a group name and accepts 1 to 120 characters', () => {
+  it('trims a group name and accepts 1 to 80 characters', () => {
     expect(createGroupSchema.parse({ name: '  Close reading, autumn  ' })).toEqual({
       name: 'Close reading, autumn',
     });
-    expect(createGroupSchema.safeParse({ name: 'x'.repeat(120) }).success).toBe(true);
+    expect(createGroupSchema.safeParse({ name: 'x'.repeat(80) }).success).toBe(true);
+    expect(createGroupSchema.safeParse({ name: 'x'.repeat(81) }).success).toBe(false);
   });
 
   it('explains what is wrong with an empty or overlong name', () => {
@@ -20,7 +21,7 @@ describe('group schemas', () => {
     expect(empty.success).toBe(false);
     expect(empty.error!.issues[0]).toMatchObject({ path: ['name'], message: 'Enter a name for the group.' });
     const long = createGroupSchema.safeParse({ name: 'x'.repeat(2000) });
-    expect(long.error!.issues[0].message).toMatch(/at most 120 characters/);
+    expect(long.error!.issues[0].message).toMatch(/at most 80 characters/);
   });
 
   it('allows reveal-after between 0 and 100 and needs something to change', () => {

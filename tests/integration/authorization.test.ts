@@ -57,13 +57,13 @@ async function annotate(user: TestUser, opts: { groupId?: string; text?: string;
     body: { target, tags: ['claim'], note: note(opts.text ?? 'A note'), groupId: opts.groupId },
   });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return res.json.annotation as { id: string; version: number };
+  return res.json.annotation as { id: string; rev: number };
 }
 
 const read = (user: TestUser | null, id: string) =>
   call(getAnnotation, 'GET', '/x', { user, params: { id } });
-const edit = (user: TestUser | null, id: string, version: number) =>
-  call(patchAnnotation, 'PATCH', '/x', { user, params: { id }, body: { version, note: note('Edited') } });
+const edit = (user: TestUser | null, id: string, rev: number) =>
+  call(patchAnnotation, 'PATCH', '/x', { user, params: { id }, body: { rev, note: note('Edited') } });
 const remove = (user: TestUser | null, id: string) =>
   call(deleteAnnotation, 'DELETE', '/x', { user, params: { id } });
 const hide = (user: TestUser | null, id: string, hidden = true) =>
@@ -83,7 +83,7 @@ describe('a private annotation', () => {
     expect(await listIds(users.author)).toContain(own.id);
     for (const other of [users.member, users.facilitator, users.outsider]) {
       expect((await read(other, own.id)).status).toBe(404);
-      expect((await edit(other, own.id, own.version)).status).toBe(404);
+      expect((await edit(other, own.id, own.rev)).status).toBe(404);
       expect((await remove(other, own.id)).status).toBe(404);
       expect(await listIds(other)).not.toContain(own.id);
     }
@@ -91,7 +91,7 @@ describe('a private annotation', () => {
     expect((await hide(users.facilitator, own.id)).status).toBe(404);
     expect((await hide(users.author, own.id)).status).toBe(403);
 
-    const edited = await edit(users.author, own.id, own.version);
+    const edited = await edit(users.author, own.id, own.rev);
     expect(edited.json.annotation.noteText).toBe('Edited');
     expect((await remove(users.author, own.id)).status).toBe(204);
     expect((await read(users.author, own.id)).status).toBe(404);
@@ -101,7 +101,7 @@ describe('a private annotation', () => {
     const own = await annotate(users.author);
     for (const res of [
       await read(null, own.id),
-      await edit(null, own.id, own.version),
+      await edit(null, own.id, own.rev),
       await remove(null, own.id),
       await hide(null, own.id),
     ]) {
@@ -135,18 +135,18 @@ describe('a group annotation', () => {
     });
 
     for (const reader of [users.member, users.facilitator]) {
-      const denied = await edit(reader, shared.id, shared.version);
+      const denied = await edit(reader, shared.id, shared.rev);
       expect(denied.status).toBe(403);
       expect(denied.json.error.message).toMatch(/Only its author/);
       expect((await remove(reader, shared.id)).status).toBe(403);
     }
     expect((await read(users.outsider, shared.id)).status).toBe(404);
-    expect((await edit(users.outsider, shared.id, shared.version)).status).toBe(404);
+    expect((await edit(users.outsider, shared.id, shared.rev)).status).toBe(404);
     expect((await remove(users.outsider, shared.id)).status).toBe(404);
     expect((await hide(users.outsider, shared.id)).status).toBe(404);
     expect(await listIds(users.outsider)).not.toContain(shared.id);
 
-    expect((await edit(users.author, shared.id, shared.version)).status).toBe(200);
+    expect((await edit(users.author, shared.id, shared.rev)).status).toBe(200);
     expect((await remove(users.author, shared.id)).status).toBe(204);
     expect((await read(users.member, shared.id)).status).toBe(404);
   });
@@ -163,7 +163,7 @@ describe('a group annotation', () => {
     expect(hidden.json.annotation).toMatchObject({
       hidden: true,
       noteText: 'Off-topic remark',
-      version: shared.version,
+      rev: shared.rev,
     });
     expect((await read(users.member, shared.id)).json.annotation).toMatchObject({
       hidden: true,
@@ -178,8 +178,8 @@ describe('a group annotation', () => {
       hidden: true,
       noteText: 'Off-topic remark',
     });
-    // hiding is not an edit: the author's pending edit with the old version still applies
-    expect((await edit(users.author, shared.id, shared.version)).status).toBe(200);
+    // hiding is not an edit: the author's pending edit with the old rev still applies
+    expect((await edit(users.author, shared.id, shared.rev)).status).toBe(200);
 
     expect((await hide(users.facilitator, shared.id, false)).json.annotation.hidden).toBe(false);
     expect((await read(users.member, shared.id)).json.annotation).toMatchObject({

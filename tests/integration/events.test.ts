@@ -106,7 +106,7 @@ async function annotate(user: TestUser, groupId?: string, anchor = 'p-5') {
     },
   });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
-  return res.json.annotation as { id: string; version: number };
+  return res.json.annotation as { id: string; rev: number };
 }
 
 async function seminar(facilitator: TestUser, members: TestUser[], revealAfter = 0) {
@@ -231,7 +231,7 @@ describe('the events stream', () => {
     const res = await call(patchAnnotation, 'PATCH', '/x', {
       user: ada,
       params: { id: shared.id },
-      body: { version: shared.version, groupId: null },
+      body: { version: shared.rev, groupId: null }, // the former name of rev, still accepted
     });
     expect(res.status).toBe(200);
     expect(await stream.next()).toEqual({ type: 'annotation', data: { op: 'update', id: shared.id } });
@@ -239,7 +239,7 @@ describe('the events stream', () => {
     await call(patchAnnotation, 'PATCH', '/x', {
       user: ada,
       params: { id: shared.id },
-      body: { version: shared.version + 1, note: note('private now') },
+      body: { rev: shared.rev + 1, note: note('private now') },
     });
     const own = await annotate(ben);
     expect(await stream.next()).toEqual({ type: 'annotation', data: { op: 'insert', id: own.id } });

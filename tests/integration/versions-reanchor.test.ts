@@ -233,7 +233,7 @@ describe('revising the sample article', () => {
     expect(again.json.error.message).toBe('This version is identical to the current one.');
   });
 
-  it('bumps the version of each moved annotation, so a stale edit is refused', async () => {
+  it('bumps the rev of each moved annotation, so a stale edit is refused', async () => {
     const fay = await facilitator('Fay');
     const blocks = await blocksOf(fay);
     const id = await annotate(fay, blocks, 'p-12', 'fails to consider the situation');
@@ -245,8 +245,8 @@ describe('revising the sample article', () => {
       .join('\n\n');
     const res = await revise(fay, text);
     expect(res.status, JSON.stringify(res.json)).toBe(201);
-    const after = (await annotationsOf(fay)).get(id) as Annotation & { version: number };
+    const after = (await annotationsOf(fay)).get(id) as Annotation & { rev: number };
     expect(after.status).toBe('REANCHORED');
-    expect(after.version).toBe((before as Annotation & { version: number }).version + 1);
+    expect(after.rev).toBe((before as Annotation & { rev: number }).rev + 1);
   });
 });
