@@ -20,6 +20,8 @@ import { noteDocSchema, noteInputSchema } from '@/lib/notes/schemas';
 
 // ---- requests -------------------------------------------------------------------------------
 
+export const annotationParamsSchema = z.object({ id: z.uuid('Not an annotation id.') });
+
 const anchorSchema = z
   .string()
   .min(1, 'Required.')

@@ -2,9 +2,12 @@
 // API. Requests that carry an article are in lib/articles/schemas.ts.
 import { z } from 'zod';
 import { articleFormatSchema, blockKindSchema } from '@/lib/articles/schemas';
-import { INT_MAX } from '@/lib/limits';
+import { ID_MAX, INT_MAX } from '@/lib/limits';
 
 const timestamp = z.iso.datetime();
+
+/** `{id}` in a document's path: its id or its slug (e.g. face-time). */
+export const documentParamsSchema = z.object({ id: z.string().min(1).max(ID_MAX) });
 
 /** `?version=` on a document and its annotations: a document version, never a revision. */
 export const documentVersionQuerySchema = z.object({
@@ -68,6 +71,6 @@ export const reanchorSummarySchema = z.object({
 
 export const revisionResultSchema = z.object({
   document: documentSummarySchema,
-  version: versionSummarySchema,
+  version: versionSummarySchema.extend({ id: z.uuid().describe('the new version’s id') }),
   summary: reanchorSummarySchema,
 });

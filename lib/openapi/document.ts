@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 document, generated from the operation table and the zod contract.
+import { ID_MAX } from '@/lib/limits';
 import { collectComponents } from './components';
 import { operations, type OperationSpec, type ResponseSpec } from './operations';
 import { queryParameters, ref, zodToSchema, type ComponentCollector, type JsonSchema } from './zod-schema';
@@ -17,7 +18,7 @@ function pathParameters(path: string): JsonSchema[] {
     in: 'path',
     required: true,
     description: PATH_PARAM_TEXT[name] ?? name,
-    schema: { type: 'string' },
+    schema: { type: 'string', minLength: 1, maxLength: ID_MAX },
   }));
 }
 

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { noteDocSchema, noteInputSchema } from '@/lib/notes/schemas';
 
+export const replyParamsSchema = z.object({ id: z.uuid('Not a reply id.') });
+
 export const replyInputSchema = z.object({
   /** Tiptap JSON (a NoteDoc); validated and normalised by parseNote on the server */
   body: noteInputSchema,

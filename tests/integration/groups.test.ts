@@ -7,6 +7,7 @@ import {
   DELETE as removeMember,
   PATCH as patchMember,
 } from '@/app/api/v1/groups/[id]/members/[userId]/route';
+import type { GroupDetail } from '@/lib/groups/types';
 import { call, signUp, type TestUser } from '../support/api';
 
 const INVALID_INVITE = 'This invite link is not valid any more. Ask your facilitator for a new one.';
@@ -14,7 +15,7 @@ const INVALID_INVITE = 'This invite link is not valid any more. Ask your facilit
 async function newGroup(user: TestUser, name = 'Close reading seminar') {
   const res = await call(createGroup, 'POST', '/api/v1/groups', { user, body: { name } });
   expect(res.status).toBe(201);
-  return res.json.group as { id: string; name: string; inviteCode: string };
+  return res.json.group as GroupDetail & { inviteCode: string };
 }
 
 const join = (user: TestUser, code: string) =>
@@ -39,12 +40,10 @@ describe('creating a group', () => {
       revealAfter: 0,
     });
     expect(group.inviteCode).toMatch(/^[a-z2-7]{16}$/);
-    expect((group as any).members).toEqual([
+    expect(group.members).toEqual([
       expect.objectContaining({ userId: ada.id, name: 'Ada', role: 'FACILITATOR', you: true }),
     ]);
-    expect((group as any).documents).toEqual([
-      expect.objectContaining({ slug: 'face-time', annotationCount: 0 }),
-    ]);
+    expect(group.documents).toEqual([expect.objectContaining({ slug: 'face-time', annotationCount: 0 })]);
 
     const list = await call(listGroups, 'GET', '/api/v1/groups', { user: ada });
     expect(list.json.groups).toEqual([

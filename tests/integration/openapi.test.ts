@@ -33,7 +33,23 @@ function routeFiles(dir = apiRoot, segments: string[] = []): { path: string; met
   return found;
 }
 
-let doc: Record<string, any>;
+type Schema = Record<string, unknown>;
+interface Operation {
+  operationId: string;
+  parameters?: { name: string; in: string; required?: boolean; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: Schema;
+  jsonSchemaDialect: string;
+  servers: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+let doc: OpenApiDocument;
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 
 /** A validator for a schema of the document, its $refs resolved against the document. */
@@ -42,7 +58,7 @@ function validatorFor(schema: object) {
 }
 
 function responseSchema(pathKey: string, method: string, status: string) {
-  return doc.paths[pathKey][method].responses[status].content['application/json'].schema;
+  return doc.paths[pathKey][method].responses[status].content!['application/json'].schema!;
 }
 
 beforeAll(async () => {
@@ -57,8 +73,9 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info).toMatchObject({ title: 'Marginalia API', version: expect.any(String) });
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(doc.servers).toEqual([expect.objectContaining({ url: expect.any(String) })]);
     const ids = new Set<string>();
-    for (const [key, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [key, item] of Object.entries(doc.paths)) {
       expect(key.startsWith('/')).toBe(true);
       for (const [method, op] of Object.entries(item)) {
         expect(['get', 'post', 'put', 'patch', 'delete']).toContain(method);
@@ -70,17 +87,15 @@ describe('OpenAPI document', () => {
         ).toBe(true);
         for (const name of key.match(/\{(\w+)\}/g) ?? []) {
           expect(
-            op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name && p.required),
+            (op.parameters ?? []).some((p) => p.in === 'path' && `{${p.name}}` === name && p.required),
             `${name} of ${key}`,
           ).toBe(true);
         }
         const schemas = [
-          ...(op.parameters ?? []).map((p: any) => p.schema),
-          ...Object.values(op.requestBody?.content ?? {}).map((c: any) => c.schema),
-          ...Object.values(op.responses).flatMap((r: any) =>
-            Object.values(r.content ?? {}).map((c: any) => c.schema),
-          ),
-        ].filter(Boolean);
+          ...(op.parameters ?? []).map((p) => p.schema),
+          ...Object.values(op.requestBody?.content ?? {}).map((c) => c.schema),
+          ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema)),
+        ].filter((schema): schema is Schema => schema !== undefined);
         for (const schema of schemas) expect(() => validatorFor(schema), `${method} ${key}`).not.toThrow();
       }
     }
@@ -128,14 +143,15 @@ describe('OpenAPI document', () => {
   });
 
   it('describes notes as Tiptap JSON and takes request schemas from the zod schemas', () => {
-    const create =
-      doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody.content['application/json'].schema;
+    const create = doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody!.content[
+      'application/json'
+    ].schema as { properties: Record<string, Schema>; required: string[] };
     expect(create.properties.note).toEqual({
       anyOf: [{ $ref: '#/components/schemas/NoteDoc' }, { type: 'null' }],
     });
     expect(create.properties.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
     expect(create.required).toEqual(['target', 'tags']);
-    const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters.map((p: any) => p.name);
+    const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters!.map((p) => p.name);
     expect(exportParams).toEqual(['id', 'tag', 'reader', 'group', 'mine', 'q', 'status', 'format', 'bom']);
   });
 

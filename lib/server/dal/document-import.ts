@@ -8,7 +8,6 @@ import {
   type ArticleFormat,
   type BlockKind,
   type ParsedArticle,
-  type ParsedBlock,
 } from '@/lib/articles';
 import { countUtf8Bytes, normalizeText } from '@/lib/articles/guard-input';
 import type { ArticleInput, ArticlePreview } from '@/lib/articles/schemas';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
-import { assignAnchors, type ArticleFormat, type BlockKind } from '@/lib/articles';
+import { assignAnchors, type BlockKind } from '@/lib/articles';
 import {
   anchorQuote,
   buildDocumentIndex,
@@ -14,7 +14,7 @@ import { conflict, forbidden, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
 import { finalBlocks, formatOf, type ArticleInput } from './document-import';
-import { hashSource, parseOrExplain, resolveDocumentId, type DocumentSummary } from './documents';
+import { hashSource, parseOrExplain, resolveDocumentId } from './documents';
 import { getVersionIndex } from './version-index';
 import type { ReanchorSummary, RevisionResult, VersionSummary } from '@/lib/documents/types';
 

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { updateAnnotationSchema } from '@/lib/annotations/schemas';
+import { updateAnnotationSchema, annotationParamsSchema as params } from '@/lib/annotations/schemas';
 import { withReader } from '@/lib/server/api';
 import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/dal/annotations';
-
-const params = z.object({ id: z.uuid('Not an annotation id.') });
 
 export const GET = withReader({ params }, async ({ reader, params }) => ({
   annotation: await getAnnotation(reader, params.id),

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { replyInputSchema } from '@/lib/replies/schemas';
+import { replyInputSchema, replyParamsSchema as params } from '@/lib/replies/schemas';
 import { withReader } from '@/lib/server/api';
 import { deleteReply, updateReply } from '@/lib/server/dal/replies';
-
-const params = z.object({ id: z.uuid('Not a reply id.') });
 
 /** Its author edits a reply. */
 export const PATCH = withReader({ params, body: replyInputSchema }, async ({ reader, params, body }) => ({

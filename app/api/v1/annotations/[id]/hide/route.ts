@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { annotationParamsSchema as params } from '@/lib/annotations/schemas';
 import { hideSchema } from '@/lib/groups/schemas';
 import { withReader } from '@/lib/server/api';
 import { setAnnotationHidden } from '@/lib/server/dal/moderation';
-
-const params = z.object({ id: z.uuid('Not an annotation id.') });
 
 /** A facilitator hides (`hidden: true`) or shows again an annotation shared with their group. */
 export const POST = withReader({ params, body: hideSchema }, async ({ reader, params, body }) => ({

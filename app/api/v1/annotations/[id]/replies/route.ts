@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { annotationParamsSchema as params } from '@/lib/annotations/schemas';
 import { replyInputSchema } from '@/lib/replies/schemas';
 import { json, withReader } from '@/lib/server/api';
 import { createReply, listReplies } from '@/lib/server/dal/replies';
-
-const params = z.object({ id: z.uuid('Not an annotation id.') });
 
 /** The thread under an annotation the caller can see, oldest first. */
 export const GET = withReader({ params }, async ({ reader, params }) => ({

@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { annotationFilterSchema, createAnnotationSchema } from '@/lib/annotations/schemas';
 import { json, withReader } from '@/lib/server/api';
 import { createAnnotation, listAnnotations, listAnnotationsAtVersion } from '@/lib/server/dal/annotations';
-
-const params = z.object({ id: z.string().min(1).max(200) });
 
 export const GET = withReader(
   { params, query: annotationFilterSchema },

@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { withReader } from '@/lib/server/api';
 import { resolveDocumentId } from '@/lib/server/dal/documents';
 import { openEventStream } from '@/lib/server/events';
-
-const params = z.object({ id: z.string().min(1).max(200) });
 
 /** Server-Sent Events: `annotation` and `reply` changes ({ op, id, annotationId? }) that
  * the caller may see on this document, `resync` when the page should reload its list. */

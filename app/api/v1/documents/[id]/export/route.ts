@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { exportQuerySchema } from '@/lib/export/schemas';
 import { withReader } from '@/lib/server/api';
 import { prepareExport } from '@/lib/server/dal/export';
-
-const params = z.object({ id: z.string().min(1).max(200) });
 
 /** IRIs in exports must not depend on how a client spelled the host. */
 function publicBaseUrl(request: Request): string {

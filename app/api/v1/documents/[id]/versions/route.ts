@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { json, withReader } from '@/lib/server/api';
 import { articleInputSchema } from '@/lib/articles/schemas';
 import { readArticleBody } from '@/lib/server/dal/document-import';
 import { listVersions, reviseDocument } from '@/lib/server/dal/versions';
-
-const params = z.object({ id: z.string().min(1).max(200) });
 
 export const GET = withReader({ params }, async ({ reader, params }) => ({
   versions: await listVersions(reader, params.id),

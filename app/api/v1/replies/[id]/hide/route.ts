@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { hideReplySchema } from '@/lib/replies/schemas';
+import { hideReplySchema, replyParamsSchema as params } from '@/lib/replies/schemas';
 import { withReader } from '@/lib/server/api';
 import { setReplyHidden } from '@/lib/server/dal/replies';
-
-const params = z.object({ id: z.uuid('Not a reply id.') });
 
 /** A facilitator of the annotation's group hides (`hidden: true`) or shows again a reply. */
 export const POST = withReader({ params, body: hideReplySchema }, async ({ reader, params, body }) => ({

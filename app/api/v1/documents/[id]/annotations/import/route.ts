@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { importQuerySchema, MAX_IMPORT_BYTES } from '@/lib/export/schemas';
 import { withReader } from '@/lib/server/api';
 import { importAnnotations } from '@/lib/server/dal/annotation-import';
 import { AppError } from '@/lib/server/errors';
-
-const params = z.object({ id: z.string().min(1).max(200) });
 
 const tooLarge = () =>
   new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
