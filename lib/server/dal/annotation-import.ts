@@ -21,7 +21,7 @@ import {
   type ReplyRow,
 } from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
-import { codePointMapping } from './export-records';
+import { codePointMapping } from '@/lib/anchoring/code-points';
 import { readerMemberships } from './memberships';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
