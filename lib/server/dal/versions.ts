@@ -1,13 +1,8 @@
 import 'server-only';
 import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
 import { assignAnchors, type ArticleFormat, type BlockKind } from '@/lib/articles';
-import {
-  anchorQuote,
-  buildDocumentIndex,
-  reanchorTarget,
-  type DocumentIndex,
-  type Target,
-} from '@/lib/anchoring';
+import { buildDocumentIndex, type DocumentIndex, type Target } from '@/lib/anchoring';
+import { placeInRevision } from '@/lib/anchoring/place-in-revision';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db';
 import { conflict, forbidden, notFound } from '../errors';
@@ -129,7 +124,7 @@ export async function reviseDocument(
   const { title, blocks: drafts } = finalBlocks(parseOrExplain(input.text, format, input.title), input);
   const sourceHash = hashSource(input.text);
   const scope = await annotationScope(reader, documentId);
-  const visible = (row: AnnotationRow) => canSee(scope, row);
+  const visible = (row: RevisionRow) => canSee(scope, row);
 
   const result = await db.$transaction(
     async (tx) => {
@@ -234,14 +229,15 @@ const rowSelect = {
   status: true,
   rev: true,
   ...targetColumnSelect,
-} as const;
-type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
+} as const satisfies Prisma.AnnotationSelect;
+/** An annotation as a revision reads it: where it is, and who may count it. */
+type RevisionRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 
 /** Where an annotation goes: its row as it will be written back. */
-type Placement = Omit<AnnotationRow, 'authorId' | 'groupId'>;
+type Placement = Omit<RevisionRow, 'authorId' | 'groupId'>;
 
 function placementIn(
-  row: AnnotationRow,
+  row: RevisionRow,
   versionId: string,
   index: DocumentIndex,
   target: Target,
@@ -256,7 +252,7 @@ function placementIn(
   };
 }
 
-function targetOf(row: AnnotationRow): Target {
+function targetOf(row: RevisionRow): Target {
   return {
     start: { block: row.startBlock, offset: row.startOffset },
     end: { block: row.endBlock, offset: row.endOffset },
@@ -266,33 +262,21 @@ function targetOf(row: AnnotationRow): Target {
   };
 }
 
-/** Decides where one annotation goes in the new version; null when it stays as it is. */
+/** Where one annotation goes in the new version (placeInRevision decides); null when it
+ * stays as it is. */
 function place(
-  row: AnnotationRow,
+  row: RevisionRow,
   oldIndex: DocumentIndex | null,
   next: { id: string; index: DocumentIndex },
 ): { placement: Placement | null; outcome: keyof ReanchorSummary } {
-  if (row.status === 'ORPHANED' || !oldIndex) {
-    // Its position means nothing any more; its quote may be back (e.g. a deleted paragraph restored).
-    const found = anchorQuote(next.index, { exact: row.exact, prefix: row.prefix, suffix: row.suffix });
-    if (!found) return { placement: null, outcome: 'orphaned' };
-    return {
-      placement: placementIn(row, next.id, next.index, found.target, 'REANCHORED'),
-      outcome: 'reanchored',
-    };
-  }
-  const result = reanchorTarget(oldIndex, targetOf(row), next.index);
-  if (!result.target) {
-    // Kept in the version where its text still exists, so it can be read and re-attached.
+  const decided = placeInRevision({ status: row.status, target: targetOf(row) }, oldIndex, next.index);
+  if (decided.outcome === 'orphaned') {
     const { authorId: _author, groupId: _group, ...kept } = row;
-    return { placement: { ...kept, status: 'ORPHANED' }, outcome: 'orphaned' };
+    return { placement: decided.orphanInPlace ? { ...kept, status: 'ORPHANED' } : null, outcome: 'orphaned' };
   }
-  // Once moved by a revision an annotation stays marked REANCHORED until its author
-  // re-selects it, even if a later revision leaves its text alone.
-  const status = result.status === 'ANCHORED' && row.status === 'REANCHORED' ? 'REANCHORED' : result.status;
   return {
-    placement: placementIn(row, next.id, next.index, result.target, status),
-    outcome: result.status === 'ANCHORED' ? 'anchored' : 'reanchored',
+    placement: placementIn(row, next.id, next.index, decided.move.target, decided.move.status),
+    outcome: decided.outcome,
   };
 }
 
@@ -305,7 +289,7 @@ export async function reanchorDocument(
   tx: Tx,
   documentId: string,
   next: { id: string; blocks: NewBlock[] },
-  counts: (row: AnnotationRow) => boolean = () => true,
+  counts: (row: RevisionRow) => boolean = () => true,
   { retryOrphans = true }: { retryOrphans?: boolean } = {},
 ): Promise<ReanchorSummary> {
   const summary: ReanchorSummary = { anchored: 0, reanchored: 0, orphaned: 0 };
@@ -324,7 +308,7 @@ export async function reanchorDocument(
     index: buildDocumentIndex(next.blocks.map((b) => ({ anchor: b.anchor, text: b.text }))),
   };
 
-  const byVersion = new Map<string, AnnotationRow[]>();
+  const byVersion = new Map<string, RevisionRow[]>();
   for (const row of rows) {
     const group = byVersion.get(row.versionId);
     if (group) group.push(row);
