@@ -15,12 +15,18 @@ const SIMPLE_MARKS = new Set(['bold', 'italic', 'strike', 'code']);
 const MARK_RANK = ['link', 'bold', 'code', 'italic', 'strike'];
 const MAX_START = 1_000_000_000;
 
+/** What the text is, so that a reply's problems are told as a reply's. */
+export type NoteSubject = 'note' | 'reply';
+
+/** A problem's wording: fixed, or naming the subject. */
+type Wording = string | ((subject: NoteSubject) => string);
+
 class NoteShapeError extends Error {
   constructor(
-    message: string,
+    readonly wording: Wording,
     readonly path: NotePath,
   ) {
-    super(message);
+    super(typeof wording === 'string' ? wording : wording('note'));
   }
 }
 
@@ -38,18 +44,21 @@ function quote(value: string): string {
  * Validates an untrusted Tiptap JSON value against the note allow-list and rebuilds
  * it with only the fields and attributes we keep. Stops at the first problem.
  */
-export function normaliseNoteDoc(input: unknown): NormaliseResult {
+export function normaliseNoteDoc(input: unknown, subject: NoteSubject = 'note'): NormaliseResult {
   try {
     return { ok: true, doc: readDoc(input) };
   } catch (error) {
-    if (error instanceof NoteShapeError) return { ok: false, message: error.message, path: error.path };
+    if (error instanceof NoteShapeError) {
+      const { wording, path } = error;
+      return { ok: false, message: typeof wording === 'string' ? wording : wording(subject), path };
+    }
     throw error;
   }
 }
 
 function readDoc(input: unknown): NoteDoc {
   if (!isObject(input) || input.type !== 'doc') {
-    throw new NoteShapeError('A note must be a Tiptap document (an object with type "doc")', []);
+    throw new NoteShapeError((s) => `A ${s} must be a Tiptap document (an object with type "doc")`, []);
   }
   checkAttrs(input.attrs, ['attrs']);
   if (input.content === undefined || input.content === null) return { type: 'doc', content: [] };
@@ -81,7 +90,10 @@ function capitalise(text: string): string {
 
 function readNodeType(node: unknown, path: NotePath, depth: number): { node: JsonObject; type: string } {
   if (depth > MAX_NOTE_DEPTH) {
-    throw new NoteShapeError(`The note is nested too deeply (more than ${MAX_NOTE_DEPTH} levels)`, path);
+    throw new NoteShapeError(
+      (s) => `The ${s} is nested too deeply (more than ${MAX_NOTE_DEPTH} levels)`,
+      path,
+    );
   }
   if (!isObject(node)) throw new NoteShapeError('Each node must be an object', path);
   if (typeof node.type !== 'string' || node.type === '') {

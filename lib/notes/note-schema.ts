@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MAX_NOTE_JSON_BYTES, MAX_NOTE_TEXT, countNoteCharacters } from './note-limits';
-import { normaliseNoteDoc, type NotePath } from './note-normalise';
+import { normaliseNoteDoc, type NotePath, type NoteSubject } from './note-normalise';
 import { noteToPlainText } from './note-plain-text';
 import type { NoteDoc } from './note-types';
 
 export { MAX_NOTE_DEPTH, MAX_NOTE_JSON_BYTES, MAX_NOTE_TEXT, countNoteCharacters } from './note-limits';
 export { MAX_NOTE_HREF_LENGTH, completeHref, isAllowedHref } from './note-href';
-export { normaliseNoteDoc, type NotePath, type NormaliseResult } from './note-normalise';
+export { normaliseNoteDoc, type NotePath, type NoteSubject, type NormaliseResult } from './note-normalise';
 export { isEmptyNote, noteToPlainText, plainTextToNote } from './note-plain-text';
 export { escapeMarkdownText, noteToMarkdown } from './note-markdown';
 export { escapeHtml, noteToHtml } from './note-html';
@@ -18,6 +18,8 @@ export type ParseNoteResult =
 export type ParseNoteOptions = {
   /** false skips the size limits, e.g. to keep showing an over-long draft while it is edited. */
   checkSize?: boolean;
+  /** what the text is, named in the messages ("The reply is too long"); a note by default */
+  subject?: NoteSubject;
 };
 
 type CheckResult = { ok: true; doc: NoteDoc; text: string } | { ok: false; message: string; path: NotePath };
@@ -36,26 +38,26 @@ function measureJsonBytes(input: unknown): number | null {
   return new TextEncoder().encode(json).length;
 }
 
-function checkNote(input: unknown, checkSize: boolean): CheckResult {
+function checkNote(input: unknown, checkSize: boolean, subject: NoteSubject = 'note'): CheckResult {
   if (checkSize) {
     const bytes = measureJsonBytes(input);
-    if (bytes === null) return { ok: false, message: 'The note is not valid JSON', path: [] };
+    if (bytes === null) return { ok: false, message: `The ${subject} is not valid JSON`, path: [] };
     if (bytes > MAX_NOTE_JSON_BYTES) {
       return {
         ok: false,
-        message: `The note is too large (${formatCount(bytes)} bytes; the limit is ${formatCount(MAX_NOTE_JSON_BYTES)})`,
+        message: `The ${subject} is too large (${formatCount(bytes)} bytes; the limit is ${formatCount(MAX_NOTE_JSON_BYTES)})`,
         path: [],
       };
     }
   }
-  const normalised = normaliseNoteDoc(input);
+  const normalised = normaliseNoteDoc(input, subject);
   if (!normalised.ok) return normalised;
   const text = noteToPlainText(normalised.doc);
   const characters = countNoteCharacters(text);
   if (checkSize && characters > MAX_NOTE_TEXT) {
     return {
       ok: false,
-      message: `The note is too long (${formatCount(characters)} characters; the limit is ${formatCount(MAX_NOTE_TEXT)})`,
+      message: `The ${subject} is too long (${formatCount(characters)} characters; the limit is ${formatCount(MAX_NOTE_TEXT)})`,
       path: [],
     };
   }
@@ -67,7 +69,7 @@ function checkNote(input: unknown, checkSize: boolean): CheckResult {
  * document and its plain text. Nothing is thrown; the message is fit to show a reader.
  */
 export function parseNote(input: unknown, options: ParseNoteOptions = {}): ParseNoteResult {
-  const result = checkNote(input, options.checkSize ?? true);
+  const result = checkNote(input, options.checkSize ?? true, options.subject);
   if (result.ok) return result;
   return result.path.length > 0
     ? { ok: false, message: result.message, path: result.path.join('.') }

@@ -2,7 +2,13 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, rawSql } from './db';
 import type { Reader } from './session';
-import { annotationScope, canSee, type AnnotationScope } from './dal/annotation-access';
+import {
+  annotationScope,
+  hearsChange,
+  visibleGroupsByReader,
+  type ChangeNotice,
+  type Standing,
+} from './dal/annotation-access';
 
 // The fan-out behind the live stream (events.ts). Triggers on annotations and replies
 // NOTIFY one channel; each app process holds ONE LISTEN on it and hands each change to
@@ -19,19 +25,7 @@ const WATCHDOG_MS = 30_000;
 /** More changes than this at once (an import, say) and a page is told to resync instead. */
 const MAX_EVENTS_PER_BATCH = 50;
 
-type Op = 'insert' | 'update' | 'delete';
-
-interface ChangeNotice {
-  kind: 'annotation' | 'reply';
-  op: Op;
-  id: string;
-  annotationId?: string;
-  documentId: string;
-  groupId: string | null;
-  authorId: string;
-  /** set when an annotation left a group (made private or moved) */
-  previousGroupId?: string | null;
-}
+type Op = ChangeNotice['op'];
 
 export type LiveEvent =
   | { type: 'annotation'; data: { op: Op; id: string } }
@@ -48,54 +42,31 @@ interface Subscriber {
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 
-/** For each reader, which of `groupIds` show them others' annotations on the document:
- * members, except those a "reveal after" threshold still holds back (as in
- * annotationScope, for many readers at once). */
-async function visibleGroupsOf(
-  documentId: string,
-  groupIds: string[],
-  readerIds: string[],
-): Promise<Map<string, Set<string>>> {
-  const visible = new Map<string, Set<string>>();
-  if (groupIds.length === 0 || readerIds.length === 0) return visible;
+/** For each reader, their role in each of `groupIds` and which of those groups show them
+ * others' annotations on the document (annotation-access.ts decides; this only asks for
+ * many readers at once). */
+async function standingsOf(documentId: string, groupIds: string[], readerIds: string[]) {
+  const roles = new Map<string, Standing['memberships'][number][]>();
+  if (groupIds.length === 0 || readerIds.length === 0)
+    return { roles, visible: new Map<string, Set<string>>() };
   const memberships = await db.membership.findMany({
     where: { groupId: { in: groupIds }, userId: { in: readerIds } },
     select: { groupId: true, userId: true, role: true, group: { select: { revealAfter: true } } },
   });
-  const gated = memberships.filter((m) => m.role === 'MEMBER' && m.group.revealAfter > 0);
-  const posted = new Map<string, number>();
-  if (gated.length > 0) {
-    const counts = await db.annotation.groupBy({
-      by: ['authorId', 'groupId'],
-      where: {
-        documentId,
-        deletedAt: null,
-        authorId: { in: unique(gated.map((m) => m.userId)) },
-        groupId: { in: unique(gated.map((m) => m.groupId)) },
-      },
-      _count: { _all: true },
-    });
-    for (const c of counts) posted.set(`${c.authorId}:${c.groupId}`, c._count._all);
-  }
   for (const m of memberships) {
-    const held = m.role === 'MEMBER' && (posted.get(`${m.userId}:${m.groupId}`) ?? 0) < m.group.revealAfter;
-    if (held) continue;
-    if (!visible.has(m.userId)) visible.set(m.userId, new Set());
-    visible.get(m.userId)!.add(m.groupId);
+    if (!roles.has(m.userId)) roles.set(m.userId, []);
+    roles.get(m.userId)!.push({ groupId: m.groupId, role: m.role });
   }
-  return visible;
-}
-
-/** canSee only needs the reader and the visible groups; the rest of a scope is unused. */
-function scopeOf(reader: Reader, groups: Set<string>): AnnotationScope {
-  return { reader, memberships: [], visibleGroupIds: [...groups], gatedGroups: [], where: {} };
-}
-
-function mayHear(scope: AnnotationScope, notice: ChangeNotice): boolean {
-  if (canSee(scope, notice)) return true;
-  return (
-    !!notice.previousGroupId && canSee(scope, { authorId: notice.authorId, groupId: notice.previousGroupId })
+  const visible = await visibleGroupsByReader(
+    documentId,
+    memberships.map((m) => ({
+      userId: m.userId,
+      groupId: m.groupId,
+      role: m.role,
+      revealAfter: m.group.revealAfter,
+    })),
   );
+  return { roles, visible };
 }
 
 function toEvents(notices: ChangeNotice[]): LiveEvent[] {
@@ -254,7 +225,11 @@ class LiveHub {
     const groupIds = unique(
       notices.flatMap((n) => [n.groupId, n.previousGroupId]).filter((g): g is string => !!g),
     );
-    const visible = await visibleGroupsOf(documentId, groupIds, unique(subscribers.map((s) => s.reader.id)));
+    const { roles, visible } = await standingsOf(
+      documentId,
+      groupIds,
+      unique(subscribers.map((s) => s.reader.id)),
+    );
     for (const s of subscribers) {
       if (!this.byDocument.get(documentId)?.has(s)) continue;
       const now = visible.get(s.reader.id) ?? new Set<string>();
@@ -271,8 +246,12 @@ class LiveHub {
         s.send([{ type: 'resync', data: { reason: 'access-changed' } }]);
         continue;
       }
-      const scope = scopeOf(s.reader, s.visibleGroups);
-      const events = toEvents(notices.filter((n) => mayHear(scope, n)));
+      const viewer = {
+        reader: s.reader,
+        visibleGroupIds: [...s.visibleGroups],
+        memberships: roles.get(s.reader.id) ?? [],
+      };
+      const events = toEvents(notices.filter((n) => hearsChange(viewer, n)));
       if (events.length > MAX_EVENTS_PER_BATCH)
         s.send([{ type: 'resync', data: { reason: 'too-many-changes' } }]);
       else if (events.length > 0) s.send(events);

@@ -11,7 +11,7 @@ import {
   listSamples,
   readSampleText,
 } from '@/tests/fixtures/w3c/samples';
-import { NO_TEXT_QUOTE_REASON, parseW3CImport, parseW3CImportText } from './parse-import';
+import { NO_TEXT_QUOTE_REASON, parseW3CImport, parseW3CImportText, readImportFile } from './parse-import';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const textTarget = (exact: string) => ({
@@ -92,6 +92,17 @@ describe('parseW3CImport: the W3C suite samples', () => {
       [1, 'http://example.org/anno2'],
       [2, 'http://example.org/page2'],
     ]);
+  });
+
+  it('tells a file that is not JSON from a JSON file whose annotations are all rejected', () => {
+    expect(readImportFile(readSampleText('incorrect', NOT_JSON_SAMPLE))).toMatchObject({
+      ok: false,
+      problem: 'not-json',
+      detail: expect.any(String),
+    });
+    expect(readImportFile('\uFEFF[]')).toEqual({ ok: true, parsed: { items: [], rejected: [] } });
+    const allRejected = readImportFile(readSampleText('incorrect', 'anno3.json'));
+    expect(allRejected.ok && allRejected.parsed.rejected).toHaveLength(1);
   });
 
   it('rejects every incorrect sample, quoting the W3C assertion it fails', () => {

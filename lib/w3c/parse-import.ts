@@ -145,14 +145,27 @@ export function parseW3CImport(json: unknown): ImportParseResult {
   return result;
 }
 
-/** Same as parseW3CImport, from the file's text; a file that is not JSON is one rejection. */
-export function parseW3CImportText(text: string): ImportParseResult {
+/** An import file read: its annotations, or the one reason it holds none (not JSON). */
+export type ImportFileResult =
+  { ok: true; parsed: ImportParseResult } | { ok: false; problem: 'not-json'; detail: string };
+
+/** Reads an import file's text (a byte order mark and JSON's common slips allowed). */
+export function readImportFile(text: string): ImportFileResult {
   let json: unknown;
   try {
     json = parseLenientJson(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { items: [], rejected: [{ index: 0, id: null, reason: `the file is not valid JSON: ${detail}` }] };
+    return { ok: false, problem: 'not-json', detail: error instanceof Error ? error.message : String(error) };
   }
-  return parseW3CImport(json);
+  return { ok: true, parsed: parseW3CImport(json) };
+}
+
+/** Same as parseW3CImport, from the file's text; a file that is not JSON is one rejection. */
+export function parseW3CImportText(text: string): ImportParseResult {
+  const file = readImportFile(text);
+  if (file.ok) return file.parsed;
+  return {
+    items: [],
+    rejected: [{ index: 0, id: null, reason: `the file is not valid JSON: ${file.detail}` }],
+  };
 }

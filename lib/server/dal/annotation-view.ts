@@ -1,8 +1,8 @@
 import 'server-only';
 import type { AnnotationView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
-import type { AnnotationScope } from './annotation-access';
-import { roleIn } from './annotation-access';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { roleIn, withholdsText, type Standing } from './annotation-access';
 
 export const annotationSelect = {
   id: true,
@@ -29,46 +29,19 @@ export const annotationSelect = {
   group: { select: { id: true, name: true } },
   tags: { select: { tag: { select: { slug: true, position: true } } } },
   _count: { select: { replies: { where: { deletedAt: null } } } },
-} as const;
+} as const satisfies Prisma.AnnotationSelect;
 
-export interface AnnotationRow {
-  id: string;
-  documentId: string;
-  authorId: string;
-  groupId: string | null;
-  visibility: 'PRIVATE' | 'GROUP';
-  noteJson: unknown;
-  noteText: string;
-  startBlock: string;
-  startOffset: number;
-  endBlock: string;
-  endOffset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  status: AnnotationView['status'];
-  createdAt: Date;
-  updatedAt: Date;
-  rev: number;
-  hiddenAt: Date | null;
-  version: { number: number };
-  author: { id: string; name: string };
-  group: { id: string; name: string } | null;
-  tags: { tag: { slug: string; position: number } }[];
-  _count: { replies: number };
-}
+/** An annotation as read for a view: `annotationSelect`'s columns. */
+export type AnnotationViewRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 /** Maps a row to what this reader may see of it: a note hidden by a facilitator is
  * withheld from other members (its author and the facilitators still see it). */
-export function toAnnotationView(
-  row: AnnotationRow,
-  scope: Pick<AnnotationScope, 'reader' | 'memberships'>,
-): AnnotationView {
+export function toAnnotationView(row: AnnotationViewRow, scope: Standing): AnnotationView {
   const mine = row.authorId === scope.reader.id;
   const role = roleIn(scope, row.groupId);
   const facilitator = role === 'FACILITATOR';
   const hidden = row.hiddenAt !== null;
-  const withhold = hidden && !mine && !facilitator;
+  const withhold = withholdsText(scope, { authorId: row.authorId, groupId: row.groupId, hidden });
   return {
     id: row.id,
     documentId: row.documentId,

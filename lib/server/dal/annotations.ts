@@ -14,29 +14,44 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, rawSql } from '../db';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
-import { annotationScope, canSee, type AnnotationScope } from './annotation-access';
-import { annotationSelect, toAnnotationView, type AnnotationRow } from './annotation-view';
+import {
+  annotationScope,
+  canSee,
+  groupToShareWith,
+  readableNoteWhere,
+  type AnnotationScope,
+} from './annotation-access';
+import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
 import { findDocumentWithVersion, resolveDocumentId } from './documents';
 import { readerMemberships, type MembershipInfo } from './memberships';
 import { resolveTagIds } from './tags';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
-function checkNote(note: unknown): { json: Prisma.InputJsonValue | null; text: string } {
+function checkNote(note: unknown): { json: Prisma.JsonObject | null; text: string } {
   if (note === undefined || note === null) return { json: null, text: '' };
   const parsed = parseNote(note);
   if (!parsed.ok) throw invalid(parsed.message, { note: parsed.message });
   if (isEmptyNote(parsed.doc)) return { json: null, text: '' };
-  return { json: parsed.doc as unknown as Prisma.InputJsonValue, text: parsed.text };
+  return { json: parsed.doc as unknown as Prisma.JsonObject, text: parsed.text };
 }
 
-async function matchingIds(documentId: string, q: string): Promise<string[]> {
+/** Full-text and substring search. A note withheld from the reader must not be found by its
+ * words, so the passage and the passage-with-note are matched apart, and the second only
+ * counts where the reader may read the note (annotation-access.ts, rule 3). */
+async function searchWhere(scope: AnnotationScope, q: string): Promise<Prisma.AnnotationWhereInput> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await rawSql()<{ id: string }[]>`
-    SELECT "id" FROM "annotations"
-    WHERE "documentId" = ${documentId} AND "deletedAt" IS NULL
+  const rows = await rawSql()<{ id: string; inPassage: boolean }[]>`
+    SELECT "id", (to_tsvector('english', "exact") @@ websearch_to_tsquery('english', ${q})
+                  OR "exact" ILIKE ${like}) AS "inPassage"
+    FROM "annotations"
+    WHERE "documentId" = ${scope.where.documentId} AND "deletedAt" IS NULL
       AND (to_tsvector('english', "exact" || ' ' || "noteText") @@ websearch_to_tsquery('english', ${q})
            OR "exact" ILIKE ${like} OR "noteText" ILIKE ${like})`;
-  return rows.map((r) => r.id);
+  const inPassage = rows.filter((r) => r.inPassage).map((r) => r.id);
+  const withNote = rows.filter((r) => !r.inPassage).map((r) => r.id);
+  return {
+    OR: [{ id: { in: inPassage } }, { AND: [{ id: { in: withNote } }, readableNoteWhere(scope)] }],
+  };
 }
 
 export async function filterWhere(
@@ -53,7 +68,7 @@ export async function filterWhere(
   if (mine === 'others') and.push({ authorId: { not: scope.reader.id } });
   if (filter.status === 'orphaned') and.push({ status: 'ORPHANED' });
   if (filter.status === 'anchored') and.push({ status: { not: 'ORPHANED' } });
-  if (filter.q) and.push({ id: { in: await matchingIds(scope.where.documentId as string, filter.q) } });
+  if (filter.q) and.push(await searchWhere(scope, filter.q));
   return { AND: and };
 }
 
@@ -70,7 +85,7 @@ export async function listAnnotations(
     orderBy: [{ startIndex: 'asc' }, { startOffset: 'asc' }, { createdAt: 'asc' }],
     select: annotationSelect,
   });
-  const views = rows.map((row) => toAnnotationView(row as AnnotationRow, scope));
+  const views = rows.map((row) => toAnnotationView(row, scope));
   return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
 }
 
@@ -111,7 +126,7 @@ export async function listAnnotationsAtVersion(
     const at = row.placements[0] ?? row;
     return {
       startIndex: at.startIndex,
-      view: toAnnotationView({ ...(row as AnnotationRow), ...at, version: { number: versionNumber } }, scope),
+      view: toAnnotationView({ ...row, ...at, version: { number: versionNumber } }, scope),
     };
   });
   placed.sort(
@@ -129,7 +144,7 @@ export async function loadVisibleAnnotation(reader: Reader, id: string) {
   if (!row) throw notFound('The annotation');
   const scope = await annotationScope(reader, row.documentId);
   if (!canSee(scope, row)) throw notFound('The annotation');
-  return { row: row as AnnotationRow, scope };
+  return { row, scope };
 }
 
 export async function getAnnotation(reader: Reader, id: string): Promise<AnnotationView> {
@@ -143,12 +158,7 @@ async function checkGroup(
   memberships?: MembershipInfo[],
 ): Promise<string | null> {
   if (!groupId) return null;
-  const member = (memberships ?? (await readerMemberships(reader))).some((m) => m.groupId === groupId);
-  if (!member)
-    throw invalid('You can only share with a group you belong to.', {
-      groupId: 'You are not a member of this group.',
-    });
-  return groupId;
+  return groupToShareWith(memberships ?? (await readerMemberships(reader)), groupId);
 }
 
 async function checkTags(slugs: string[], groupId: string | null) {
@@ -203,7 +213,7 @@ export async function createAnnotation(
       RETURNING "id")
     INSERT INTO "annotation_tags" ("annotationId", "tagId")
     SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id`;
-  const row: AnnotationRow = {
+  const row: AnnotationViewRow = {
     id,
     documentId: doc.id,
     authorId: reader.id,

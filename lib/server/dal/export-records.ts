@@ -1,11 +1,12 @@
 import 'server-only';
+import { codePointMapping } from '@/lib/anchoring/code-points';
 import { toDocumentPosition } from '@/lib/anchoring/document-text';
 import type { ExportAnnotation, ExportReply } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { NoteDoc } from '@/lib/notes';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { db, rawSql } from '../db';
-import { roleIn, type AnnotationScope } from './annotation-access';
+import { withholdsText, type AnnotationScope } from './annotation-access';
 import { getVersionIndex } from './version-index';
 
 // Reads the annotations of an export in batches. The rows themselves come through Prisma
@@ -35,44 +36,14 @@ const rowSelect = {
   hiddenAt: true,
 } as const satisfies Prisma.AnnotationSelect;
 
-type Row = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
-type Cursor = Pick<Row, 'startIndex' | 'startOffset' | 'id'>;
+/** An annotation as read for an export. */
+type ExportAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
+type Cursor = Pick<ExportAnnotationRow, 'startIndex' | 'startOffset' | 'id'>;
 
 export interface DocumentInfo {
   id: string;
   slug: string;
   title: string;
-}
-
-/**
- * W3C TextPositionSelector offsets count code points, the document index counts UTF-16
- * units: both directions, cheap because surrogate pairs are rare and found once per text.
- */
-export function codePointMapping(text: string) {
-  const pairs: number[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
-    }
-  }
-  // How many k satisfy key(k) < limit, for a non-decreasing key.
-  const countBelow = (limit: number, key: (k: number) => number) => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(mid) < limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return {
-    toCodePoints: (utf16: number) =>
-      pairs.length === 0 ? utf16 : utf16 - countBelow(utf16 - 1, (k) => pairs[k]),
-    fromCodePoints: (cp: number) => (pairs.length === 0 ? cp : cp + countBelow(cp, (k) => pairs[k] - k)),
-  };
 }
 
 interface VersionInfo {
@@ -148,7 +119,10 @@ function after(c: Cursor): Prisma.AnnotationWhereInput {
 
 /** Batches in document order, orphans last (as the annotation list shows them). The next
  * batch is requested while the current one is formatted: at most two are in memory. */
-async function* rowBatches(where: Prisma.AnnotationWhereInput, batchSize: number): AsyncGenerator<Row[]> {
+async function* rowBatches(
+  where: Prisma.AnnotationWhereInput,
+  batchSize: number,
+): AsyncGenerator<ExportAnnotationRow[]> {
   const page = (phase: Prisma.AnnotationWhereInput, cursor: Cursor | null) =>
     db.annotation.findMany({
       where: { AND: [where, phase, ...(cursor ? [after(cursor)] : [])] },
@@ -174,7 +148,8 @@ async function* rowBatches(where: Prisma.AnnotationWhereInput, batchSize: number
   }
 }
 
-interface ReplyRow {
+/** A reply as read for an export (raw SQL: its columns are spelled out here). */
+interface ExportReplyRow {
   id: string;
   annotationId: string;
   authorId: string;
@@ -192,7 +167,7 @@ async function childrenOf(ids: string[]) {
     sql<
       { annotationId: string; tagId: string }[]
     >`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
-    sql<ReplyRow[]>`
+    sql<ExportReplyRow[]>`
       SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
              "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", "hiddenAt" IS NOT NULL AS "hidden"
       FROM "replies" WHERE "annotationId" = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
@@ -212,7 +187,7 @@ function group<T extends { annotationId: string }>(rows: T[]): Map<string, T[]> 
 }
 
 async function toExportBatch(
-  rows: Row[],
+  rows: ExportAnnotationRow[],
   scope: AnnotationScope,
   doc: DocumentInfo,
   lookups: ExportLookups,
@@ -225,17 +200,16 @@ async function toExportBatch(
   );
   const tagsOf = group(tags);
   const repliesOf = group(replies);
-  const facilitates = (groupId: string | null) => roleIn(scope, groupId) === 'FACILITATOR';
   const out: ExportAnnotation[] = [];
   for (const row of rows) {
     const version = await lookups.version(row.versionId);
     const start = { block: row.startBlock, offset: row.startOffset };
     const end = { block: row.endBlock, offset: row.endOffset };
-    // Same rule as toAnnotationView: a hidden note is withheld from other members; and a
-    // hidden reply keeps its place in the thread without its text.
-    const withhold = row.hiddenAt !== null && row.authorId !== scope.reader.id && !facilitates(row.groupId);
+    // A hidden note is withheld from other members; a hidden reply keeps its place in the
+    // thread without its text (annotation-access.ts, rule 3).
+    const withhold = withholdsText(scope, { ...row, hidden: row.hiddenAt !== null });
     const threadReplies: ExportReply[] = (repliesOf.get(row.id) ?? []).map((r) => {
-      const hideText = r.hidden && r.authorId !== scope.reader.id && !facilitates(row.groupId);
+      const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
       return {
         id: r.id,
         authorName: lookups.name(r.authorId),

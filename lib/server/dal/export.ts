@@ -19,7 +19,7 @@ import { ExportLookups, exportRecords, type DocumentInfo } from './export-record
 // list's: annotationScope + filterWhere, nothing else.
 
 export { EXPORT_FORMATS, type ExportFormat };
-export { codePointMapping } from './export-records';
+export { codePointMapping } from '@/lib/anchoring/code-points';
 export const EXPORT_BATCH_SIZE = 1000;
 
 const FILE_TYPES: Record<ExportFormat, { extension: string; contentType: string }> = {

@@ -5,7 +5,7 @@ import type { ReplyView } from '@/lib/replies/types';
 import { db } from '../db';
 import { AppError, forbidden, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
-import { roleIn, type AnnotationScope } from './annotation-access';
+import { roleIn, withholdsText, type Standing } from './annotation-access';
 import { toAnnotationView } from './annotation-view';
 import { loadVisibleAnnotation } from './annotations';
 
@@ -24,21 +24,18 @@ const replySelect = {
   updatedAt: true,
   hiddenAt: true,
   author: { select: { id: true, name: true } },
-} as const;
+} as const satisfies Prisma.ReplySelect;
 
-type ReplyRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
+/** A reply as read for a view. */
+type ReplyViewRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
 
 /** What this reader may see of a reply: a hidden body is withheld from members other
  * than its author and the group's facilitators. */
-function toReplyView(
-  row: ReplyRow,
-  scope: Pick<AnnotationScope, 'reader' | 'memberships'>,
-  groupId: string | null,
-): ReplyView {
+function toReplyView(row: ReplyViewRow, scope: Standing, groupId: string | null): ReplyView {
   const mine = row.authorId === scope.reader.id;
   const facilitator = roleIn(scope, groupId) === 'FACILITATOR';
   const hidden = row.hiddenAt !== null;
-  const withhold = hidden && !mine && !facilitator;
+  const withhold = withholdsText(scope, { authorId: row.authorId, groupId, hidden });
   return {
     id: row.id,
     annotationId: row.annotationId,
@@ -55,9 +52,9 @@ function toReplyView(
 function checkBody(body: unknown): { json: Prisma.InputJsonValue; text: string } {
   if (body === undefined || body === null)
     throw invalid('Write a reply first.', { body: 'Write a reply first.' });
-  const parsed = parseNote(body);
+  const parsed = parseNote(body, { subject: 'reply' });
   if (!parsed.ok) {
-    const message = `${parsed.message.replace(/^(The|A) note/, '$1 reply')}${/[.!?]$/.test(parsed.message) ? '' : '.'}`;
+    const message = `${parsed.message}${/[.!?]$/.test(parsed.message) ? '' : '.'}`;
     throw invalid(message, { body: message });
   }
   if (isEmptyNote(parsed.doc)) throw invalid('Write a reply first.', { body: 'Write a reply first.' });

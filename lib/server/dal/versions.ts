@@ -1,13 +1,5 @@
 import 'server-only';
-import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
-import { assignAnchors, type BlockKind } from '@/lib/articles';
-import {
-  anchorQuote,
-  buildDocumentIndex,
-  reanchorTarget,
-  type DocumentIndex,
-  type Target,
-} from '@/lib/anchoring';
+import { assignAnchors } from '@/lib/articles';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db';
 import { conflict, forbidden, notFound } from '../errors';
@@ -15,8 +7,10 @@ import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
 import { finalBlocks, formatOf, type ArticleInput } from './document-import';
 import { hashSource, parseOrExplain, resolveDocumentId } from './documents';
-import { getVersionIndex } from './version-index';
+import { reanchorDocument } from './reanchor-document';
 import type { ReanchorSummary, RevisionResult, VersionSummary } from '@/lib/documents/types';
+
+export { reanchorDocument };
 
 // Revised versions (J8): a new DocumentVersion becomes current, and every annotation
 // follows its text into it, or is kept as an orphan in the version it was last found in.
@@ -88,7 +82,6 @@ type Tx = Prisma.TransactionClient;
 async function lockDocument(tx: Tx, documentId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "documents" WHERE "id" = ${documentId}::uuid FOR UPDATE`;
 }
-type NewBlock = { kind: BlockKind; anchor: string; text: string };
 
 const IDENTICAL = 'This version is identical to the current one.';
 
@@ -110,7 +103,7 @@ export async function reviseDocument(
   const { title, blocks: drafts } = finalBlocks(parseOrExplain(input.text, format, input.title), input);
   const sourceHash = hashSource(input.text);
   const scope = await annotationScope(reader, documentId);
-  const visible = (row: AnnotationRow) => canSee(scope, row);
+  const visible = (row: { authorId: string; groupId: string | null }) => canSee(scope, row);
 
   const result = await db.$transaction(
     async (tx) => {
@@ -205,163 +198,4 @@ export async function reviseDocument(
     },
     summary,
   };
-}
-
-const rowSelect = {
-  id: true,
-  versionId: true,
-  authorId: true,
-  groupId: true,
-  status: true,
-  rev: true,
-  ...targetColumnSelect,
-} as const;
-type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
-
-/** Where an annotation goes: its row as it will be written back. */
-type Placement = Omit<AnnotationRow, 'authorId' | 'groupId'>;
-
-function placementIn(
-  row: AnnotationRow,
-  versionId: string,
-  index: DocumentIndex,
-  target: Target,
-  status: Placement['status'],
-): Placement {
-  return {
-    id: row.id,
-    rev: row.rev,
-    versionId,
-    ...targetColumns(index, target),
-    status,
-  };
-}
-
-function targetOf(row: AnnotationRow): Target {
-  return {
-    start: { block: row.startBlock, offset: row.startOffset },
-    end: { block: row.endBlock, offset: row.endOffset },
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-  };
-}
-
-/** Decides where one annotation goes in the new version; null when it stays as it is. */
-function place(
-  row: AnnotationRow,
-  oldIndex: DocumentIndex | null,
-  next: { id: string; index: DocumentIndex },
-): { placement: Placement | null; outcome: keyof ReanchorSummary } {
-  if (row.status === 'ORPHANED' || !oldIndex) {
-    // Its position means nothing any more; its quote may be back (e.g. a deleted paragraph restored).
-    const found = anchorQuote(next.index, { exact: row.exact, prefix: row.prefix, suffix: row.suffix });
-    if (!found) return { placement: null, outcome: 'orphaned' };
-    return {
-      placement: placementIn(row, next.id, next.index, found.target, 'REANCHORED'),
-      outcome: 'reanchored',
-    };
-  }
-  const result = reanchorTarget(oldIndex, targetOf(row), next.index);
-  if (!result.target) {
-    // Kept in the version where its text still exists, so it can be read and re-attached.
-    const { authorId: _author, groupId: _group, ...kept } = row;
-    return { placement: { ...kept, status: 'ORPHANED' }, outcome: 'orphaned' };
-  }
-  // Once moved by a revision an annotation stays marked REANCHORED until its author
-  // re-selects it, even if a later revision leaves its text alone.
-  const status = result.status === 'ANCHORED' && row.status === 'REANCHORED' ? 'REANCHORED' : result.status;
-  return {
-    placement: placementIn(row, next.id, next.index, result.target, status),
-    outcome: result.status === 'ANCHORED' ? 'anchored' : 'reanchored',
-  };
-}
-
-/**
- * Moves every live annotation of the document that is not yet in the new version:
- * grouped by the version it is anchored in (annotations may sit in different older
- * versions), then written back in one statement per batch.
- */
-export async function reanchorDocument(
-  tx: Tx,
-  documentId: string,
-  next: { id: string; blocks: NewBlock[] },
-  counts: (row: AnnotationRow) => boolean = () => true,
-  { retryOrphans = true }: { retryOrphans?: boolean } = {},
-): Promise<ReanchorSummary> {
-  const summary: ReanchorSummary = { anchored: 0, reanchored: 0, orphaned: 0 };
-  const rows = await tx.annotation.findMany({
-    where: {
-      documentId,
-      deletedAt: null,
-      versionId: { not: next.id },
-      ...(retryOrphans ? {} : { status: { not: 'ORPHANED' } }),
-    },
-    select: rowSelect,
-  });
-  if (rows.length === 0) return summary;
-  const nextIndex = {
-    id: next.id,
-    index: buildDocumentIndex(next.blocks.map((b) => ({ anchor: b.anchor, text: b.text }))),
-  };
-
-  const byVersion = new Map<string, AnnotationRow[]>();
-  for (const row of rows) {
-    const group = byVersion.get(row.versionId);
-    if (group) group.push(row);
-    else byVersion.set(row.versionId, [row]);
-  }
-  const placements: Placement[] = [];
-  for (const [versionId, group] of byVersion) {
-    const live = group.some((row) => row.status !== 'ORPHANED');
-    const oldIndex = live ? (await getVersionIndex(versionId)).index : null;
-    for (const row of group) {
-      const { placement, outcome } = place(row, oldIndex, nextIndex);
-      if (placement) placements.push(placement);
-      if (counts(row)) summary[outcome]++;
-    }
-  }
-  await writePlacements(tx, placements);
-  return summary;
-}
-
-/** Rows per UPDATE: keeps one statement's JSON parameter to a few MB. */
-const WRITE_BATCH = 5_000;
-
-/**
- * One `UPDATE … FROM jsonb_to_recordset(…)` per batch: a single parameter whatever the
- * number of rows (a VALUES list would hit PostgreSQL's 65,535-parameter limit). An
- * annotation edited meanwhile (its rev moved on) is left for the author's edit to win.
- */
-async function writePlacements(tx: Tx, placements: Placement[]): Promise<void> {
-  for (let from = 0; from < placements.length; from += WRITE_BATCH) {
-    const payload = JSON.stringify(placements.slice(from, from + WRITE_BATCH));
-    // Keep where each annotation was in the version it leaves (or is orphaned in), so that
-    // version still reads with its annotations; rows are locked so the UPDATE moves exactly these.
-    await tx.$executeRaw`
-      INSERT INTO "annotation_placements" (
-        "annotationId", "versionId", "startBlock", "startIndex", "startOffset",
-        "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status")
-      SELECT a."id", a."versionId", a."startBlock", a."startIndex", a."startOffset",
-        a."endBlock", a."endIndex", a."endOffset", a."exact", a."prefix", a."suffix", a."status"
-      FROM "annotations" AS a
-      JOIN jsonb_to_recordset(${payload}::jsonb) AS v("id" uuid, "rev" int) ON a."id" = v."id" AND a."rev" = v."rev"
-      WHERE a."deletedAt" IS NULL
-      FOR UPDATE OF a
-      ON CONFLICT DO NOTHING`;
-    await tx.$executeRaw`
-      UPDATE "annotations" AS a SET
-        "versionId" = v."versionId",
-        "startBlock" = v."startBlock", "startIndex" = v."startIndex", "startOffset" = v."startOffset",
-        "endBlock" = v."endBlock", "endIndex" = v."endIndex", "endOffset" = v."endOffset",
-        "exact" = v."exact", "prefix" = v."prefix", "suffix" = v."suffix",
-        "status" = v."status"::"AnchorStatus",
-        "rev" = a."rev" + 1
-      FROM jsonb_to_recordset(${payload}::jsonb) AS v(
-        "id" uuid, "rev" int, "versionId" uuid,
-        "startBlock" text, "startIndex" int, "startOffset" int,
-        "endBlock" text, "endIndex" int, "endOffset" int,
-        "exact" text, "prefix" text, "suffix" text, "status" text)
-      WHERE a."id" = v."id" AND a."rev" = v."rev" AND a."deletedAt" IS NULL`;
-  }
 }
