@@ -36,6 +36,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
             'PAYLOAD_TOO_LARGE',
             'UNSUPPORTED_MEDIA_TYPE',
             'RATE_LIMITED',
+            'SERVICE_UNAVAILABLE',
             'INTERNAL',
           ],
         },

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
@@ -55,3 +57,8 @@ export const invalid = (message: string, fields?: Record<string, string>) =>
   new AppError('VALIDATION_FAILED', message, fields);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError('CONFLICT', message, undefined, details);
+export const databaseUnavailable = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'The database cannot be reached just now. Nothing was lost; please try again in a few seconds.',
+  );
