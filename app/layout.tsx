@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: 'Close reading for seminar groups: highlight, tag and discuss an article together.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so that Next puts that request's CSP nonce (proxy.ts)
+  // on its scripts; a prerendered page would carry none and its scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body>

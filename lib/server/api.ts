@@ -1,16 +1,45 @@
 import 'server-only';
 import { z, type ZodType } from 'zod';
-import { AppError, invalid, unauthenticated } from './errors';
+import { databaseUnavailableCode, refusedValueCode } from '@/lib/http/database-errors';
+import { findHostileText } from '@/lib/http/hostile-text';
+import { BodyTooLargeError, readCappedText } from '@/lib/http/read-body';
+import { AppError, databaseUnavailable, invalid, unauthenticated } from './errors';
 import { readerFromRequest, type Reader } from './session';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/** Routes that read their own body (articles up to 6 MB, annotation files up to 10 MB) get it
+ * from a copy this wrapper read first, within this cap, so every body passes one reader. */
+export const MAX_RAW_BODY_BYTES = 12 * 1024 * 1024;
+/** What a client is told to wait before retrying while PostgreSQL is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
+function appErrorResponse(error: AppError): Response {
+  const headers: Record<string, string> =
+    error.code === 'SERVICE_UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  return json(error.toJSON(), error.status, headers);
+}
+
+/** Every failure as a typed error: ours as they are, an oversized body as 413, PostgreSQL
+ * being unreachable as 503 with Retry-After (the log names it), a value PostgreSQL refused
+ * as 400, and only a real bug as 500. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return json(error.toJSON(), error.status);
+  if (error instanceof AppError) return appErrorResponse(error);
+  if (error instanceof BodyTooLargeError)
+    return appErrorResponse(new AppError('PAYLOAD_TOO_LARGE', error.message));
+  const unavailable = databaseUnavailableCode(error);
+  if (unavailable) {
+    console.error(`[api] dependency unavailable: PostgreSQL (${unavailable})`);
+    return appErrorResponse(databaseUnavailable());
+  }
+  const refused = refusedValueCode(error);
+  if (refused) {
+    console.warn(`[api] PostgreSQL refused a value (SQLSTATE ${refused})`);
+    return appErrorResponse(invalid('A value is too long or contains characters that cannot be stored.'));
+  }
   console.error('[api] unexpected error', error);
   return json(
     {
@@ -39,15 +68,13 @@ function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, what: stri
   return result.data;
 }
 
-async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`,
-    );
-  }
-  if (text.trim() === '') return {};
+/** The text rule (lib/http/hostile-text.ts) for one parsed input, before any schema or query sees it. */
+export function assertCleanText(value: unknown, prefix = '') {
+  const found = findHostileText(value, prefix);
+  if (found) throw invalid(found.message, { [found.path]: found.message });
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -55,13 +82,43 @@ async function readJsonBody(request: Request, maxBytes: number): Promise<unknown
   }
 }
 
-/** A state-changing request from another site's page is refused outright. */
+async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readCappedText(request, maxBytes);
+  if (text.trim() === '') return {};
+  const value = parseJson(text);
+  assertCleanText(value);
+  return value;
+}
+
+/** For routes that parse their own body: the same cap and text rule, then a fresh Request
+ * carrying the text that was read, so their own readers work unchanged. */
+async function readRawBody(request: Request, maxBytes: number): Promise<Request> {
+  if (request.method === 'GET' || request.method === 'HEAD') return request;
+  const text = await readCappedText(request, maxBytes);
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: the route reports that itself; the text rule still applies to the raw text
+  }
+  assertCleanText(parsed);
+  return new Request(request.url, { method: request.method, headers: request.headers, body: text });
+}
+
+/** A state-changing request from another site's page is refused outright, as is an Origin
+ * that is not a URL at all (`null` from sandboxed frames and file: pages). */
 function assertSameOrigin(request: Request) {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('origin');
-  if (!origin) return;
+  if (origin === null) return;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (host && new URL(origin).host !== host)
+  if (!originHost || (host && originHost !== host))
     throw new AppError('BAD_REQUEST', 'Cross-site requests are not accepted.');
 }
 
@@ -104,17 +161,25 @@ export function withReader<P = undefined, Q = undefined, B = undefined>(
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(request);
+      // Path and query values follow the text rule before anything (the session lookup
+      // included) runs a query with them.
+      const rawParams = await context.params;
+      assertCleanText(rawParams, 'params');
+      const rawQuery = searchParamsToObject(new URL(request.url).searchParams);
+      assertCleanText(rawQuery, 'query');
       const reader = await readerFromRequest(request);
       if (!reader) throw unauthenticated();
-      const params = parseWith(options.params, await context.params, 'address', 'params');
-      const url = new URL(request.url);
-      const query = parseWith(options.query, searchParamsToObject(url.searchParams), 'query', 'query');
-      const rawBody =
-        options.body && !options.rawBody
-          ? await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
-          : undefined;
-      const body = parseWith(options.body, rawBody, 'request body');
-      const result = await handler({ reader, params, query, body, request });
+      const params = parseWith(options.params, rawParams, 'address', 'params');
+      const query = parseWith(options.query, rawQuery, 'query', 'query');
+      let body = undefined as B;
+      let forHandler = request;
+      if (options.rawBody) {
+        forHandler = await readRawBody(request, options.maxBodyBytes ?? MAX_RAW_BODY_BYTES);
+      } else if (options.body) {
+        const raw = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        body = parseWith(options.body, raw, 'request body');
+      }
+      const result = await handler({ reader, params, query, body, request: forHandler });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return errorResponse(error);

@@ -35,3 +35,8 @@ export const invalid = (message: string, fields?: Record<string, string>) =>
   new AppError('VALIDATION_FAILED', message, fields);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError('CONFLICT', message, undefined, details);
+export const databaseUnavailable = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'The database cannot be reached just now. Nothing was lost; please try again in a few seconds.',
+  );

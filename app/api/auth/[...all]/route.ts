@@ -1,4 +1,8 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/lib/server/auth';
+import { guardAuthHandler } from '@/lib/server/auth-route';
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+export const GET = guardAuthHandler(handlers.GET);
+export const POST = guardAuthHandler(handlers.POST);
