@@ -15,7 +15,6 @@ export function RunPopover({
   actions,
   groups,
   readerId,
-  threadKey,
   onClose,
 }: {
   anchorElement: HTMLElement;
@@ -25,7 +24,6 @@ export function RunPopover({
   actions: CardActions;
   groups: { id: string; name: string }[];
   readerId: string;
-  threadKey: (id: string) => string;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -99,14 +97,7 @@ export function RunPopover({
           actions={actions}
           groups={groups}
         >
-          {!a.local && (
-            <ReplyThread
-              annotationId={a.id}
-              canReply={a.can.reply}
-              readerId={readerId}
-              refreshKey={threadKey(a.id)}
-            />
-          )}
+          {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} />}
         </AnnotationCard>
       ))}
     </div>
