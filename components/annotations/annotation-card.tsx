@@ -132,7 +132,7 @@ export function AnnotationCard({
             onChange={(doc) => setEditNote(doc)}
             onSubmit={save}
             onCancel={() => setEditing(false)}
-            autoFocus
+            focusOnMount
           />
           <label className="toolbar-visibility">
             <span>Visible to</span>

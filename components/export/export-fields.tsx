@@ -46,8 +46,8 @@ export function FormatFields({
               onChange={() => onFormat(f.value)}
               data-autofocus={format === f.value ? '' : undefined}
             />
-            <span>
-              <strong>{f.label}</strong> <span className="muted">— {f.hint}</span>
+            <span className="export-format">
+              {f.label} <span className="muted">— {f.hint}</span>
             </span>
           </label>
           {f.value === 'csv' && format === 'csv' && (

@@ -1,4 +1,5 @@
 'use client';
+import { focusOnMount } from '@/components/focus-on-mount';
 import { useId, useState, type FormEvent } from 'react';
 import { GROUP_NAME_MAX } from '@/lib/groups/schemas';
 import { groupsApi } from '@/lib/client/endpoints';
@@ -56,7 +57,7 @@ export function GroupNameEditor({
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           maxLength={GROUP_NAME_MAX * 2}
-          autoFocus
+          ref={focusOnMount}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />

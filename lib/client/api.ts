@@ -97,7 +97,9 @@ function sendToSignIn() {
   if (typeof window === 'undefined' || sentToSignIn) return;
   sentToSignIn = true;
   const here = window.location.pathname + window.location.search + window.location.hash;
-  window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+  // A full page load, not a client-side route: everything the page holds belongs to the ended session.
+  const signIn = new URL(`/sign-in?next=${encodeURIComponent(here)}`, window.location.origin);
+  window.location.assign(signIn.href);
 }
 
 export interface RequestOptions {
