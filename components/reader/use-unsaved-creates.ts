@@ -49,8 +49,8 @@ export function describeUnsaved(s: CreateState): Omit<UnsavedState, 'input'> {
   if (s.status === 'error') return { state: 'failed', message: `Not saved: ${reason?.message}` };
   if (s.isPaused)
     return { state: 'failed', message: 'Not saved yet: you are offline. It will be sent when you are back.' };
-  if (reason?.kind === 'unavailable' && s.failureCount < QUICK_ATTEMPTS)
-    return { state: 'saving', message: 'Reconnecting…' };
+  // The server said it is briefly down: not a failure of this highlight, it keeps trying.
+  if (reason?.kind === 'unavailable') return { state: 'saving', message: 'Reconnecting…' };
   if (s.failureCount < QUICK_ATTEMPTS) return { state: 'saving' };
   return {
     state: 'failed',

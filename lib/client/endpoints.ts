@@ -13,9 +13,16 @@ import type { GroupDetail } from '@/lib/groups/types';
 import type { NoteDoc } from '@/lib/notes';
 import type { ImportReport } from '@/lib/openapi/transfer-schemas';
 import type { ReplyView } from '@/lib/replies/types';
-import { request } from './api';
+import { ApiError, request } from './api';
 
 const enc = encodeURIComponent;
+
+/** A deletion answered 404 has nothing left to delete: a retry whose first attempt
+ * committed, or a deletion made elsewhere meanwhile. */
+function goneIsDone(error: unknown): void {
+  if (error instanceof ApiError && error.status === 404) return;
+  throw error;
+}
 
 // The annotation's revision: its name in the API is read and written only here.
 /** The revision to send back with an edit. */
@@ -46,7 +53,7 @@ export const annotationsApi = {
       body: withRevision(patch, rev),
       idempotencyKey,
     }),
-  remove: (id: string) => request<void>('DELETE', `/api/v1/annotations/${enc(id)}`),
+  remove: (id: string) => request<void>('DELETE', `/api/v1/annotations/${enc(id)}`).catch(goneIsDone),
   hide: (id: string, hidden: boolean) =>
     request<{ annotation: AnnotationView }>('POST', `/api/v1/annotations/${enc(id)}/hide`, {
       body: { hidden },
@@ -67,7 +74,7 @@ export const repliesApi = {
     }),
   update: (id: string, body: NoteDoc, idempotencyKey: string) =>
     request<{ reply: ReplyView }>('PATCH', `/api/v1/replies/${enc(id)}`, { body: { body }, idempotencyKey }),
-  remove: (id: string) => request<void>('DELETE', `/api/v1/replies/${enc(id)}`),
+  remove: (id: string) => request<void>('DELETE', `/api/v1/replies/${enc(id)}`).catch(goneIsDone),
   hide: (id: string, hidden: boolean) =>
     request<{ reply: ReplyView }>('POST', `/api/v1/replies/${enc(id)}/hide`, { body: { hidden } }),
 };
