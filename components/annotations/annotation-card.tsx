@@ -6,7 +6,8 @@ import { NoteEditor } from '@/components/notes/note-editor';
 import { NoteView } from '@/components/notes/note-view';
 import { TagSwatch } from '@/components/reader/tag-styles';
 import type { LocalAnnotation } from '@/components/reader/use-annotations';
-import { ApiError } from '@/components/reader/api-client';
+import { ApiError } from '@/lib/client/api';
+import { revisionOf } from '@/lib/client/endpoints';
 
 export interface CardActions {
   onSaveEdit: (
@@ -63,7 +64,7 @@ export function AnnotationCard({
         tags: editTags,
         note: editNote,
         groupId: editGroup,
-        rev: a.rev,
+        rev: revisionOf(a),
       });
       setEditing(false);
     } catch (e) {
@@ -131,7 +132,7 @@ export function AnnotationCard({
             onChange={(doc) => setEditNote(doc)}
             onSubmit={save}
             onCancel={() => setEditing(false)}
-            autoFocus
+            focusOnMount
           />
           <label className="toolbar-visibility">
             <span>Visible to</span>
@@ -174,7 +175,7 @@ export function AnnotationCard({
           className={a.local.state === 'failed' ? 'form-error' : 'muted'}
           role={a.local.state === 'failed' ? 'alert' : 'status'}
         >
-          {a.local.state === 'saving' ? 'Saving…' : a.local.message}
+          {a.local.message ?? 'Saving…'}
         </p>
       )}
       {error && (

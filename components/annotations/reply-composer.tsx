@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { NoteDoc } from '@/lib/notes';
 import { NoteEditor } from '@/components/notes/note-editor';
 
@@ -13,6 +13,7 @@ function draftKey(annotationId: string, readerId: string) {
 }
 
 function readDraft(key: string): Draft | null {
+  if (typeof window === 'undefined') return null;
   try {
     const saved = JSON.parse(window.localStorage.getItem(key) ?? 'null');
     return saved && typeof saved.text === 'string' && saved.doc?.type === 'doc' ? saved : null;
@@ -42,16 +43,15 @@ export function ReplyComposer({
   onSend: (body: NoteDoc) => Promise<void>;
 }) {
   const key = draftKey(annotationId, readerId);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // The composer only appears in the popover, after a click: never in a server render, so
+  // the saved draft can be read at once (again when the thread is another annotation's).
+  const [stored, setStored] = useState(() => ({ key, draft: readDraft(key) }));
+  if (stored.key !== key) setStored({ key, draft: readDraft(key) });
+  const draft = stored.draft;
+  const setDraft = (next: Draft | null) => setStored({ key, draft: next });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
-
-  // Read after mounting, so that a server render and the first client render agree.
-  useEffect(() => {
-    const saved = readDraft(key);
-    if (saved) setDraft(saved);
-  }, [key]);
 
   async function send() {
     if (busy) return;

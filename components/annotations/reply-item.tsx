@@ -91,7 +91,7 @@ export function ReplyItem({
               onChange={(doc, text) => setEditDoc({ doc, text })}
               onSubmit={save}
               onCancel={() => setEditing(false)}
-              autoFocus
+              focusOnMount
             />
             <div className="reply-actions">
               <button

@@ -1,9 +1,9 @@
 'use client';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ReplyView } from '@/lib/replies/types';
-import { replyApi } from './reply-api';
+import { useId, useState } from 'react';
+import type { NoteDoc } from '@/lib/notes';
 import { ReplyComposer } from './reply-composer';
 import { ReplyItem, type ReplyActions } from './reply-item';
+import { useReplies } from './use-replies';
 import './replies.css';
 
 export interface ReplyThreadProps {
@@ -11,79 +11,40 @@ export interface ReplyThreadProps {
   /** the annotation's `can.reply` */
   canReply: boolean;
   readerId: string;
-  /** bump it (e.g. on a live `reply` event) to load the thread again */
-  refreshKey?: number | string;
-  /** told how many replies the thread now has, e.g. to update a count elsewhere */
-  onCountChange?: (count: number) => void;
 }
 
-/** The replies under an annotation, oldest first, and a composer to add one. */
-export function ReplyThread({
-  annotationId,
-  canReply,
-  readerId,
-  refreshKey,
-  onCountChange,
-}: ReplyThreadProps) {
-  const [replies, setReplies] = useState<ReplyView[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
+/** The replies under an annotation, oldest first, and a composer to add one. Live changes
+ * arrive by the thread's query being invalidated (see use-reader-sync.ts). */
+export function ReplyThread({ annotationId, canReply, readerId }: ReplyThreadProps) {
+  const { thread, send, save, remove, hide } = useReplies(annotationId);
   const [announcement, setAnnouncement] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
   const headingId = useId();
-  const latestRequest = useRef(0);
-  const countChange = useRef(onCountChange);
-
-  useEffect(() => {
-    countChange.current = onCountChange;
-  });
-
-  useEffect(() => {
-    // Only the latest load may write: a slow answer must not undo a newer one.
-    const request = ++latestRequest.current;
-    replyApi.list(annotationId).then(
-      ({ replies: loaded }) => {
-        if (request !== latestRequest.current) return;
-        setReplies(loaded);
-        setLoadError(null);
-      },
-      (error: Error) => {
-        if (request === latestRequest.current) setLoadError(error.message);
-      },
-    );
-  }, [annotationId, refreshKey, reloads]);
-
-  const count = replies?.length;
-  useEffect(() => {
-    if (count !== undefined) countChange.current?.(count);
-  }, [count]);
-
-  // Local changes apply at once; the live stream's refresh then confirms them.
-  const change = useCallback((fn: (list: ReplyView[]) => ReplyView[]) => {
-    latestRequest.current++;
-    setReplies((list) => fn(list ?? []));
-  }, []);
+  const replies = thread.data ?? null;
 
   const actions: ReplyActions = {
     onSave: async (id, body) => {
-      const { reply } = await replyApi.update(id, body);
-      change((list) => list.map((r) => (r.id === id ? reply : r)));
+      await save(id, body);
       setAnnouncement('Reply saved.');
     },
+    // The reply leaves the list at once; if the server refuses, it comes back with the reason.
     onDelete: async (id) => {
-      await replyApi.remove(id);
-      change((list) => list.filter((r) => r.id !== id));
-      setAnnouncement('Reply deleted.');
+      setFailure(null);
+      try {
+        await remove(id);
+        setAnnouncement('Reply deleted.');
+      } catch (e) {
+        setFailure(`The reply was not deleted: ${(e as Error).message}`);
+      }
     },
     onHide: async (id, hidden) => {
-      const { reply } = await replyApi.hide(id, hidden);
-      change((list) => list.map((r) => (r.id === id ? reply : r)));
+      await hide(id, hidden);
       setAnnouncement(hidden ? 'Reply hidden from members.' : 'Reply shown again.');
     },
   };
 
-  async function send(body: Parameters<typeof replyApi.create>[1]) {
-    const { reply } = await replyApi.create(annotationId, body);
-    change((list) => (list.some((r) => r.id === reply.id) ? list : [...list, reply]));
+  async function onSend(body: NoteDoc) {
+    await send(body);
     setAnnouncement('Reply sent.');
   }
 
@@ -92,13 +53,18 @@ export function ReplyThread({
       <h3 id={headingId} className="replies-title">
         {replies && replies.length > 0 ? `Replies (${replies.length})` : 'Replies'}
       </h3>
-      {replies === null && !loadError && <p className="replies-status">Loading replies…</p>}
-      {loadError && (
+      {thread.isPending && <p className="replies-status">Loading replies…</p>}
+      {thread.isError && !replies && (
         <p className="form-error reply-error" role="alert">
-          The replies could not be loaded: {loadError}{' '}
-          <button type="button" className="button button-small" onClick={() => setReloads((n) => n + 1)}>
+          The replies could not be loaded: {thread.error.message}{' '}
+          <button type="button" className="button button-small" onClick={() => void thread.refetch()}>
             Try again
           </button>
+        </p>
+      )}
+      {failure && (
+        <p className="form-error reply-error" role="alert">
+          {failure}
         </p>
       )}
       {replies && replies.length === 0 && !canReply && <p className="replies-status">No replies yet.</p>}
@@ -109,7 +75,7 @@ export function ReplyThread({
           ))}
         </ol>
       )}
-      {canReply && <ReplyComposer annotationId={annotationId} readerId={readerId} onSend={send} />}
+      {canReply && <ReplyComposer annotationId={annotationId} readerId={readerId} onSend={onSend} />}
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </div>

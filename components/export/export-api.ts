@@ -1,21 +1,9 @@
-// fetch helpers for the export and import dialogs: API errors become one readable sentence.
+// The export and import dialogs' requests, over the one API client (lib/client/api.ts):
+// the export is read as a stream so that its progress can be shown, then saved as a file.
+import { ApiError, networkError, send, settle, type Outcome } from '@/lib/client/api';
+import { annotationsApi } from '@/lib/client/endpoints';
 import type { ExportFormat, ImportReport } from '@/lib/openapi/transfer-schemas';
 import { filtersToQuery, type ReaderFilters } from '@/lib/reader/filter-annotations';
-
-export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
-
-export async function explainFailure(response: Response): Promise<string> {
-  if (response.status === 401)
-    return 'Your session has ended. Sign in again in another tab, then retry here.';
-  const body = (await response.json().catch(() => null)) as {
-    error?: { message?: string; fields?: Record<string, string> };
-  } | null;
-  const detail = body?.error?.fields ? Object.values(body.error.fields)[0] : undefined;
-  const message = body?.error?.message ?? `The server answered ${response.status}. Please try again.`;
-  return detail && detail !== message && !message.includes(detail) ? `${message} ${detail}` : message;
-}
-
-const unreachable = 'Marginalia could not be reached. Check your connection and try again.';
 
 export function exportUrl(
   documentId: string,
@@ -36,23 +24,10 @@ function filenameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
 }
 
-/** Downloads through fetch so that progress can be shown, then saves the file. */
-export async function downloadExport(
-  url: string,
-  fallbackName: string,
-  onProgress: (bytes: number) => void,
-  signal: AbortSignal,
-): Promise<Outcome<{ filename: string; bytes: number }>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', signal });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') return { ok: false, message: 'Download cancelled.' };
-    return { ok: false, message: unreachable };
-  }
-  if (!response.ok || !response.body) return { ok: false, message: await explainFailure(response) };
+async function readAll(response: Response, onProgress: (bytes: number) => void) {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let bytes = 0;
+  if (!response.body) throw new ApiError(0, 'NETWORK', 'The download was interrupted. Please try again.');
   const reader = response.body.getReader();
   try {
     for (;;) {
@@ -63,12 +38,15 @@ export async function downloadExport(
       onProgress(bytes);
     }
   } catch (error) {
-    if ((error as Error).name === 'AbortError') return { ok: false, message: 'Download cancelled.' };
-    return { ok: false, message: 'The download was interrupted. Please try again.' };
+    const failure = networkError(error);
+    if (failure.kind === 'cancelled') throw failure;
+    throw new ApiError(0, 'NETWORK', 'The download was interrupted. Please try again.');
   }
-  const filename = filenameOf(response, fallbackName);
-  const blob = new Blob(parts, { type: response.headers.get('content-type') ?? 'application/octet-stream' });
-  const href = URL.createObjectURL(blob);
+  return { parts, bytes };
+}
+
+function saveFile(parts: BlobPart[], filename: string, type: string) {
+  const href = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = href;
   link.download = filename;
@@ -76,10 +54,27 @@ export async function downloadExport(
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
-  return { ok: true, data: { filename, bytes } };
 }
 
-export async function importAnnotationsFile(
+/** Downloads through fetch so that progress can be shown, then saves the file. */
+export function downloadExport(
+  url: string,
+  fallbackName: string,
+  onProgress: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<Outcome<{ filename: string; bytes: number }>> {
+  return settle(
+    (async () => {
+      const response = await send('GET', url, { signal });
+      const { parts, bytes } = await readAll(response, onProgress);
+      const filename = filenameOf(response, fallbackName);
+      saveFile(parts, filename, response.headers.get('content-type') ?? 'application/octet-stream');
+      return { filename, bytes };
+    })(),
+  );
+}
+
+export function importAnnotationsFile(
   documentId: string,
   file: File,
   groupId: string,
@@ -87,22 +82,7 @@ export async function importAnnotationsFile(
 ): Promise<Outcome<ImportReport>> {
   const query = new URLSearchParams({ defaultTag });
   if (groupId) query.set('groupId', groupId);
-  let response: Response;
-  try {
-    response = await fetch(
-      `/api/v1/documents/${encodeURIComponent(documentId)}/annotations/import?${query}`,
-      {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/ld+json' },
-        body: file,
-      },
-    );
-  } catch {
-    return { ok: false, message: unreachable };
-  }
-  if (!response.ok) return { ok: false, message: await explainFailure(response) };
-  return { ok: true, data: (await response.json()) as ImportReport };
+  return settle(annotationsApi.importFile(documentId, file, query));
 }
 
 export function formatBytes(bytes: number): string {

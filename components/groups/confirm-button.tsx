@@ -1,4 +1,5 @@
 'use client';
+import { focusOnMount } from '@/components/focus-on-mount';
 import { useState, type ReactNode } from 'react';
 
 /** A destructive button that asks once, inline, before acting (no browser dialog). */
@@ -35,7 +36,7 @@ export function ConfirmButton({
         type="button"
         className="button button-small button-danger"
         disabled={disabled}
-        autoFocus
+        ref={focusOnMount}
         onClick={async () => {
           await onConfirm();
           setAsking(false);

@@ -2,8 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { GROUP_NAME_MAX } from '@/lib/groups/schemas';
-import type { GroupDetail } from '@/lib/groups/types';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 import './groups.css';
 
@@ -15,7 +14,7 @@ export function CreateGroupForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const created = await run(() => callApi<{ group: GroupDetail }>('POST', '/api/v1/groups', { name }), {
+    const created = await run(() => groupsApi.create({ name }), {
       refresh: false,
       field: 'name',
     });

@@ -1,7 +1,8 @@
 'use client';
+import { focusOnMount } from '@/components/focus-on-mount';
 import { useId, useState, type FormEvent } from 'react';
 import { GROUP_NAME_MAX } from '@/lib/groups/schemas';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 
 /** The group's title; facilitators can rename it in place. */
@@ -41,7 +42,7 @@ export function GroupNameEditor({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { name: draft }), {
+    const ok = await run(() => groupsApi.update(groupId, { name: draft }), {
       field: 'name',
     });
     if (ok) setEditing(false);
@@ -56,7 +57,7 @@ export function GroupNameEditor({
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           maxLength={GROUP_NAME_MAX * 2}
-          autoFocus
+          ref={focusOnMount}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />

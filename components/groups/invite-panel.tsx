@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { invitePath } from '@/lib/groups/invite-code';
 import { ConfirmButton } from './confirm-button';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 
 /** The facilitator's invite link: copy it, turn it off, or replace it. */
@@ -34,12 +34,12 @@ export function InvitePanel({
   }
 
   async function regenerate() {
-    const done = await run(() => callApi('POST', `/api/v1/groups/${groupId}/invite`));
+    const done = await run(() => groupsApi.newInvite(groupId));
     if (done) setStatus('New link made. The old link no longer works.');
   }
 
   async function revoke() {
-    const done = await run(() => callApi('DELETE', `/api/v1/groups/${groupId}/invite`).then(() => true));
+    const done = await run(() => groupsApi.revokeInvite(groupId).then(() => true));
     if (done) setStatus('The invite link is turned off.');
   }
 

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 import './groups.css';
 
@@ -18,10 +18,7 @@ export function JoinCard({
   const { busy, error, run } = useAction();
 
   async function join() {
-    const joined = await run(
-      () => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }),
-      { refresh: false },
-    );
+    const joined = await run(() => groupsApi.join(code), { refresh: false });
     if (joined) router.push(`/groups/${joined.group.id}`);
   }
 

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 import './groups.css';
 
@@ -14,10 +14,7 @@ export function JoinCodeForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const joined = await run(
-      () => callApi<{ group: { id: string } }>('POST', '/api/v1/groups/join', { code }),
-      { refresh: false, field: 'code' },
-    );
+    const joined = await run(() => groupsApi.join(code), { refresh: false, field: 'code' });
     if (joined) router.push(`/groups/${joined.group.id}`);
   }
 

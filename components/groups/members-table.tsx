@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import type { GroupMemberView } from '@/lib/groups/types';
 import { ConfirmButton } from './confirm-button';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { RoleBadge } from './role-badge';
 import { useAction } from './use-action';
 
@@ -24,13 +24,13 @@ export function MembersTable({
 }) {
   const router = useRouter();
   const { busy, error, run } = useAction();
-  const path = (userId: string) => `/api/v1/groups/${groupId}/members/${encodeURIComponent(userId)}`;
-
   const setRole = (m: GroupMemberView, role: GroupMemberView['role']) =>
-    run(() => callApi('PATCH', path(m.userId), { role }));
-  const remove = (m: GroupMemberView) => run(() => callApi('DELETE', path(m.userId)));
+    run(() => groupsApi.setRole(groupId, m.userId, role));
+  const remove = (m: GroupMemberView) => run(() => groupsApi.removeMember(groupId, m.userId));
   async function leave(m: GroupMemberView) {
-    const left = await run(() => callApi('DELETE', path(m.userId)).then(() => true), { refresh: false });
+    const left = await run(() => groupsApi.removeMember(groupId, m.userId).then(() => true), {
+      refresh: false,
+    });
     if (left) {
       router.push('/groups');
       router.refresh();

@@ -1,7 +1,7 @@
 'use client';
 import { useId, useState, type FormEvent } from 'react';
 import { REVEAL_AFTER_MAX } from '@/lib/groups/schemas';
-import { callApi } from './group-api';
+import { groupsApi } from '@/lib/client/endpoints';
 import { useAction } from './use-action';
 
 function describe(n: number): string {
@@ -29,7 +29,7 @@ export function RevealSetting({
     event.preventDefault();
     setSaved('');
     const n = value.trim() === '' ? NaN : Number(value);
-    const ok = await run(() => callApi('PATCH', `/api/v1/groups/${groupId}`, { revealAfter: n }), {
+    const ok = await run(() => groupsApi.update(groupId, { revealAfter: n }), {
       field: 'revealAfter',
     });
     if (ok) setSaved('Saved.');

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import type { TagView } from '@/lib/annotations/types';
-import { callApi } from './group-api';
+import type { UpdateTagInput } from '@/lib/groups/schemas';
+import { groupsApi } from '@/lib/client/endpoints';
 import { TagForm, type TagDraft } from './tag-form';
 import { TagSwatch } from './tag-swatch';
 import { useAction } from './use-action';
@@ -11,8 +12,7 @@ const NEW_TAG: TagDraft = { name: '', color: '#0f766e', underline: 'solid' };
 function TagRow({ tag, groupId, facilitator }: { tag: TagView; groupId: string; facilitator: boolean }) {
   const [editing, setEditing] = useState(false);
   const { busy, error, fields, run } = useAction();
-  const patch = (body: object) =>
-    run(() => callApi('PATCH', `/api/v1/groups/${groupId}/tags/${tag.id}`, body));
+  const patch = (body: UpdateTagInput) => run(() => groupsApi.updateTag(groupId, tag.id, body));
 
   if (editing) {
     return (
@@ -113,9 +113,7 @@ export function TagsManager({
             busy={busy}
             error={error}
             fields={fields}
-            onSubmit={async (draft) =>
-              Boolean(await run(() => callApi('POST', `/api/v1/groups/${groupId}/tags`, draft)))
-            }
+            onSubmit={async (draft) => Boolean(await run(() => groupsApi.createTag(groupId, draft)))}
           />
         </section>
       )}

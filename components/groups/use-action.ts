@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { ApiError, messageFor } from './group-api';
+import { ApiError, messageFor } from '@/lib/client/api';
 
 /** Runs one API action at a time, keeps its error readable, and refreshes the
  * server-rendered page afterwards so every panel shows the new state. */

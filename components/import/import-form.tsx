@@ -11,7 +11,8 @@ import {
   type ArticleSourceValue,
 } from './article-source';
 import { BlockReview, describeCounts, type ReviewBlock, type ReviewKind } from './block-review';
-import { sendJson } from './send-json';
+import { settle } from '@/lib/client/api';
+import { documentsApi } from '@/lib/client/endpoints';
 
 interface Preview {
   title: string;
@@ -50,10 +51,7 @@ export function ImportForm() {
     setBusy(true);
     setError(null);
     const format = effectiveFormat(source);
-    const result = await sendJson<Preview>('POST', '/api/v1/documents?preview=1', {
-      text: source.text,
-      format,
-    });
+    const result = await settle(documentsApi.preview<Preview>({ text: source.text, format }));
     setBusy(false);
     if (!result.ok) {
       setError(result.message);
@@ -81,12 +79,14 @@ export function ImportForm() {
     const blocks = review.blocks
       .filter((b) => b.kind !== 'LEAVE_OUT')
       .map((b) => ({ kind: b.kind, text: b.text }));
-    const result = await sendJson<{ document: { slug: string } }>('POST', '/api/v1/documents', {
-      title: review.title.trim(),
-      text: source.text,
-      format: review.format,
-      blocks: [{ kind: 'TITLE', text: review.title.trim() }, ...blocks],
-    });
+    const result = await settle(
+      documentsApi.create({
+        title: review.title.trim(),
+        text: source.text,
+        format: review.format,
+        blocks: [{ kind: 'TITLE', text: review.title.trim() }, ...blocks],
+      }),
+    );
     if (!result.ok) {
       setBusy(false);
       setError(result.message);

@@ -9,7 +9,8 @@ import {
   type ArticleSourceValue,
 } from './article-source';
 import { RevisionSummary, type RevisionOutcome } from './revision-summary';
-import { sendJson } from './send-json';
+import { settle } from '@/lib/client/api';
+import { documentsApi } from '@/lib/client/endpoints';
 
 /** Upload a revised version; the summary says what happened to the annotations. */
 export function ReviseForm({
@@ -41,14 +42,12 @@ export function ReviseForm({
     setBusy(true);
     setError(null);
     setOutcome(null);
-    const result = await sendJson<RevisionOutcome>(
-      'POST',
-      `/api/v1/documents/${encodeURIComponent(documentId)}/versions`,
-      {
+    const result = await settle(
+      documentsApi.revise<RevisionOutcome>(documentId, {
         text: source.text,
         format: effectiveFormat(source),
         ...(title.trim() ? { title: title.trim() } : {}),
-      },
+      }),
     );
     setBusy(false);
     if (!result.ok) {

@@ -1,5 +1,6 @@
 'use client';
 
+import { focusOnMount } from '@/components/focus-on-mount';
 import { useId, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { completeHref } from '@/lib/notes';
@@ -202,7 +203,7 @@ export function NoteEditorToolbar({ editor, label }: { editor: Editor | null; la
             aria-label="Link address"
             placeholder="https://"
             value={draft}
-            autoFocus
+            ref={focusOnMount}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
             onChange={(event) => {

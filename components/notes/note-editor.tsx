@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { parseNote, type NoteDoc } from '@/lib/notes';
 import { createNoteExtensions } from './note-extensions';
 import { NoteEditorToolbar } from './note-editor-toolbar';
@@ -11,7 +11,8 @@ export type NoteEditorProps = {
   onChange: (doc: NoteDoc, text: string) => void;
   label: string;
   placeholder?: string;
-  autoFocus?: boolean;
+  /** Put the cursor in the editor when it appears (it opens on the reader's own Edit). */
+  focusOnMount?: boolean;
   /** Ctrl/Cmd+Enter. */
   onSubmit?: () => void;
   /** Escape. */
@@ -43,10 +44,9 @@ function readEditor(editor: Editor): { doc: NoteDoc; text: string; problem: stri
  * and a status line says why it cannot be saved.
  */
 export function NoteEditor(props: NoteEditorProps): JSX.Element {
-  const { value, label, placeholder, autoFocus, id } = props;
+  const { value, label, placeholder, focusOnMount, id } = props;
   const handlers = useRef(props);
   const lastValue = useRef(JSON.stringify(value ?? null));
-  const [problem, setProblem] = useState<string | null>(null);
   const [initialContent] = useState(() => toEditorContent(value));
   // useEditor compares extensions by identity on every render.
   const extensions = useMemo(() => createNoteExtensions({ placeholder }), [placeholder]);
@@ -59,7 +59,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
     immediatelyRender: false,
     extensions,
     content: initialContent,
-    autofocus: autoFocus ? 'end' : false,
+    autofocus: focusOnMount ? 'end' : false,
     editorProps: {
       attributes: {
         role: 'textbox',
@@ -89,7 +89,6 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
       const read = readEditor(current);
       if (!read) return;
       lastValue.current = JSON.stringify(read.doc);
-      setProblem(read.problem);
       handlers.current.onChange(read.doc, read.text);
     },
   });
@@ -106,8 +105,13 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
     if (current && JSON.stringify(current.doc) === JSON.stringify(next)) return;
     if (!value && editor.isEmpty) return;
     editor.commands.setContent(next, { emitUpdate: false });
-    setProblem(readEditor(editor)?.problem ?? null);
   }, [editor, value]);
+
+  // Why the draft cannot be saved (e.g. too long), read from the editor on every change.
+  const problem = useEditorState({
+    editor,
+    selector: ({ editor: current }) => (current ? (readEditor(current)?.problem ?? null) : null),
+  });
 
   return (
     <div className="note-editor">

@@ -63,6 +63,9 @@ function BlockView({ block, label, highlights, styleFor, onOpenRun, aside }: Pro
               title={style.description}
               tabIndex={0}
               aria-label={`${segment.text} (${style.description})`}
+              // A highlight is marked text that opens its annotations: a <button> inside would
+              // stop the article's text from being selected across it, so <mark> takes the role.
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role
               role="button"
               onClick={open}
               onKeyDown={(event) => {

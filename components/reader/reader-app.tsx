@@ -1,24 +1,29 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { AnnotationView, TagView } from '@/lib/annotations/types';
+import { revisionOf } from '@/lib/client/endpoints';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { matchesFilters, NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import { AttentionBars } from '@/components/review/attention-bars';
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
-import { annotationsApi, apiFetch, ApiError } from './api-client';
-import { useLiveUpdates } from './use-live-updates';
+import { QueryProvider } from '@/components/query-provider';
 import type { BlockData } from './article-block';
 import { AnnotationToolbar } from './annotation-toolbar';
+import { ConnectionNotice } from './connection-notice';
 import { HighlightedBlock } from './highlighted-block';
 import { ReaderControls } from './reader-controls';
 import { ReattachBar } from './reattach-bar';
 import { RunPopover } from './run-popover';
 import { TagStyles } from './tag-styles';
 import { useAnnotations, type LocalAnnotation } from './use-annotations';
+import { useArticleHotkeys } from './use-article-hotkeys';
+import { useCardActions } from './use-card-actions';
+import { useDefaultVisibility, useDraftSave } from './use-draft-save';
 import { useHighlightModel } from './use-highlight-model';
 import { useKeyboardSelection } from './use-keyboard-selection';
+import { useReaderSync } from './use-reader-sync';
 import { useSearchMatches } from './use-search-matches';
 import { useSelectionDraft } from './use-selection-draft';
 import './reader.css';
@@ -38,7 +43,15 @@ export interface ReaderAppProps {
   facilitatedGroups?: { id: string; name: string }[];
 }
 
+/** The reader page: the article with its highlights, the review panel and the toolbar. */
 export function ReaderApp(props: ReaderAppProps) {
+  return (
+    <QueryProvider>
+      <ReaderView {...props} />
+    </QueryProvider>
+  );
+}
+function ReaderView(props: ReaderAppProps) {
   const { document: doc, blocks, tags, reader, groups } = props;
   const articleRef = useRef<HTMLElement>(null);
   const index = useMemo(
@@ -57,19 +70,14 @@ export function ReaderApp(props: ReaderAppProps) {
     props.initialGroup ? { ...NO_FILTERS, group: props.initialGroup } : NO_FILTERS,
   );
   const [announcement, setAnnouncement] = useState('');
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [openRun, setOpenRun] = useState<{ ids: string[]; element: HTMLElement } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<LocalAnnotation | null>(null);
   const readOnly = doc.version !== doc.currentVersion;
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
 
-  const visibilityKey = `marginalia:visibility:${doc.id}`;
-  const defaultGroupId = useMemo(() => {
-    if (typeof window === 'undefined') return null;
-    const saved = window.localStorage.getItem(visibilityKey);
-    return groups.some((g) => g.id === saved) ? saved : null;
-  }, [groups, visibilityKey]);
+  const defaultGroupId = useDefaultVisibility(doc.id, groups);
   const selection = useSelectionDraft({
     articleRef,
     index,
@@ -101,55 +109,10 @@ export function ReaderApp(props: ReaderAppProps) {
       ),
     [anchored, filters, reader.id, searchMatches],
   );
-  // Live: changes by others arrive through the event stream; details are fetched
-  // through the API, which checks visibility again.
-  const [replyRefresh, setReplyRefresh] = useState<Record<string, number>>({});
-  const [resyncs, setResyncs] = useState(0);
-  const latest = useRef(store.annotations);
-  useEffect(() => {
-    latest.current = store.annotations;
-  });
-  const { applyRemote } = store;
-  const refetch = useCallback(
-    async (ids: string[]) => {
-      const results = await Promise.all(
-        ids.map(async (id) => {
-          try {
-            return {
-              id,
-              annotation: (await apiFetch<{ annotation: AnnotationView }>(`/api/v1/annotations/${id}`))
-                .annotation,
-            };
-          } catch (e) {
-            return { id, annotation: e instanceof ApiError && e.status === 404 ? null : undefined };
-          }
-        }),
-      );
-      applyRemote({
-        upsert: results.flatMap((r) => (r.annotation ? [r.annotation] : [])),
-        removeIds: results.flatMap((r) => (r.annotation === null ? [r.id] : [])),
-      });
-    },
-    [applyRemote],
-  );
-  const resync = useCallback(async () => {
-    const { annotations } = await annotationsApi.list(doc.id);
-    const fresh = new Set(annotations.map((a) => a.id));
-    applyRemote({
-      upsert: annotations,
-      removeIds: latest.current.filter((a) => !a.local && !fresh.has(a.id)).map((a) => a.id),
-    });
-    setResyncs((n) => n + 1);
-  }, [applyRemote, doc.id]);
-  useLiveUpdates({
+  const { resync } = useReaderSync({
     documentId: doc.id,
     enabled: !readOnly,
-    onAnnotationChanged: (ids) => void refetch(ids),
-    onReplyChanged: (id) => {
-      setReplyRefresh((m) => ({ ...m, [id]: (m[id] ?? 0) + 1 }));
-      void refetch([id]);
-    },
-    onResync: () => void resync().catch(() => undefined),
+    applyRemote: store.applyRemote,
   });
 
   const model = useHighlightModel({ index, shown, all: store.annotations, draft, readerId: reader.id, tags });
@@ -172,29 +135,14 @@ export function ReaderApp(props: ReaderAppProps) {
     }
   }, []);
 
-  const save = useCallback(() => {
-    if (!draft) return;
-    if (draft.draft.tags.length === 0) {
-      setSaveError(
-        `Pick at least one tag: ${activeTags
-          .slice(0, 3)
-          .map((t, i) => `${i + 1} ${t.name}`)
-          .join(', ')}.`,
-      );
-      return;
-    }
-    setSaveError(null);
-    store.create({
-      target: draft.target,
-      tags: draft.draft.tags,
-      note: draft.draft.note,
-      noteText: draft.draft.noteText,
-      groupId: draft.draft.groupId,
-    });
-    window.localStorage.setItem(visibilityKey, draft.draft.groupId ?? '');
-    selection.close();
-    setAnnouncement('Highlight saved.');
-  }, [activeTags, draft, selection, store, visibilityKey]);
+  const { save, cancel, saveError } = useDraftSave({
+    documentId: doc.id,
+    draft,
+    activeTags,
+    create: store.create,
+    close: selection.close,
+    announce: setAnnouncement,
+  });
 
   const keyboard = useKeyboardSelection({
     articleRef,
@@ -204,45 +152,15 @@ export function ReaderApp(props: ReaderAppProps) {
     onCancel: selection.close,
   });
 
-  const onArticleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (draft && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const tag = activeTags[Number(event.key) - 1];
-      if (tag) {
-        event.preventDefault();
-        const has = draft.draft.tags.includes(tag.slug);
-        selection.setDraft({
-          ...draft.draft,
-          tags: has ? draft.draft.tags.filter((t) => t !== tag.slug) : [...draft.draft.tags, tag.slug],
-        });
-        setAnnouncement(`${tag.name} ${has ? 'removed' : 'added'}.`);
-        return;
-      }
-    }
-    if (draft && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      save();
-      return;
-    }
-    keyboard.onKeyDown(event);
-  };
-
-  const cardActions = {
-    onSaveEdit: store.saveEdit,
-    onDelete: async (id: string) => {
-      await store.remove(id);
-      setAnnouncement('Annotation deleted.');
-    },
-    onRetry: store.retry,
-    onDiscard: store.discard,
-    onHide: async (id: string, hidden: boolean) => {
-      const { annotation } = await apiFetch<{ annotation: AnnotationView }>(
-        `/api/v1/annotations/${id}/hide`,
-        { method: 'POST', body: JSON.stringify({ hidden }) },
-      );
-      applyRemote({ upsert: [annotation] });
-      setAnnouncement(hidden ? 'Hidden from members.' : 'Shown to members again.');
-    },
-  };
+  const onArticleKeyDown = useArticleHotkeys({
+    draft,
+    activeTags,
+    setDraft: selection.setDraft,
+    save,
+    onOtherKey: keyboard.onKeyDown,
+    announce: setAnnouncement,
+  });
+  const cardActions = useCardActions(store, setAnnouncement, setWarning);
 
   return (
     <div className="reader-layout">
@@ -262,7 +180,7 @@ export function ReaderApp(props: ReaderAppProps) {
             filters={filters}
             groups={groups}
             tags={tags}
-            onImported={() => void resync().catch(() => undefined)}
+            onImported={resync}
           />
           {props.facilitatedGroups?.map((g) => (
             <a
@@ -285,12 +203,18 @@ export function ReaderApp(props: ReaderAppProps) {
             <a href={`/documents/${doc.slug}`}>Read the current version</a>.
           </p>
         )}
+        <ConnectionNotice />
+        {warning && (
+          <p className="form-error" role="alert">
+            {warning}
+          </p>
+        )}
         {reattaching && (
           <ReattachBar
             annotation={reattaching}
             target={draft?.target ?? null}
             onDone={async (target) => {
-              await store.saveEdit(reattaching.id, { target, rev: reattaching.rev });
+              await store.saveEdit(reattaching.id, { target, rev: revisionOf(reattaching) });
               selection.close();
               setReattaching(null);
               setAnnouncement('Annotation re-attached.');
@@ -356,10 +280,7 @@ export function ReaderApp(props: ReaderAppProps) {
           focusOnOpen={draft.focusOnOpen}
           onChange={selection.setDraft}
           onSave={save}
-          onCancel={() => {
-            setSaveError(null);
-            selection.close();
-          }}
+          onCancel={cancel}
         />
       )}
       {openRun && (
@@ -371,7 +292,6 @@ export function ReaderApp(props: ReaderAppProps) {
           actions={cardActions}
           groups={groups}
           readerId={reader.id}
-          threadKey={(id) => `${replyRefresh[id] ?? 0}:${resyncs}`}
           onClose={() => setOpenRun(null)}
         />
       )}

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import { AnnotationCard, type CardActions } from '@/components/annotations/annotation-card';
 import { ReplyThread } from '@/components/annotations/reply-thread';
@@ -15,7 +15,6 @@ export function RunPopover({
   actions,
   groups,
   readerId,
-  threadKey,
   onClose,
 }: {
   anchorElement: HTMLElement;
@@ -25,22 +24,19 @@ export function RunPopover({
   actions: CardActions;
   groups: { id: string; name: string }[];
   readerId: string;
-  threadKey: (id: string) => string;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState({ top: 0, left: 0 });
 
+  // Placed under the highlight, measured before the first paint.
   useLayoutEffect(() => {
+    const popover = ref.current;
+    if (!popover) return;
     const rect = anchorElement.getBoundingClientRect();
     const width = Math.min(440, window.innerWidth - 24);
-    setPosition({
-      top: rect.bottom + window.scrollY + 8,
-      left: Math.max(
-        12,
-        Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 12),
-      ),
-    });
+    const left = Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 12);
+    popover.style.top = `${rect.bottom + window.scrollY + 8}px`;
+    popover.style.left = `${Math.max(12, left)}px`;
   }, [anchorElement]);
 
   useEffect(() => {
@@ -61,6 +57,9 @@ export function RunPopover({
   }, [annotations.length, onClose]);
 
   return (
+    // Escape closes the dialog (the WAI-ARIA dialog pattern); the rule counts role="dialog"
+    // as non-interactive.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       ref={ref}
       className="run-popover"
@@ -71,7 +70,6 @@ export function RunPopover({
           : `${annotations.length} annotations on this passage`
       }
       tabIndex={-1}
-      style={position}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -99,14 +97,7 @@ export function RunPopover({
           actions={actions}
           groups={groups}
         >
-          {!a.local && (
-            <ReplyThread
-              annotationId={a.id}
-              canReply={a.can.reply}
-              readerId={readerId}
-              refreshKey={threadKey(a.id)}
-            />
-          )}
+          {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} />}
         </AnnotationCard>
       ))}
     </div>

@@ -101,7 +101,13 @@ function parseData(event: Event): Record<string, unknown> | null {
 export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus } {
   const { documentId, enabled = true } = options;
   const handlers = useRef(options);
-  const [status, setStatus] = useState<LiveStatus>('connecting');
+  // The status belongs to one stream: a new document or re-enabling starts at 'connecting'.
+  const streamKey = enabled ? documentId : null;
+  const [reported, setReported] = useState<{ key: string | null; status: LiveStatus }>({
+    key: null,
+    status: 'connecting',
+  });
+  const status = reported.key === streamKey ? reported.status : 'connecting';
 
   useEffect(() => {
     handlers.current = options;
@@ -110,6 +116,7 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const url = `/api/v1/documents/${encodeURIComponent(documentId)}/events`;
+    const setStatus = (next: LiveStatus) => setReported({ key: documentId, status: next });
     const batcher = createChangeBatcher((batch) => {
       const h = handlers.current;
       if (batch.resync) h.onResync();
@@ -156,7 +163,6 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
       });
     };
 
-    setStatus('connecting');
     connect();
     return () => {
       if (retryTimer) clearTimeout(retryTimer);

@@ -1,33 +1,26 @@
 'use client';
-import { useEffect, useState } from 'react';
-import { apiFetch } from './api-client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { annotationsApi } from '@/lib/client/endpoints';
+import { useDebounced } from '@/components/use-debounced';
+import { annotationKeys } from './annotation-cache';
 
 /** Ids of the annotations matching a full-text query (PostgreSQL, debounced); null
- * while there is no query, so that callers fall back to local matching. */
+ * while there is no query or no answer yet, so that callers fall back to local matching. */
 export function useSearchMatches(documentId: string, q: string): Set<string> | null {
-  const [matches, setMatches] = useState<Set<string> | null>(null);
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setMatches(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const { annotations } = await apiFetch<{ annotations: { id: string }[] }>(
-          `/api/v1/documents/${documentId}/annotations?q=${encodeURIComponent(query)}`,
-          { signal: controller.signal },
-        );
-        setMatches(new Set(annotations.map((a) => a.id)));
-      } catch {
-        setMatches(null);
-      }
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [documentId, q]);
-  return q.trim() ? matches : null;
+  const query = useDebounced(q.trim(), 250);
+  const { data } = useQuery({
+    queryKey: annotationKeys.search(documentId, query),
+    queryFn: async ({ signal }) => {
+      const params = new URLSearchParams({ q: query });
+      const { annotations } = await annotationsApi.list(documentId, params, signal);
+      return new Set(annotations.map((a) => a.id));
+    },
+    enabled: query !== '',
+    // A search is a snapshot: changes arrive through the list, not through old searches.
+    staleTime: 0,
+    gcTime: 30_000,
+    // While the next query is typed, the last answer stands.
+    placeholderData: keepPreviousData,
+  });
+  return q.trim() && query ? (data ?? null) : null;
 }

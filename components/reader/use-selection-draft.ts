@@ -1,7 +1,7 @@
 'use client';
 // Turns a mouse or keyboard selection in the article into a draft target, keeps the
 // draft (tags, note, visibility) in localStorage so that nothing typed is lost.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { clipSelection } from '@/lib/anchoring/clip-selection';
 import { describeTarget } from '@/lib/anchoring/document-text';
 import type { DocumentIndex, Target } from '@/lib/anchoring/types';
@@ -35,8 +35,11 @@ export function useSelectionDraft(opts: {
 }) {
   const { articleRef, index, storageKey, defaultGroupId } = opts;
   const [state, setState] = useState<DraftState | null>(null);
+  // For event handlers that must see the latest draft without being re-created.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
 
   const open = useCallback(
     (target: Target, focusOnOpen: boolean) => {

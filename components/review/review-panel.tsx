@@ -63,6 +63,9 @@ export function ReviewPanel({
   }, [all, readerId]);
   const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);
 
+  // Not a defect but a notice: React Compiler (not used here) would skip memoizing this
+  // component because useVirtualizer's functions change on every scroll, which is intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scrollRef.current,

@@ -1,0 +1,110 @@
+// The API's routes as typed functions, over the one request helper in ./api.ts. Request
+// and response types come from the contract (lib/<domain>/schemas.ts and types.ts).
+import type { CreateAnnotationInput, UpdateAnnotationInput } from '@/lib/annotations/schemas';
+import type { AnnotationView } from '@/lib/annotations/types';
+import type {
+  CreateGroupInput,
+  CreateTagInput,
+  GroupRole,
+  UpdateGroupInput,
+  UpdateTagInput,
+} from '@/lib/groups/schemas';
+import type { GroupDetail } from '@/lib/groups/types';
+import type { NoteDoc } from '@/lib/notes';
+import type { ImportReport } from '@/lib/openapi/transfer-schemas';
+import type { ReplyView } from '@/lib/replies/types';
+import { ApiError, request } from './api';
+
+const enc = encodeURIComponent;
+
+/** A deletion answered 404 has nothing left to delete: a retry whose first attempt
+ * committed, or a deletion made elsewhere meanwhile. */
+function goneIsDone(error: unknown): void {
+  if (error instanceof ApiError && error.status === 404) return;
+  throw error;
+}
+
+// The annotation's revision: its name in the API is read and written only here.
+/** The revision to send back with an edit. */
+export function revisionOf(annotation: Pick<AnnotationView, 'version'>): number {
+  return annotation.version;
+}
+/** What an edit may change; the revision is passed on its own. */
+export type AnnotationPatch = Pick<UpdateAnnotationInput, 'tags' | 'note' | 'groupId' | 'target'>;
+function withRevision(patch: AnnotationPatch, rev: number): UpdateAnnotationInput {
+  return { ...patch, version: rev };
+}
+
+export const annotationsApi = {
+  list: (documentId: string, query?: URLSearchParams | string, signal?: AbortSignal) =>
+    request<{ annotations: AnnotationView[] }>(
+      'GET',
+      `/api/v1/documents/${enc(documentId)}/annotations${query ? `?${query}` : ''}`,
+      { signal },
+    ),
+  get: (id: string) => request<{ annotation: AnnotationView }>('GET', `/api/v1/annotations/${enc(id)}`),
+  create: (documentId: string, input: CreateAnnotationInput, idempotencyKey: string) =>
+    request<{ annotation: AnnotationView }>('POST', `/api/v1/documents/${enc(documentId)}/annotations`, {
+      body: input,
+      idempotencyKey,
+    }),
+  update: (id: string, patch: AnnotationPatch, rev: number, idempotencyKey: string) =>
+    request<{ annotation: AnnotationView }>('PATCH', `/api/v1/annotations/${enc(id)}`, {
+      body: withRevision(patch, rev),
+      idempotencyKey,
+    }),
+  remove: (id: string) => request<void>('DELETE', `/api/v1/annotations/${enc(id)}`).catch(goneIsDone),
+  hide: (id: string, hidden: boolean) =>
+    request<{ annotation: AnnotationView }>('POST', `/api/v1/annotations/${enc(id)}/hide`, {
+      body: { hidden },
+    }),
+  importFile: (documentId: string, file: File, query: URLSearchParams) =>
+    request<ImportReport>('POST', `/api/v1/documents/${enc(documentId)}/annotations/import?${query}`, {
+      raw: { body: file, contentType: 'application/ld+json' },
+    }),
+};
+
+export const repliesApi = {
+  list: (annotationId: string, signal?: AbortSignal) =>
+    request<{ replies: ReplyView[] }>('GET', `/api/v1/annotations/${enc(annotationId)}/replies`, { signal }),
+  create: (annotationId: string, body: NoteDoc, idempotencyKey: string) =>
+    request<{ reply: ReplyView }>('POST', `/api/v1/annotations/${enc(annotationId)}/replies`, {
+      body: { body },
+      idempotencyKey,
+    }),
+  update: (id: string, body: NoteDoc, idempotencyKey: string) =>
+    request<{ reply: ReplyView }>('PATCH', `/api/v1/replies/${enc(id)}`, { body: { body }, idempotencyKey }),
+  remove: (id: string) => request<void>('DELETE', `/api/v1/replies/${enc(id)}`).catch(goneIsDone),
+  hide: (id: string, hidden: boolean) =>
+    request<{ reply: ReplyView }>('POST', `/api/v1/replies/${enc(id)}/hide`, { body: { hidden } }),
+};
+
+const group = (id: string) => `/api/v1/groups/${enc(id)}`;
+
+export const groupsApi = {
+  create: (input: CreateGroupInput) =>
+    request<{ group: GroupDetail }>('POST', '/api/v1/groups', { body: input }),
+  update: (id: string, input: UpdateGroupInput) =>
+    request<{ group: GroupDetail }>('PATCH', group(id), { body: input }),
+  join: (code: string) =>
+    request<{ group: { id: string } }>('POST', '/api/v1/groups/join', { body: { code } }),
+  newInvite: (id: string) => request<unknown>('POST', `${group(id)}/invite`),
+  revokeInvite: (id: string) => request<void>('DELETE', `${group(id)}/invite`),
+  createTag: (id: string, input: CreateTagInput) =>
+    request<unknown>('POST', `${group(id)}/tags`, { body: input }),
+  updateTag: (id: string, tagId: string, input: UpdateTagInput) =>
+    request<unknown>('PATCH', `${group(id)}/tags/${enc(tagId)}`, { body: input }),
+  setRole: (id: string, userId: string, role: GroupRole) =>
+    request<unknown>('PATCH', `${group(id)}/members/${enc(userId)}`, { body: { role } }),
+  removeMember: (id: string, userId: string) =>
+    request<void>('DELETE', `${group(id)}/members/${enc(userId)}`),
+};
+
+export const documentsApi = {
+  preview: <T>(input: { text: string; format: string }) =>
+    request<T>('POST', '/api/v1/documents?preview=1', { body: input }),
+  create: (input: unknown) =>
+    request<{ document: { slug: string } }>('POST', '/api/v1/documents', { body: input }),
+  revise: <T>(documentId: string, input: { text: string; format: string; title?: string }) =>
+    request<T>('POST', `/api/v1/documents/${enc(documentId)}/versions`, { body: input }),
+};
