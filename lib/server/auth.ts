@@ -2,6 +2,7 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
+import { checkAuthInput } from './auth-input';
 import { db } from './db';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -29,5 +30,7 @@ export const auth = betterAuth({
   },
   // Kept on for users; the test runner turns it off because every spec signs in fresh.
   rateLimit: { enabled: process.env.MARGINALIA_RATE_LIMIT !== 'off', window: 60, max: 300 },
+  // The API's input limits for better-auth's own bodies (lib/server/auth-input.ts).
+  hooks: { before: checkAuthInput },
   plugins: [nextCookies()],
 });
