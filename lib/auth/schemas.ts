@@ -25,6 +25,20 @@ export const signInSchema = z.object({
   password: z.string({ error: 'Enter your password.' }).max(PASSWORD_MAX, 'That password is too long.'),
 });
 
+/** The limits the server holds better-auth's bodies to (sign-up, sign-in, profile update):
+ * lengths only, so that what better-auth itself accepts is otherwise unchanged. */
+const atMost = (max: number, message: string) =>
+  z
+    .unknown()
+    .refine((v) => typeof v !== 'string' || v.trim().length <= max, { message })
+    .optional();
+
+export const authFieldLimitsSchema = z.looseObject({
+  name: atMost(NAME_MAX, `Use at most ${NAME_MAX} characters for your name.`),
+  email: atMost(EMAIL_MAX, 'That email address is too long.'),
+  password: atMost(PASSWORD_MAX, `The password is too long: use at most ${PASSWORD_MAX} characters.`),
+});
+
 /** better-auth answers with the account (and more, which is its own business). */
 export const signedInSchema = z
   .object({ user: z.object({ id: z.string(), name: z.string(), email: z.string() }).loose() })

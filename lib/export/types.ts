@@ -1,3 +1,4 @@
+import type { AnnotationView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
 
 export interface ExportReply {
@@ -27,8 +28,8 @@ export interface ExportAnnotation {
   noteDoc: NoteDoc | null;
   author: { id: string; name: string };
   group: { id: string; name: string } | null;
-  visibility: 'private' | 'group';
-  status: 'ANCHORED' | 'REANCHORED' | 'ORPHANED';
+  visibility: AnnotationView['visibility'];
+  status: AnnotationView['status'];
   created: Date;
   updated: Date;
   replies: ExportReply[];

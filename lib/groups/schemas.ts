@@ -2,11 +2,17 @@
 // what the API answers (GroupSummary, GroupDetail, members). Types in ./types.ts are inferred.
 import { z } from 'zod';
 import { tagViewSchema } from '@/lib/annotations/schemas';
-import { INVITE_CODE_MAX, NAME_MAX, REVEAL_AFTER_MAX, TAG_NAME_MAX } from '@/lib/limits';
+import { ID_MAX, INVITE_CODE_MAX, NAME_MAX, REVEAL_AFTER_MAX, TAG_NAME_MAX } from '@/lib/limits';
 import { UNDERLINE_STYLES } from './tag-style';
 
 export { REVEAL_AFTER_MAX } from '@/lib/limits';
 export const GROUP_NAME_MAX = NAME_MAX;
+
+// Ids in paths are checked by the DAL, which answers 404 for anything that is not one of the
+// reader's groups — a malformed id included.
+export const groupParamsSchema = z.object({ id: z.string().max(ID_MAX) });
+export const memberParamsSchema = groupParamsSchema.extend({ userId: z.string().min(1).max(ID_MAX) });
+export const tagParamsSchema = groupParamsSchema.extend({ tagId: z.string().max(ID_MAX) });
 
 export const groupNameSchema = z
   .string({ error: 'Enter a name for the group.' })

@@ -8,7 +8,7 @@ import {
   normalizeInviteCode,
 } from '@/lib/groups/invite-code';
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/groups/schemas';
-import type { GroupDetail, GroupSummary } from '@/lib/groups/types';
+import type { GroupDetail, GroupSummary, JoinedGroup } from '@/lib/groups/types';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Reader } from '../session';
@@ -174,10 +174,7 @@ export async function previewInvite(reader: Reader, code: string): Promise<Invit
 
 /** Joins by code. Joining twice changes nothing (and concurrent joins never collide:
  * the insert is ON CONFLICT DO NOTHING on the (group, user) key). */
-export async function joinGroup(
-  reader: Reader,
-  code: string,
-): Promise<{ group: { id: string; name: string; role: GroupRole }; joined: boolean }> {
+export async function joinGroup(reader: Reader, code: string): Promise<JoinedGroup> {
   const normalized = normalizeInviteCode(code);
   if (!normalized) throw invalidInvite();
   const group = await db.group.findUnique({
