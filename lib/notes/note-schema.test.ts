@@ -227,6 +227,27 @@ describe('parseNote limits size and depth', () => {
   });
 });
 
+describe('parseNote names what it checks', () => {
+  it('speaks of a note by default and of a reply when asked', () => {
+    const long = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(MAX_NOTE_TEXT + 1) }] }],
+    };
+    expect(parseNote({ type: 'nope' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^A note must be/),
+    });
+    expect(parseNote({ type: 'nope' }, { subject: 'reply' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^A reply must be a Tiptap document/),
+    });
+    expect(parseNote(long, { subject: 'reply' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The reply is too long/),
+    });
+  });
+});
+
 describe('noteDocSchema', () => {
   it('parses inside a request body to the normalised document', () => {
     const body = z.object({ note: noteDocSchema.optional() });

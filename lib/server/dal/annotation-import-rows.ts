@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ImportAnnotationRow, ImportReplyRow, PriorImport } from '@/lib/import/plan-annotations';
+import { replyKey } from '@/lib/import/plan-replies';
 import { normaliseTag } from '@/lib/w3c/tags';
 import { db, rawSql } from '../db';
 
@@ -36,6 +37,21 @@ export async function existingBySource(
     WHERE "documentId" = ${documentId}::uuid AND "sourceId" = ANY(${sourceIds})`;
   for (const row of rows) found.set(row.sourceId, row);
   return found;
+}
+
+/** The replies already under these annotations, by replyKey with and without their date. */
+export async function repliesByKey(annotationIds: string[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  if (annotationIds.length === 0) return known;
+  const rows = await db.reply.findMany({
+    where: { annotationId: { in: [...new Set(annotationIds)] }, deletedAt: null },
+    select: { id: true, annotationId: true, bodyText: true, createdAt: true },
+  });
+  for (const r of rows) {
+    known.set(replyKey(r.annotationId, r.bodyText), r.id);
+    known.set(replyKey(r.annotationId, r.bodyText, r.createdAt), r.id);
+  }
+  return known;
 }
 
 /** Inserts annotations and their tags, a transaction per batch; returns the ids inserted

@@ -16,7 +16,9 @@ export interface ReaderRow {
 }
 
 /** Where the group's attention went on one document, per reader: a facilitator's view
- * (every member is listed, including those who have not annotated yet). */
+ * (every member is listed, including those who have not annotated yet). Hidden notes and
+ * replies count: facilitators read them (annotation-access.ts, rule 3), and no one else
+ * opens this summary. */
 export async function readingSummary(
   reader: Reader,
   documentIdOrSlug: string,
