@@ -264,6 +264,7 @@ function ReaderView(props: ReaderAppProps) {
           actions={cardActions}
           groups={groups}
           readerId={reader.id}
+          readerName={reader.name}
           onClose={() => setOpenRun(null)}
         />
       )}
