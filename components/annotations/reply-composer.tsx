@@ -59,13 +59,17 @@ export function ReplyComposer({
       setError('Write a reply first.');
       return;
     }
+    // The reply shows in the thread at once; the box empties, and gets the text back if
+    // the send fails (the saved draft is only dropped once the server has the reply).
+    const sending = draft;
     setBusy(true);
     setError(null);
+    setDraft(null);
     try {
-      await onSend(draft.doc);
-      setDraft(null);
+      await onSend(sending.doc);
       writeDraft(key, null);
     } catch (e) {
+      setDraft(sending);
       setError(`Not sent: ${(e as Error).message}`);
     } finally {
       setBusy(false);

@@ -11,12 +11,14 @@ export interface ReplyThreadProps {
   /** the annotation's `can.reply` */
   canReply: boolean;
   readerId: string;
+  /** shown on a reply while it is being sent */
+  readerName: string;
 }
 
 /** The replies under an annotation, oldest first, and a composer to add one. Live changes
  * arrive by the thread's query being invalidated (see use-reader-sync.ts). */
-export function ReplyThread({ annotationId, canReply, readerId }: ReplyThreadProps) {
-  const { thread, send, save, remove, hide } = useReplies(annotationId);
+export function ReplyThread({ annotationId, canReply, readerId, readerName }: ReplyThreadProps) {
+  const { thread, send, save, remove, hide } = useReplies(annotationId, { id: readerId, name: readerName });
   const [announcement, setAnnouncement] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const headingId = useId();

@@ -9,13 +9,35 @@ import { noteToPlainText } from '@/lib/notes/note-plain-text';
 import type { ReplyView } from '@/lib/replies/types';
 import { replyKeys } from '@/components/reader/annotation-cache';
 
+function localReply(
+  annotationId: string,
+  author: { id: string; name: string },
+  body: NoteDoc,
+  key: string,
+): ReplyView {
+  const now = new Date().toISOString();
+  const can = { edit: false, delete: false, hide: false };
+  const bodyText = noteToPlainText(body);
+  return {
+    id: `local-${key}`,
+    annotationId,
+    author,
+    body,
+    bodyText,
+    createdAt: now,
+    updatedAt: now,
+    hidden: false,
+    can,
+  };
+}
+
 type Change = {
   id: string;
   apply: (r: ReplyView) => ReplyView | null;
   send: () => Promise<ReplyView | null>;
 };
 
-export function useReplies(annotationId: string) {
+export function useReplies(annotationId: string, reader: { id: string; name: string }) {
   const client = useQueryClient();
   const key = replyKeys.thread(annotationId);
   const set = (fn: (list: ReplyView[]) => ReplyView[]) =>
@@ -48,10 +70,18 @@ export function useReplies(annotationId: string) {
     onSuccess: (reply, c) => replace(c.id, reply),
   });
 
+  // A new reply shows at once under a local id; the server's reply takes its place (once,
+  // should the live stream have brought it first), or it leaves again if the send fails.
   const { mutateAsync: sendReply } = useMutation<ReplyView, ApiError, { body: NoteDoc; key: string }>({
     mutationFn: async ({ body, key: idempotencyKey }) =>
       (await repliesApi.create(annotationId, body, idempotencyKey)).reply,
-    onSuccess: (reply) => set((list) => (list.some((r) => r.id === reply.id) ? list : [...list, reply])),
+    onMutate: async ({ body, key: idempotencyKey }) => {
+      await client.cancelQueries({ queryKey: key });
+      set((list) => [...list, localReply(annotationId, reader, body, idempotencyKey)]);
+    },
+    onError: (_e, v) => set((list) => list.filter((r) => r.id !== `local-${v.key}`)),
+    onSuccess: (reply, v) =>
+      set((list) => [...list.filter((r) => r.id !== `local-${v.key}` && r.id !== reply.id), reply]),
   });
 
   return {

@@ -4,7 +4,7 @@ import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { AnnotationView, TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
 import { labelBlocks } from '@/lib/reader/block-labels';
-import { matchesFilters, NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
+import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import { AttentionBars } from '@/components/review/attention-bars';
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
@@ -14,6 +14,7 @@ import { AnnotationToolbar } from './annotation-toolbar';
 import { ConnectionNotice } from './connection-notice';
 import { HighlightedBlock } from './highlighted-block';
 import { ReaderControls } from './reader-controls';
+import { flashInText, ReaderLinks } from './reader-links';
 import { ReattachBar } from './reattach-bar';
 import { RunPopover } from './run-popover';
 import { TagStyles } from './tag-styles';
@@ -24,7 +25,7 @@ import { useDefaultVisibility, useDraftSave } from './use-draft-save';
 import { useHighlightModel } from './use-highlight-model';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReaderSync } from './use-reader-sync';
-import { useSearchMatches } from './use-search-matches';
+import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
 import './reader.css';
 
@@ -90,25 +91,13 @@ function ReaderView(props: ReaderAppProps) {
     index.indexByAnchor.has(selection.state.target.end.block);
   const draft = !readOnly && draftValid ? selection.state : null;
 
-  // Full-text search runs in PostgreSQL (stemming); other filters apply at once here.
-  const searchMatches = useSearchMatches(doc.id, filters.q);
-  const anchored = useMemo(
-    () => store.annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === doc.version),
-    [store.annotations, doc.version],
-  );
-  const orphans = useMemo(
-    () => store.annotations.filter((a) => a.status === 'ORPHANED'),
-    [store.annotations],
-  );
-  const shown = useMemo(
-    () =>
-      anchored.filter((a) =>
-        searchMatches && !a.local
-          ? searchMatches.has(a.id) && matchesFilters(a, { ...filters, q: '' }, reader.id)
-          : matchesFilters(a, filters, reader.id),
-      ),
-    [anchored, filters, reader.id, searchMatches],
-  );
+  const { anchored, orphans, shown } = useVisibleAnnotations({
+    documentId: doc.id,
+    documentVersion: doc.version,
+    annotations: store.annotations,
+    filters,
+    readerId: reader.id,
+  });
   const { resync } = useReaderSync({
     documentId: doc.id,
     enabled: !readOnly,
@@ -124,15 +113,7 @@ function ReaderView(props: ReaderAppProps) {
 
   const showInText = useCallback((a: LocalAnnotation) => {
     setActiveId(a.id);
-    const mark = articleRef.current?.querySelector<HTMLElement>(`mark[data-ids~="${CSS.escape(a.id)}"]`);
-    const block = document.getElementById(a.target.start.block);
-    (mark ?? block)?.scrollIntoView({ block: 'center' });
-    if (mark) {
-      mark.classList.remove('hl-flash');
-      void mark.offsetWidth;
-      mark.classList.add('hl-flash');
-      mark.focus({ preventScroll: true });
-    }
+    flashInText(articleRef.current, a);
   }, []);
 
   const { save, cancel, saveError } = useDraftSave({
@@ -182,20 +163,11 @@ function ReaderView(props: ReaderAppProps) {
             tags={tags}
             onImported={resync}
           />
-          {props.facilitatedGroups?.map((g) => (
-            <a
-              key={g.id}
-              className="button button-small"
-              href={`/documents/${doc.slug}/summary?group=${g.id}`}
-            >
-              Summary: {g.name}
-            </a>
-          ))}
-          {props.canRevise && (
-            <a className="button button-small" href={`/documents/${doc.slug}/revise`}>
-              Revise
-            </a>
-          )}
+          <ReaderLinks
+            slug={doc.slug}
+            facilitatedGroups={props.facilitatedGroups}
+            canRevise={props.canRevise}
+          />
         </ReaderControls>
         {readOnly && (
           <p className="notice" role="note">
@@ -292,6 +264,7 @@ function ReaderView(props: ReaderAppProps) {
           actions={cardActions}
           groups={groups}
           readerId={reader.id}
+          readerName={reader.name}
           onClose={() => setOpenRun(null)}
         />
       )}

@@ -15,6 +15,7 @@ export function RunPopover({
   actions,
   groups,
   readerId,
+  readerName,
   onClose,
 }: {
   anchorElement: HTMLElement;
@@ -24,6 +25,7 @@ export function RunPopover({
   actions: CardActions;
   groups: { id: string; name: string }[];
   readerId: string;
+  readerName: string;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -97,7 +99,14 @@ export function RunPopover({
           actions={actions}
           groups={groups}
         >
-          {!a.local && <ReplyThread annotationId={a.id} canReply={a.can.reply} readerId={readerId} />}
+          {!a.local && (
+            <ReplyThread
+              annotationId={a.id}
+              canReply={a.can.reply}
+              readerId={readerId}
+              readerName={readerName}
+            />
+          )}
         </AnnotationCard>
       ))}
     </div>

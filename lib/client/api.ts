@@ -16,7 +16,7 @@ export type FailureKind =
 export const WORDING = {
   network: 'Marginalia could not be reached. Check your connection; nothing you entered is lost.',
   'signed-out': 'Your session has ended. Sign in again and you will come back here.',
-  unavailable: 'Reconnecting… Marginalia is briefly unavailable; it will try again by itself.',
+  unavailable: 'Marginalia is briefly unavailable (reconnecting…). Please try again in a moment.',
   busy: 'Marginalia is busy. Please try again in a moment.',
   server: 'Something went wrong on the server. Nothing you saved was lost; please try again.',
   cancelled: 'Cancelled.',
