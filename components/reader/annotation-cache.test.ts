@@ -22,7 +22,7 @@ const view = (id: string, extra: Partial<AnnotationView> = {}): AnnotationView =
   status: 'ANCHORED',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  version: 1,
+  rev: 1,
   replyCount: 0,
   hidden: false,
   can: { edit: true, delete: true, reply: true, hide: false },

@@ -42,7 +42,7 @@ function localView(
     status: 'ANCHORED',
     createdAt: now,
     updatedAt: now,
-    version: 0,
+    rev: 0,
     replyCount: 0,
     hidden: false,
     can: { edit: true, delete: true, reply: true, hide: false },

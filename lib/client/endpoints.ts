@@ -26,13 +26,13 @@ function goneIsDone(error: unknown): void {
 
 // The annotation's revision: its name in the API is read and written only here.
 /** The revision to send back with an edit. */
-export function revisionOf(annotation: Pick<AnnotationView, 'version'>): number {
-  return annotation.version;
+export function revisionOf(annotation: Pick<AnnotationView, 'rev'>): number {
+  return annotation.rev;
 }
 /** What an edit may change; the revision is passed on its own. */
 export type AnnotationPatch = Pick<UpdateAnnotationInput, 'tags' | 'note' | 'groupId' | 'target'>;
 function withRevision(patch: AnnotationPatch, rev: number): UpdateAnnotationInput {
-  return { ...patch, version: rev };
+  return { ...patch, rev };
 }
 
 export const annotationsApi = {

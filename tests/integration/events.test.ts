@@ -296,7 +296,7 @@ describe('the events stream', () => {
     const edited = await call(patchAnnotation, 'PATCH', '/x', {
       user: ada,
       params: { id: shared.id },
-      body: { version: shared.version, note: note('rewritten in secret') },
+      body: { rev: shared.rev, note: note('rewritten in secret') },
     });
     expect(edited.status).toBe(200);
     expect(
