@@ -4,6 +4,7 @@ import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { isHostileString } from '@/lib/http/hostile-text';
+import { noteAuthFailure } from './auth-failures';
 import { db } from './db';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -61,5 +62,6 @@ export const auth = betterAuth({
       '/sign-up/*': { window: 10, max: 3 },
     },
   },
+  onAPIError: { onError: (error) => noteAuthFailure(error) },
   plugins: [nextCookies()],
 });

@@ -12,7 +12,8 @@ import {
 } from '@/app/api/v1/documents/[id]/annotations/route';
 import { PATCH as patchAnnotation } from '@/app/api/v1/annotations/[id]/route';
 import { POST as postReply } from '@/app/api/v1/annotations/[id]/replies/route';
-import { call, signUp, type TestUser } from '../support/api';
+import { POST as authPost } from '@/app/api/auth/[...all]/route';
+import { BASE, call, signUp, type TestUser } from '../support/api';
 import { openPostgresLine, type PostgresLine } from '../support/postgres-line';
 
 // Every client of the app code connects through the line (db.ts creates them lazily).
@@ -127,6 +128,14 @@ describe('PostgreSQL refuses connections during writes', () => {
     expectUnavailable(await patch(keys.patch, annotationId, 1, ['evidence']));
     expectUnavailable(await reply(keys.reply, annotationId));
     expectUnavailable(await call(listAnnotations, 'GET', '/x', { user: ada, params: { id: 'face-time' } }));
+    const signIn = await authPost(
+      new Request(`${BASE}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: BASE },
+        body: JSON.stringify({ email: ada.email, password: 'correct horse battery' }),
+      }),
+    );
+    expectUnavailable({ status: signIn.status, json: await signIn.json(), headers: signIn.headers });
     expect(errors.mock.calls.some((args) => /PostgreSQL/.test(String(args[0])))).toBe(true);
     errors.mockRestore();
     expect(await annotationsOfAda()).toBe(before);
