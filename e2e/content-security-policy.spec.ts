@@ -24,7 +24,8 @@ test('pages carry a strict nonce policy that blocks injected inline script', asy
           }),
         );
         const holder = document.createElement('div');
-        holder.innerHTML = '<img alt="" src="data:," onload="window.injected = true">';
+        holder.innerHTML =
+          '<img alt="" src="data:," onload="window.injected = true" onerror="window.injected = true">';
         document.body.append(holder);
       }),
   );
