@@ -47,8 +47,15 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
+/** Query values follow the same text rule, for pages as for the API. */
+function queryIsText(params: URLSearchParams): boolean {
+  for (const [key, value] of params) if (isHostileString(key) || isHostileString(value)) return false;
+  return true;
+}
+
 export function proxy(request: NextRequest) {
-  if (!pathIsDecodable(request.nextUrl.pathname)) return badAddress();
+  if (!pathIsDecodable(request.nextUrl.pathname) || !queryIsText(request.nextUrl.searchParams))
+    return badAddress();
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = request.nextUrl.pathname.startsWith('/api/')

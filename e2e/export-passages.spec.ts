@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { apiJson, signUpViaApi } from './support/session';
 
 type Block = { anchor: string; kind: string; text: string };

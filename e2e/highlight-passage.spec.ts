@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { apiJson, signUpViaApi } from './support/session';
 import { dragSelect } from './support/select-text';
 

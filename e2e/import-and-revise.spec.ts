@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { apiJson, signUpViaApi, signUpViaUi } from './support/session';
 
 const SAMPLE = readFileSync(new URL('../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { apiJson, signUpViaApi } from './support/session';
 import { dragSelect } from './support/select-text';
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { apiJson, signUpReaders } from './support/session';
 
 // J5: two readers of one seminar, each in their own browser. What one shares appears on

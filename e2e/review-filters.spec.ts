@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { annotateQuote } from './support/annotate';
 import { apiJson, signUpReaders } from './support/session';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { PASSWORD, signUpViaUi } from './support/session';
 
 test('[ACCOUNT] a newcomer signs up, reads the sample article, follows a permalink, signs out and back in', async ({

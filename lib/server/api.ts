@@ -4,6 +4,7 @@ import { databaseUnavailableCode, refusedValueCode } from '@/lib/http/database-e
 import { findHostileText } from '@/lib/http/hostile-text';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/read-body';
 import { AppError, databaseUnavailable, invalid, unauthenticated } from './errors';
+import { idempotencyKeyOf, runIdempotent } from './idempotency';
 import { readerFromRequest, type Reader } from './session';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -179,8 +180,14 @@ export function withReader<P = undefined, Q = undefined, B = undefined>(
         const raw = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         body = parseWith(options.body, raw, 'request body');
       }
-      const result = await handler({ reader, params, query, body, request: forHandler });
-      return result instanceof Response ? result : json(result);
+      const run = async () => {
+        const result = await handler({ reader, params, query, body, request: forHandler });
+        return result instanceof Response ? result : json(result);
+      };
+      const key = idempotencyKeyOf(request);
+      if (!key) return await run();
+      const path = new URL(request.url).pathname;
+      return await runIdempotent({ userId: reader.id, key, method: request.method, path }, run);
     } catch (error) {
       return errorResponse(error);
     }

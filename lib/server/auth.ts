@@ -5,6 +5,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { isHostileString } from '@/lib/http/hostile-text';
 import { checkAuthInput } from './auth-input';
+import { noteAuthFailure } from './auth-failures';
 import { db } from './db';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -42,12 +43,14 @@ export const auth = betterAuth({
       update: { before: async (user) => void checkDisplayName(user.name) },
     },
   },
-  // The session is read from PostgreSQL on every request (no signed cookie cache): signing
-  // out, or a revoked session, ends access at once. Measured cost: docs/adr/0007.
+  // The session is re-read from PostgreSQL at most once a minute (a signed cookie caches
+  // it meanwhile): better-auth's full lookup costs more than most API calls. A session
+  // that was ended (sign-out, password change) is caught by session.ts, which checks
+  // every cached session against the sessions table with one indexed query (ADR 0006).
   session: {
     expiresIn: 60 * 60 * 24 * 30,
     updateAge: 60 * 60 * 24,
-    cookieCache: { enabled: false },
+    cookieCache: { enabled: true, maxAge: 60 },
   },
   // Kept on for users; the test runner turns it off because every spec signs in fresh.
   // Sign-in, sign-up and password change share better-auth's strict rule (3 per 10 s per
@@ -64,5 +67,6 @@ export const auth = betterAuth({
   },
   // The API's input limits for better-auth's own bodies (lib/server/auth-input.ts).
   hooks: { before: checkAuthInput },
+  onAPIError: { onError: (error) => noteAuthFailure(error) },
   plugins: [nextCookies()],
 });

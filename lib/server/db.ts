@@ -1,5 +1,6 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import postgres from 'postgres';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
@@ -17,11 +18,54 @@ function databaseUrl(): string {
   return process.env.DATABASE_URL || MISSING_URL;
 }
 
+/** The server log names the dependency that failed (the API answers 503 meanwhile). */
+function logConnectionLost(error: Error) {
+  const code = (error as { code?: string }).code;
+  console.error(`[db] PostgreSQL connection lost${code ? ` (${code})` : ''}: ${error.message}`);
+}
+
+/**
+ * Prisma 6.19 never gives back a pooled connection whose COMMIT failed (it releases only
+ * after a successful COMMIT or ROLLBACK), so each connection lost mid-commit would cost the
+ * pool a slot for good, and a few outages would exhaust it. A checked-out connection that
+ * ends is therefore released here (and later releases of it are ignored).
+ */
+function releaseDeadClients(pool: pg.Pool) {
+  const onEnd = new WeakMap<pg.PoolClient, () => void>();
+  pool.on('acquire', (client) => {
+    const handler = () => {
+      onEnd.delete(client);
+      try {
+        client.release(new Error('PostgreSQL connection ended while in use'));
+      } catch {
+        // already released by its user
+      }
+      client.release = () => undefined;
+    };
+    onEnd.set(client, handler);
+    client.once('end', handler);
+  });
+  pool.on('release', (_error, client) => {
+    const handler = onEnd.get(client);
+    if (handler) client.removeListener('end', handler);
+    onEnd.delete(client);
+  });
+}
+
 function createClients(): Clients {
   const url = databaseUrl();
   const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
-  const sql = postgres(url, { max: 4, onnotice: () => undefined, idle_timeout: 30 });
+  // Connecting gives up after 5 s (pg's default is never), so that an unreachable server
+  // becomes a quick 503 with Retry-After rather than a request that hangs.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  releaseDeadClients(pool);
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onPoolError: logConnectionLost,
+    onConnectionError: logConnectionLost,
+  });
+  const prisma = new PrismaClient({ adapter });
+  const sql = postgres(url, { max: 4, onnotice: () => undefined, idle_timeout: 30, connect_timeout: 5 });
   return { prisma, sql };
 }
 

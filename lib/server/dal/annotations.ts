@@ -13,6 +13,7 @@ import { isEmptyNote, parseNote } from '@/lib/notes';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, rawSql } from '../db';
 import { conflict, forbidden, invalid, notFound } from '../errors';
+import { currentIdempotency, recordIdempotent, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
 import {
   annotationScope,
@@ -188,6 +189,8 @@ export async function createAnnotation(
   documentIdOrSlug: string,
   input: CreateAnnotationInput,
 ): Promise<AnnotationView> {
+  const replay = replayedResult<AnnotationView>();
+  if (replay) return replay.value;
   const doc = await findDocumentWithVersion(documentIdOrSlug);
   const memberships = input.groupId ? await readerMemberships(reader) : [];
   const groupId = await checkGroup(reader, input.groupId, memberships);
@@ -200,19 +203,6 @@ export async function createAnnotation(
   const id = randomUUID();
   const now = new Date();
   const visibility = groupId ? 'GROUP' : 'PRIVATE';
-  const sql = rawSql();
-  await sql`
-    WITH created AS (
-      INSERT INTO "annotations" ("id", "documentId", "versionId", "authorId", "groupId", "visibility", "noteJson", "noteText",
-        "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
-        "status", "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
-        ${note.json === null ? null : sql.json(note.json as never)}, ${note.text},
-        ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
-        ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now})
-      RETURNING "id")
-    INSERT INTO "annotation_tags" ("annotationId", "tagId")
-    SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id`;
   const row: AnnotationViewRow = {
     id,
     documentId: doc.id,
@@ -233,7 +223,28 @@ export async function createAnnotation(
     tags: [...tags.positions].map(([slug, position]) => ({ tag: { slug, position } })),
     _count: { replies: 0 },
   };
-  return toAnnotationView(row, { reader, memberships });
+  const view = toAnnotationView(row, { reader, memberships });
+  const sql = rawSql();
+  // A retry key is stored by the same statement as the annotation (lib/server/idempotency.ts).
+  const key = currentIdempotency();
+  const keyed = key
+    ? sql`, keyed AS (
+        INSERT INTO "idempotency_keys" ("userId", "key", "method", "path", "result")
+        VALUES (${key.userId}, ${key.key}, ${key.method}, ${key.path}, ${sql.json(JSON.parse(JSON.stringify(view)))}))`
+    : sql``;
+  await sql`
+    WITH created AS (
+      INSERT INTO "annotations" ("id", "documentId", "versionId", "authorId", "groupId", "visibility", "noteJson", "noteText",
+        "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
+        "status", "createdAt", "updatedAt")
+      VALUES (${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
+        ${note.json === null ? null : sql.json(note.json as never)}, ${note.text},
+        ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
+        ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now})
+      RETURNING "id")${keyed}
+    INSERT INTO "annotation_tags" ("annotationId", "tagId")
+    SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id`;
+  return view;
 }
 
 /** Loads an annotation for a change only its author may make: 404 when the reader
@@ -257,6 +268,8 @@ export async function updateAnnotation(
   id: string,
   input: UpdateAnnotationInput,
 ): Promise<AnnotationView> {
+  const replay = replayedResult<AnnotationView>();
+  if (replay) return replay.value;
   const existing = await loadOwn(reader, id);
   if (existing.rev !== input.rev) {
     throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', {
@@ -285,7 +298,8 @@ export async function updateAnnotation(
       })
     ).map((t) => t.tag.slug);
   const tagIds = await checkTags(currentTags, groupId);
-  await db.$transaction(async (tx) => {
+  const scope = await annotationScope(reader, existing.documentId);
+  return db.$transaction(async (tx) => {
     // Re-attaching to another version keeps the place it had in the version it leaves,
     // so that earlier versions still show it as it was.
     if (input.target) {
@@ -304,11 +318,24 @@ export async function updateAnnotation(
       throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
     await tx.annotationTag.deleteMany({ where: { annotationId: id } });
     await tx.annotationTag.createMany({ data: tagIds.ids.map((tagId) => ({ annotationId: id, tagId })) });
+    // The answer is read inside the transaction, so that it can be stored with a retry key.
+    const row = await tx.annotation.findFirstOrThrow({ where: { id }, select: annotationSelect });
+    const view = toAnnotationView(row as AnnotationRow, scope);
+    await recordIdempotent(tx, view);
+    return view;
   });
-  return getAnnotation(reader, id);
 }
 
 export async function deleteAnnotation(reader: Reader, id: string): Promise<void> {
+  if (replayedResult()) return;
   await loadOwn(reader, id);
-  await db.annotation.update({ where: { id }, data: { deletedAt: new Date(), rev: { increment: 1 } } });
+  const update = { where: { id }, data: { deletedAt: new Date(), rev: { increment: 1 } } };
+  if (!currentIdempotency()) {
+    await db.annotation.update(update);
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    await tx.annotation.update(update);
+    await recordIdempotent(tx, null);
+  });
 }

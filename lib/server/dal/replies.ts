@@ -4,6 +4,7 @@ import { isEmptyNote, parseNote, type NoteDoc } from '@/lib/notes';
 import type { ReplyView } from '@/lib/replies/types';
 import { db } from '../db';
 import { AppError, forbidden, invalid, notFound } from '../errors';
+import { recordIdempotent, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
 import { roleIn, withholdsText, type Standing } from './annotation-access';
 import { toAnnotationView } from './annotation-view';
@@ -91,15 +92,22 @@ export async function listReplies(reader: Reader, annotationId: string): Promise
 }
 
 export async function createReply(reader: Reader, annotationId: string, body: unknown): Promise<ReplyView> {
+  const replay = replayedResult<ReplyView>();
+  if (replay) return replay.value;
   const { row, scope } = await visibleParent(reader, annotationId, 'The annotation');
   if (!toAnnotationView(row, scope).can.reply)
     throw forbidden('Only its author and the members of its group can reply to this annotation.');
   const checked = checkBody(body);
-  const reply = await db.reply.create({
-    data: { annotationId, authorId: reader.id, bodyJson: checked.json, bodyText: checked.text },
-    select: replySelect,
+  // A retry key is stored in the same transaction (lib/server/idempotency.ts).
+  return db.$transaction(async (tx) => {
+    const reply = await tx.reply.create({
+      data: { annotationId, authorId: reader.id, bodyJson: checked.json, bodyText: checked.text },
+      select: replySelect,
+    });
+    const view = toReplyView(reply, scope, row.groupId);
+    await recordIdempotent(tx, view);
+    return view;
   });
-  return toReplyView(reply, scope, row.groupId);
 }
 
 async function loadOwnReply(reader: Reader, id: string, verb: string) {
@@ -109,20 +117,30 @@ async function loadOwnReply(reader: Reader, id: string, verb: string) {
 }
 
 export async function updateReply(reader: Reader, id: string, body: unknown): Promise<ReplyView> {
+  const replay = replayedResult<ReplyView>();
+  if (replay) return replay.value;
   const { row, scope } = await loadOwnReply(reader, id, 'edit');
   const checked = checkBody(body);
-  const reply = await db.reply.update({
-    where: { id },
-    data: { bodyJson: checked.json, bodyText: checked.text },
-    select: replySelect,
+  return db.$transaction(async (tx) => {
+    const reply = await tx.reply.update({
+      where: { id },
+      data: { bodyJson: checked.json, bodyText: checked.text },
+      select: replySelect,
+    });
+    const view = toReplyView(reply, scope, row.groupId);
+    await recordIdempotent(tx, view);
+    return view;
   });
-  return toReplyView(reply, scope, row.groupId);
 }
 
 /** Soft delete: the row stays (exports and moderation history), the thread drops it. */
 export async function deleteReply(reader: Reader, id: string): Promise<void> {
+  if (replayedResult()) return;
   await loadOwnReply(reader, id, 'delete');
-  await db.reply.update({ where: { id }, data: { deletedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.reply.update({ where: { id }, data: { deletedAt: new Date() } });
+    await recordIdempotent(tx, null);
+  });
 }
 
 /** A facilitator of the annotation's group hides a reply (or shows it again). */
