@@ -33,7 +33,36 @@ function routeFiles(dir = apiRoot, segments: string[] = []): { path: string; met
   return found;
 }
 
-let doc: Record<string, any>;
+/** The parts of an OpenAPI 3.1 document these tests read. */
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+interface MediaType {
+  schema?: JsonSchema;
+}
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: JsonSchema;
+}
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, MediaType> };
+  responses: Record<string, { content?: Record<string, MediaType> }>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  jsonSchemaDialect: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+let doc: OpenApiDocument;
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 
 /** A validator for a schema of the document, its $refs resolved against the document. */
@@ -42,7 +71,7 @@ function validatorFor(schema: object) {
 }
 
 function responseSchema(pathKey: string, method: string, status: string) {
-  return doc.paths[pathKey][method].responses[status].content['application/json'].schema;
+  return doc.paths[pathKey][method].responses[status].content!['application/json'].schema!;
 }
 
 beforeAll(async () => {
@@ -58,7 +87,7 @@ describe('OpenAPI document', () => {
     expect(doc.info).toMatchObject({ title: 'Marginalia API', version: expect.any(String) });
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
     const ids = new Set<string>();
-    for (const [key, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    for (const [key, item] of Object.entries(doc.paths)) {
       expect(key.startsWith('/')).toBe(true);
       for (const [method, op] of Object.entries(item)) {
         expect(['get', 'post', 'put', 'patch', 'delete']).toContain(method);
@@ -70,17 +99,15 @@ describe('OpenAPI document', () => {
         ).toBe(true);
         for (const name of key.match(/\{(\w+)\}/g) ?? []) {
           expect(
-            op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name && p.required),
+            op.parameters!.some((p) => p.in === 'path' && `{${p.name}}` === name && p.required),
             `${name} of ${key}`,
           ).toBe(true);
         }
         const schemas = [
-          ...(op.parameters ?? []).map((p: any) => p.schema),
-          ...Object.values(op.requestBody?.content ?? {}).map((c: any) => c.schema),
-          ...Object.values(op.responses).flatMap((r: any) =>
-            Object.values(r.content ?? {}).map((c: any) => c.schema),
-          ),
-        ].filter(Boolean);
+          ...(op.parameters ?? []).map((p) => p.schema),
+          ...Object.values(op.requestBody?.content ?? {}).map((c) => c.schema),
+          ...Object.values(op.responses).flatMap((r) => Object.values(r.content ?? {}).map((c) => c.schema)),
+        ].filter((schema): schema is JsonSchema => schema !== undefined);
         for (const schema of schemas) expect(() => validatorFor(schema), `${method} ${key}`).not.toThrow();
       }
     }
@@ -129,13 +156,13 @@ describe('OpenAPI document', () => {
 
   it('describes notes as Tiptap JSON and takes request schemas from the zod schemas', () => {
     const create =
-      doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody.content['application/json'].schema;
-    expect(create.properties.note).toEqual({
+      doc.paths['/api/v1/documents/{id}/annotations'].post.requestBody!.content['application/json'].schema!;
+    expect(create.properties!.note).toEqual({
       anyOf: [{ $ref: '#/components/schemas/NoteDoc' }, { type: 'null' }],
     });
-    expect(create.properties.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
+    expect(create.properties!.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
     expect(create.required).toEqual(['target', 'tags']);
-    const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters.map((p: any) => p.name);
+    const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters!.map((p) => p.name);
     expect(exportParams).toEqual(['id', 'tag', 'reader', 'group', 'mine', 'q', 'status', 'format', 'bom']);
   });
 
