@@ -1,4 +1,4 @@
-// Every operation of the JSON API, in DESIGN.md's contract order. Request schemas come from
+// Every operation of the JSON API, in the order of docs/design.md's contract. Request schemas come from
 // the same zod schemas the route handlers parse with; a route folder under app/api/v1
 // without an entry here fails tests/integration/openapi.test.ts.
 import { z, type ZodType } from 'zod';

@@ -124,7 +124,7 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists every path of DESIGN.md’s API contract', () => {
+  it('lists every path of the API contract in docs/design.md', () => {
     const contract = [
       'post /api/auth/sign-up/email',
       'post /api/auth/sign-in/email',

@@ -4,7 +4,7 @@ import { db } from '../db';
 import type { Reader } from '../session';
 import { readerMemberships, type MembershipInfo } from './memberships';
 
-// The one place that decides which annotations a reader can see (DESIGN.md,
+// The one place that decides which annotations a reader can see (docs/design.md,
 // "Visibility and authorization"). Pages, the API, the live stream, search and
 // exports all go through `annotationScope`.
 
