@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp, isBuildCurrent } from './lib/build-state';
 import { cpuLoadFromEnv, startCpuLoad } from './lib/cpu-load';
+import { claimE2eBuildDir } from './lib/e2e-build-dir';
 import { reportSlowestTests } from './lib/e2e-timing';
 import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from './lib/embedded-db';
 import { migrateDatabase, projectRoot } from './lib/migrate';
@@ -62,6 +63,7 @@ const e2eDb = `mg_e2e_${runId}`;
 let serverUrl = '';
 const stopCpuLoad = startCpuLoad(cpuLoadFromEnv());
 let typechecked = false;
+let releaseBuildDir = () => {};
 
 try {
   if (want('typecheck'))
@@ -138,9 +140,13 @@ try {
   if (want('e2e')) {
     ensureChromium();
     await createDatabase(serverUrl, e2eDb, template);
-    // A build folder of its own, so that `npm start` or another test run on the same
-    // checkout never serves half-written files.
-    process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || `.next-test-${runId}`;
+    // A build folder apart from `npm start`'s, reused while the sources are unchanged, and
+    // never shared with another test run that is still going (scripts/lib/e2e-build-dir.ts).
+    if (!process.env.NEXT_DIST_DIR) {
+      const claimed = claimE2eBuildDir(projectRoot);
+      process.env.NEXT_DIST_DIR = claimed.dir;
+      releaseBuildDir = claimed.release;
+    }
     if (!isBuildCurrent(projectRoot)) {
       if (tally.typecheck?.failed) throw new Error('The typecheck failed, so the app is not built for e2e.');
       console.log('[e2e] building the app…');
@@ -174,8 +180,7 @@ try {
     await dropDatabase(serverUrl, template).catch(() => undefined);
   }
   await database?.stop().catch(() => undefined);
-  if (process.env.NEXT_DIST_DIR?.startsWith('.next-test-'))
-    rmSync(path.join(projectRoot, process.env.NEXT_DIST_DIR), { recursive: true, force: true });
+  releaseBuildDir();
 }
 
 const total = Object.values(tally).reduce(
