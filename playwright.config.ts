@@ -8,6 +8,8 @@ if (!databaseUrl)
 
 export default defineConfig({
   testDir: 'e2e',
+  // Loads every route once before the first test starts its clock (see the file).
+  globalSetup: './e2e/support/warm-up.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

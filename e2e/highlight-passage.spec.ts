@@ -9,7 +9,6 @@ const P2_START = 'Historically';
 test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, writes a bold note, and it survives a reload', async ({
   page,
 }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Mouse');
   await page.goto('/documents/face-time');
 
@@ -51,7 +50,6 @@ test('[HIGHLIGHT] a reader drags across two paragraphs, tags Claim and Framing, 
 });
 
 test('[HIGHLIGHT] the keyboard alone selects, tags, notes and saves a passage', async ({ page }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Keys');
   await page.goto('/documents/face-time');
 
@@ -86,7 +84,6 @@ test('[HIGHLIGHT] the keyboard alone selects, tags, notes and saves a passage', 
 test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then deletes it', async ({
   page,
 }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Editor');
   const created = await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
     target: { start: { block: 'p-4', offset: 0 }, end: { block: 'p-4', offset: 7 }, exact: 'Besides' },
@@ -119,13 +116,10 @@ test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then del
 test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsaved, then saves when it is back', async ({
   page,
 }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Offline');
   await page.goto('/documents/face-time');
-  let blocked = true;
-  await page.route('**/api/v1/documents/*/annotations', (route) =>
-    blocked && route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue(),
-  );
+  // The connection drops: every request fails as it would with the server out of reach.
+  await page.context().setOffline(true);
 
   await dragSelect(page, { anchor: 'p-5', text: 'In response' }, { anchor: 'p-5', text: 'visit' });
   const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
@@ -140,10 +134,10 @@ test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsave
   await expect(popover.getByRole('alert')).toContainText('Not saved yet');
   await expect(popover).toContainText('Written while offline');
 
-  blocked = false;
-  await expect(page.locator('[data-anchor="p-5"] mark.hl')).not.toHaveClass(/hl-unsaved/, {
-    timeout: 15_000,
-  });
+  // Back online: the browser's "online" event sends it at once, without waiting for the
+  // next background retry.
+  await page.context().setOffline(false);
+  await expect(page.locator('[data-anchor="p-5"] mark.hl')).not.toHaveClass(/hl-unsaved/);
   await page.reload();
   await page.locator('[data-anchor="p-5"] mark.hl').click();
   await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText(
@@ -152,7 +146,6 @@ test('[HIGHLIGHT] a save while the server is unreachable stays visible as unsave
 });
 
 test('[HIGHLIGHT] the reader page has no serious accessibility violations', async ({ page }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Axe');
   await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
     target: { start: { block: 'p-1', offset: 0 }, end: { block: 'p-1', offset: 9 }, exact: 'On August' },
@@ -170,7 +163,6 @@ test('[HIGHLIGHT] the reader page has no serious accessibility violations', asyn
 test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made private again', async ({
   page,
 }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Sharer');
   const group = await apiJson(page.request, 'POST', '/api/v1/groups', {
     name: `Sharing seminar ${Date.now()}`,

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/test';
-import { apiJson, signUpViaApi, signUpViaUi } from './support/session';
+import { apiJson, signUpViaApi } from './support/session';
 
 const SAMPLE = readFileSync(new URL('../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
 
 test('[IMPORT] a reader pastes an article, corrects the preview and reads it', async ({ page }) => {
-  await signUpViaUi(page, 'Importer');
+  await signUpViaApi(page, 'Importer');
+  await page.goto('/library');
   await page.getByRole('link', { name: 'Import an article' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import an article' })).toBeVisible();
 

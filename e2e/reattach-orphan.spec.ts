@@ -13,7 +13,6 @@ const LOST_QUOTE = 'a direct cause of this prolonged downturn';
 test('[REATTACH] an annotation orphaned by a revision is re-attached to a new selection and stays there', async ({
   page,
 }) => {
-  await page.goto('/sign-in');
   await signUpViaApi(page, 'Ria Reattach');
 
   // The reader's own copy of the sample: the shared one is never revised.

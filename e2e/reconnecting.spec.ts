@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signUpViaApi } from './support/session';
 import { dragSelect } from './support/select-text';
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './support/test';
-import { PASSWORD, signUpViaUi, uniqueEmail } from './support/session';
+import { PASSWORD, signUpViaApi, uniqueEmail } from './support/session';
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -18,7 +18,8 @@ test('[GROUPS] a facilitator creates a seminar, shares the invite link, and a ne
   const ada = await facilitatorContext.newPage();
   const bo = await newcomerContext.newPage();
 
-  await signUpViaUi(ada, 'Ada Facilitator');
+  await signUpViaApi(ada, 'Ada Facilitator');
+  await ada.goto('/library');
   await ada.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
   await expect(ada.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
   await ada.getByLabel('Group name').fill('x'.repeat(130));
@@ -78,7 +79,7 @@ test('[GROUPS] a facilitator adds a group tag with its own colour and underline,
 }) => {
   const context = await browser.newContext();
   const ada = await context.newPage();
-  await signUpViaUi(ada, 'Ada Tagger');
+  await signUpViaApi(ada, 'Ada Tagger');
   await ada.goto('/groups');
   await ada.getByLabel('Group name').fill('Tagging seminar');
   await ada.getByRole('button', { name: 'Create group' }).click();
@@ -105,7 +106,7 @@ test('[GROUPS] a facilitator adds a group tag with its own colour and underline,
   // a second reader joins by pasting the link into the code form; Ada promotes them
   const other = await browser.newContext();
   const cy = await other.newPage();
-  await signUpViaUi(cy, 'Cy Reader');
+  await signUpViaApi(cy, 'Cy Reader');
   await cy.goto('/groups');
   await cy.getByLabel('Invite code or link').fill(link);
   await cy.getByRole('button', { name: 'Join group' }).click();

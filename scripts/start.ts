@@ -4,10 +4,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBuildCurrent, markBuildCurrent } from './lib/build-state';
+import { buildApp, isBuildCurrent } from './lib/build-state';
 import { ensureDatabaseExists, startEmbeddedDatabase } from './lib/embedded-db';
 import { migrateDatabase, projectRoot } from './lib/migrate';
-import { bin, runStep, seedDatabase } from './lib/run';
+import { bin, seedDatabase } from './lib/run';
 
 const started = Date.now();
 const dev = process.argv.includes('--dev');
@@ -56,11 +56,7 @@ try {
   seedDatabase(process.env.DATABASE_URL!);
   if (!dev && !isBuildCurrent(projectRoot)) {
     console.log('[app] building (first start or sources changed)…');
-    const code = await runStep(bin('next'), ['build'], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (code !== 0) throw new Error('next build failed (see above).');
-    markBuildCurrent(projectRoot);
+    await buildApp(projectRoot);
   }
 } catch (error) {
   console.error(`\n${(error as Error).message}`);

@@ -1,10 +1,15 @@
-// `npm test`: unit tests, integration tests on real PostgreSQL (one database per test
-// file, cloned from a migrated template), then end-to-end tests in Debian's Chromium.
-// Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm test`: typecheck, lint and format check, unit tests, integration tests on real
+// PostgreSQL (one database per test file, cloned from a migrated template), then
+// end-to-end tests in Debian's Chromium. Uses DATABASE_URL's server when given, else an
+// embedded PostgreSQL of its own. TEST_CPU_LOAD=N runs N busy processes alongside, to
+// prove that nothing depends on an idle machine (.ci/run does).
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isBuildCurrent, markBuildCurrent } from './lib/build-state';
+import { buildApp, isBuildCurrent } from './lib/build-state';
+import { cpuLoadFromEnv, startCpuLoad } from './lib/cpu-load';
+import { claimE2eBuildDir } from './lib/e2e-build-dir';
+import { reportSlowestTests } from './lib/e2e-timing';
 import { splitDatabaseUrl, startEmbeddedDatabase, type RunningDatabase } from './lib/embedded-db';
 import { migrateDatabase, projectRoot } from './lib/migrate';
 import { bin, runStep, seedDatabase } from './lib/run';
@@ -25,6 +30,7 @@ interface Tally {
   skipped: number;
 }
 const tally: Record<string, Tally> = {};
+let exitCode = 0;
 
 function readVitest(file: string): Tally | null {
   if (!existsSync(file)) return null;
@@ -36,24 +42,42 @@ function readVitest(file: string): Tally | null {
   };
 }
 
+/** A step that passes or fails as a whole (typecheck, lint, format). */
+async function runCheck(name: string, command: string, args: string[]) {
+  const code = await runStep(command, args);
+  tally[name] = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+  if (code !== 0) exitCode = 1;
+  return code === 0;
+}
+
 function readPlaywright(file: string): Tally | null {
   if (!existsSync(file)) return null;
   const { stats } = JSON.parse(readFileSync(file, 'utf8'));
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
-let exitCode = 0;
 let database: RunningDatabase | null = null;
 const runId = `${process.pid}`;
 const template = `mg_tpl_${runId}`;
 const e2eDb = `mg_e2e_${runId}`;
 let serverUrl = '';
+const stopCpuLoad = startCpuLoad(cpuLoadFromEnv());
+let typechecked = false;
+let releaseBuildDir = () => {};
 
 try {
-  if (want('typecheck')) {
-    const code = await runStep(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-    tally.typecheck = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
-    if (code !== 0) exitCode = 1;
+  if (want('typecheck'))
+    typechecked = await runCheck('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  if (want('lint')) {
+    await runCheck('lint', bin('eslint'), [
+      '.',
+      '--max-warnings',
+      '0',
+      '--cache',
+      '--cache-location',
+      'node_modules/.cache/eslint/',
+    ]);
+    await runCheck('format', bin('prettier'), ['--check', '--cache', '--log-level', 'warn', '.']);
   }
 
   if (want('unit')) {
@@ -116,19 +140,17 @@ try {
   if (want('e2e')) {
     ensureChromium();
     await createDatabase(serverUrl, e2eDb, template);
-    // A build folder of its own, so that `npm start` or another test run on the same
-    // checkout never serves half-written files.
-    process.env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR || `.next-test-${runId}`;
+    // A build folder apart from `npm start`'s, reused while the sources are unchanged, and
+    // never shared with another test run that is still going (scripts/lib/e2e-build-dir.ts).
+    if (!process.env.NEXT_DIST_DIR) {
+      const claimed = claimE2eBuildDir(projectRoot);
+      process.env.NEXT_DIST_DIR = claimed.dir;
+      releaseBuildDir = claimed.release;
+    }
     if (!isBuildCurrent(projectRoot)) {
+      if (tally.typecheck?.failed) throw new Error('The typecheck failed, so the app is not built for e2e.');
       console.log('[e2e] building the app…');
-      // next build adds its output folder to tsconfig.json; keep the committed file as it is.
-      const tsconfig = readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8');
-      const code = await runStep(bin('next'), ['build'], {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      });
-      writeFileSync(path.join(projectRoot, 'tsconfig.json'), tsconfig);
-      if (code !== 0) throw new Error('next build failed');
-      markBuildCurrent(projectRoot);
+      await buildApp(projectRoot, { typechecked });
     }
     const e2ePort = process.env.E2E_PORT ?? String(await freePort());
     const code = await runStep(
@@ -145,19 +167,20 @@ try {
       },
     );
     tally.e2e = readPlaywright(`${resultsDir}/e2e.json`) ?? { passed: 0, failed: 1, skipped: 0 };
+    reportSlowestTests(`${resultsDir}/e2e.json`);
     if (code !== 0) exitCode = 1;
   }
 } catch (error) {
   console.error(`\n[test]`, error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
+  stopCpuLoad();
   if (serverUrl) {
     await dropDatabase(serverUrl, e2eDb).catch(() => undefined);
     await dropDatabase(serverUrl, template).catch(() => undefined);
   }
   await database?.stop().catch(() => undefined);
-  if (process.env.NEXT_DIST_DIR?.startsWith('.next-test-'))
-    rmSync(path.join(projectRoot, process.env.NEXT_DIST_DIR), { recursive: true, force: true });
+  releaseBuildDir();
 }
 
 const total = Object.values(tally).reduce(

@@ -19,22 +19,21 @@ export async function signUpViaUi(page: Page, name = 'Reader') {
   return { name, email };
 }
 
-/** Signs up through the API (faster); the page's context then carries the session cookie. */
+/** The address the app is served on: better-auth and the API want it as the Origin of
+ * every request that carries cookies. */
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
+
+/** Signs up through the API (one request, no page load); the page's context then carries
+ * the session cookie. For every test that is not about the sign-up form itself. */
 export async function signUpViaApi(page: Page, name = 'Reader') {
   const email = uniqueEmail(name);
-  const baseURL = new URL(page.url() === 'about:blank' ? 'http://127.0.0.1' : page.url()).origin;
   const response = await page.request.post('/api/auth/sign-up/email', {
     data: { name, email, password: PASSWORD },
-    headers: { origin: process.env.E2E_ORIGIN ?? originOf(page, baseURL) },
+    headers: { origin: APP_ORIGIN },
   });
   expect(response.ok(), await response.text()).toBeTruthy();
   const body = await response.json();
   return { name, email, id: body.user.id as string };
-}
-
-function originOf(_page: Page, fallback: string) {
-  const port = process.env.E2E_PORT ?? '3100';
-  return fallback.startsWith('http://127.0.0.1:') ? fallback : `http://127.0.0.1:${port}`;
 }
 
 export async function apiJson(
@@ -43,23 +42,15 @@ export async function apiJson(
   path: string,
   data?: unknown,
 ) {
-  const port = process.env.E2E_PORT ?? '3100';
-  const response = await request.fetch(path, {
-    method,
-    data,
-    headers: { origin: `http://127.0.0.1:${port}` },
-  });
+  const response = await request.fetch(path, { method, data, headers: { origin: APP_ORIGIN } });
   return { status: response.status(), json: response.status() === 204 ? null : await response.json() };
 }
 
 /** Several readers, each signed up in a browser context of their own (so their sessions
- * are independent); close the contexts when done. */
+ * are independent), all at once; close the contexts when done. */
 export async function signUpReaders(browser: Browser, names: string[]) {
   const contexts = await Promise.all(names.map(() => browser.newContext()));
   const pages = await Promise.all(contexts.map((c) => c.newPage()));
-  for (const [i, page] of pages.entries()) {
-    await page.goto('/sign-in');
-    await signUpViaApi(page, names[i]);
-  }
+  await Promise.all(pages.map((page, i) => signUpViaApi(page, names[i])));
   return { pages, close: () => Promise.all(contexts.map((c) => c.close())) };
 }

@@ -61,6 +61,6 @@ export function normalizeText(text: string): string {
   return text
     .replace(/[\uFEFF\u200B]/g, '') // byte-order marks and zero-width spaces: invisible, and they defeat trimming
     .replace(/\r\n?|[\u2028\u2029\f\v]/g, '\n')
-    .replace(/[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(/(?![\0\t-\r])\p{Cc}/gu, '') // C0 and C1 controls other than NUL and the whitespace ones
     .normalize('NFC');
 }

@@ -5,7 +5,7 @@ const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 // The URL parser silently strips tabs, newlines and leading spaces ("java\tscript:"
 // parses as "javascript:"), and treats "\" like "/" in http(s) URLs; refusing these
 // characters outright means the string we store is the string that gets followed.
-const FORBIDDEN_CHARACTERS = /[\s\u0000-\u001f\u007f-\u009f\\]/u;
+const FORBIDDEN_CHARACTERS = /[\s\p{Cc}\\]/u; // \p{Cc}: U+0000–U+001F and U+007F–U+009F
 
 // An explicit scheme is required: relative or scheme-less hrefs would resolve
 // against whatever page renders the note.

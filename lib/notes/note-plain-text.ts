@@ -53,7 +53,7 @@ function inlineToText(nodes: readonly InlineNode[]): string {
 export function plainTextToNote(text: string): NoteDoc {
   const cleaned = text
     .replace(/\r\n?/g, '\n')
-    .replace(/\u0000/g, '')
+    .replaceAll('\0', '')
     .replace(/^\s*\n/, '')
     .trimEnd();
   if (cleaned.trim() === '') return { type: 'doc', content: [] };

@@ -1,4 +1,4 @@
-// Every operation of the JSON API, in DESIGN.md's contract order. Requests and responses are
+// Every operation of the JSON API, in the order of docs/design.md's contract. Requests and responses are
 // the zod schemas of each domain's contract (lib/<domain>/schemas.ts): the route handlers
 // parse with the same request schemas, and tests/integration/contract.test.ts parses every
 // real response with the response schema declared here. A route folder under app/api/v1

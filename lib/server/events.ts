@@ -2,7 +2,7 @@ import 'server-only';
 import type { Reader } from './session';
 import { liveHub, unref, type LiveEvent } from './live-hub';
 
-// The live stream (DESIGN.md, "Interfaces"): Server-Sent Events of the changes on one
+// The live stream (docs/design.md, "Interfaces"): Server-Sent Events of the changes on one
 // document that a reader may see, fed by PostgreSQL NOTIFY through live-hub.ts, so
 // that it works across any number of app servers. Events carry ids only; the client
 // fetches details through the API, which checks authorization again.

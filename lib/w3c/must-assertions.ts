@@ -1,5 +1,6 @@
 // The W3C Web Annotation test suite's "must" assertions (annotations/annotationMusts.test),
-// in the suite's order. Bundled as JSON imports so the validator works without ../shared.
+// in the suite's order. Bundled as JSON imports (lib/w3c/schemas/), so the
+// validator needs no copy of the suite beside the project.
 // Regenerate by listing annotationMusts.test again if the suite is updated.
 
 import m00 from './schemas/annotations/3.1-annotationContextValidated.json';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bin, runStep } from './run';
 
 const SOURCES = [
   'app',
@@ -54,4 +55,32 @@ export function isBuildCurrent(root: string): boolean {
 
 export function markBuildCurrent(root: string) {
   writeFileSync(stampFile(root), sourceFingerprint(root));
+}
+
+/**
+ * Typechecks, then runs `next build` into NEXT_DIST_DIR (or `.next`) and records the
+ * sources it was built from. next.config.js turns off Next's own typecheck so that a run
+ * that has just typechecked (`npm test`'s first step) does not pay for it twice; every
+ * other build goes through `tsc` here first, so no build ever skips it.
+ */
+export async function buildApp(root: string, options: { typechecked?: boolean } = {}) {
+  if (!options.typechecked) {
+    console.log('[build] typechecking…');
+    const code = await runStep(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+    if (code !== 0) throw new Error('The typecheck failed (see above); nothing was built.');
+  }
+  // next build adds a build folder other than `.next` to tsconfig.json's `include`;
+  // the committed file stays as it is, even when the build fails (Ctrl-C stops `next build`
+  // too, and lands here).
+  const tsconfigPath = path.join(root, 'tsconfig.json');
+  const tsconfig = readFileSync(tsconfigPath, 'utf8');
+  try {
+    const code = await runStep(bin('next'), ['build'], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (code !== 0) throw new Error('next build failed (see above).');
+  } finally {
+    writeFileSync(tsconfigPath, tsconfig);
+  }
+  markBuildCurrent(root);
 }

@@ -1,4 +1,4 @@
-// A note hidden by a facilitator (DESIGN.md, "Visibility and authorization") in every
+// A note hidden by a facilitator (docs/design.md, "Visibility and authorization") in every
 // channel: members keep seeing that there is an annotation on the passage, marked hidden,
 // but nothing of its note: not its text, and not whether a word of it matches a search,
 // whether through the list, the export's rows, its X-Total-Count or its section counts.

@@ -1,4 +1,4 @@
-// DESIGN.md, "Visibility and authorization", for annotations, through the real routes:
+// docs/design.md, "Visibility and authorization", for annotations, through the real routes:
 // what a reader may not see is 404 (never 403); anonymous callers get 401.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as createGroup } from '@/app/api/v1/groups/route';

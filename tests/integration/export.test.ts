@@ -8,6 +8,7 @@ import { createDocument } from '@/lib/server/dal/documents';
 import { prepareExport } from '@/lib/server/dal/export';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import { signUp, type TestUser } from '../support/api';
+import { collectionItems, isReply, type W3cAnnotation, type W3cItem } from '../support/w3c-items';
 import {
   addReply,
   annotate,
@@ -241,18 +242,18 @@ describe('W3C JSON-LD export', () => {
     );
     const collection = JSON.parse(res.text);
     expect(checkCollectionDefinitions(collection)).toEqual({ ok: true, failures: [] });
-    const items = collection.first.items as Record<string, any>[];
+    const items: W3cItem[] = collection.first.items;
     expect(items).toHaveLength(7); // 5 annotations and 2 replies
     expect(collection.total).toBe(7);
     for (const item of items) expect(checkAnnotationMusts(item), item.id).toEqual({ ok: true, failures: [] });
 
-    const rich = items.find((i) => i.id.endsWith(ids.adaGroup))!;
+    const rich = items.find((i) => i.id.endsWith(ids.adaGroup)) as W3cAnnotation;
     expect(rich.motivation).toBe('commenting');
-    expect(rich.body.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value)).toEqual([
+    expect(rich.body!.filter((b) => b.purpose === 'tagging').map((b) => b.value)).toEqual([
       'claim',
       'framing',
     ]);
-    expect(rich.body[0].items[1].value).toContain('<strong>the crux</strong>');
+    expect(rich.body![0].items![1].value).toContain('<strong>the crux</strong>');
     const selectors = rich.target.selector;
     expect(selectors[0]).toMatchObject({
       type: 'FragmentSelector',
@@ -260,9 +261,9 @@ describe('W3C JSON-LD export', () => {
     });
     expect(doc.text.slice(selectors[1].start, selectors[1].end)).toBe(quotes.adaGroup);
 
-    const replies = items.filter((i) => i.motivation === 'replying');
+    const replies = items.filter(isReply);
     expect(replies.map((r) => r.target)).toEqual([rich.id, rich.id]);
-    expect(replies[0].body.items.map((b: any) => b.value)).toEqual([
+    expect(replies[0].body!.items!.map((b) => b.value)).toEqual([
       'Agreed, 同意 ✅',
       '<p>Agreed, 同意 ✅</p>',
     ]);
@@ -271,13 +272,13 @@ describe('W3C JSON-LD export', () => {
       body: { type: 'Choice', items: [{ value: 'Off topic, hidden' }, expect.anything()] },
     });
 
-    const across = items.find((i) => i.id.endsWith(ids.across))!;
+    const across = items.find((i) => i.id.endsWith(ids.across)) as W3cAnnotation;
     expect(across.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector' });
     expect(items.some((i) => i.id.endsWith(ids.benPrivate))).toBe(false);
   });
 
   it('withholds the text of a hidden reply from other members', async () => {
-    const items = JSON.parse((await exportAs(dee, 'jsonld')).text).first.items as Record<string, any>[];
+    const items = collectionItems((await exportAs(dee, 'jsonld')).text);
     const hidden = items.find((i) => i['mg:hidden'])!;
     expect(hidden.body).toBeUndefined();
     expect(JSON.stringify(items)).not.toContain('Off topic');
@@ -301,8 +302,8 @@ describe('W3C JSON-LD export', () => {
       { target: targetFor(astral, para.anchor, 'quoted words'), tags: ['claim'] },
       created.id,
     );
-    const items = JSON.parse((await exportAs(ada, 'jsonld', {}, created.id)).text).first.items;
-    const position = items[0].target.selector.find((s: any) => s.type === 'TextPositionSelector');
+    const [item] = collectionItems((await exportAs(ada, 'jsonld', {}, created.id)).text) as W3cAnnotation[];
+    const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
     const codePoints = Array.from(astral.map((b) => b.text).join('\n\n'));
     expect(codePoints.slice(position.start, position.end).join('')).toBe('quoted words');
   });
@@ -341,7 +342,7 @@ describe('export endpoint', () => {
     });
     let text = '';
     for await (const chunk of prepared.chunks) text += chunk;
-    const exported = JSON.parse(text).first.items.map((i: any) => i.id.split('/').at(-1));
+    const exported = collectionItems(text).map((i) => i.id.split('/').at(-1));
     expect(new Set(exported).size).toBe(8);
     expect(exported.slice(0, 1)).toEqual([made[7]]); // the title comes first
     expect(new Set(exported.slice(-3))).toEqual(new Set(made.slice(0, 3))); // orphans last

@@ -11,7 +11,9 @@ import {
   readSampleText,
 } from '@/tests/fixtures/w3c/samples';
 import { readFileSync } from 'node:fs';
+import type { AnnotationView } from '@/lib/annotations/types';
 import { call, signUp, type TestUser } from '../support/api';
+import { collectionItems, isReply, type W3cAnnotation, type W3cItem } from '../support/w3c-items';
 import {
   addReply,
   annotate,
@@ -35,19 +37,18 @@ const list = async (user: TestUser, query: Record<string, string> = {}) =>
       params: { id: 'face-time' },
       query,
     })
-  ).json.annotations as any[];
+  ).json.annotations as AnnotationView[];
 
 /** What must survive a round trip, keyed by the original annotation's IRI. */
-function comparable(items: any[], idOf: (item: any) => string) {
-  const annotations = items.filter((i) => i.motivation !== 'replying');
+function comparable(items: W3cItem[], idOf: (item: W3cItem) => string) {
+  const annotations = items.filter((i): i is W3cAnnotation => !isReply(i));
   return Object.fromEntries(
     annotations.map((a) => [
       idOf(a),
       {
-        tags: a.body?.filter((b: any) => b.purpose === 'tagging').map((b: any) => b.value),
+        tags: a.body?.filter((b) => b.purpose === 'tagging').map((b) => b.value),
         note:
-          a.body?.find((b: any) => b.purpose === 'commenting' || b.type === 'Choice')?.items?.[0]?.value ??
-          null,
+          a.body?.find((b) => b.purpose === 'commenting' || b.type === 'Choice')?.items?.[0]?.value ?? null,
         selector: a.target.selector,
         blocks: [
           a.target['mg:startBlock'],
@@ -57,8 +58,9 @@ function comparable(items: any[], idOf: (item: any) => string) {
         ],
         status: a['mg:anchorStatus'],
         replies: items
-          .filter((r) => r.motivation === 'replying' && r.target === a.id)
-          .map((r) => [r.body.items[0].value, r.created]),
+          .filter(isReply)
+          .filter((r) => r.target === a.id)
+          .map((r) => [r.body?.items?.[0].value, r.created]),
       },
     ]),
   );
@@ -106,7 +108,7 @@ describe('W3C JSON-LD round trip', () => {
     await db.annotation.update({ where: { id: made[3].id }, data: { status: 'ORPHANED' } });
 
     const first = await exportAs(ada, 'jsonld');
-    const before = JSON.parse(first.text).first.items;
+    const before = collectionItems(first.text);
     expect(before).toHaveLength(6);
 
     for (const a of made) {
@@ -132,7 +134,7 @@ describe('W3C JSON-LD round trip', () => {
     });
     // The orphan's quote (the title) is still in the document, so it anchors again.
     expect(res.json.orphaned).toBe(0);
-    expect(res.json.items.map((i: any) => i.kind)).toEqual([
+    expect(res.json.items.map((i: { kind: string }) => i.kind)).toEqual([
       'annotation',
       'reply',
       'reply',
@@ -141,7 +143,7 @@ describe('W3C JSON-LD round trip', () => {
       'annotation',
     ]);
 
-    const after = JSON.parse((await exportAs(ada, 'jsonld')).text).first.items;
+    const after = collectionItems((await exportAs(ada, 'jsonld')).text);
     const sourceOf = new Map(
       (
         await db.annotation.findMany({
@@ -151,8 +153,8 @@ describe('W3C JSON-LD round trip', () => {
       ).map((r) => [r.id, r.sourceId!]),
     );
     const expected = comparable(before, (a) => a.id);
-    expected[before.find((a: any) => a.id.endsWith(made[3].id)).id].status = 'ANCHORED';
-    expect(comparable(after, (a) => sourceOf.get(a.id.split('/').at(-1))!)).toEqual(expected);
+    expected[before.find((a) => a.id.endsWith(made[3].id))!.id].status = 'ANCHORED';
+    expect(comparable(after, (a) => sourceOf.get(a.id.split('/').at(-1)!)!)).toEqual(expected);
 
     const views = await list(ben);
     expect(views).toHaveLength(4);
@@ -167,8 +169,12 @@ describe('W3C JSON-LD round trip', () => {
     const again = await importFile(ada, file);
     // …but the same file a second time adds nothing.
     expect(again.json).toMatchObject({ imported: 0, replies: 0, alreadyImported: 6 });
-    expect(again.json.skipped.map((s: any) => s.reason)).toEqual(Array(6).fill('already imported'));
-    expect(again.json.items.every((i: any) => i.status === 'ALREADY_IMPORTED' && i.id)).toBe(true);
+    expect(again.json.skipped.map((s: { reason: string }) => s.reason)).toEqual(
+      Array(6).fill('already imported'),
+    );
+    expect(
+      again.json.items.every((i: { status: string; id?: string }) => i.status === 'ALREADY_IMPORTED' && i.id),
+    ).toBe(true);
     expect(await list(ada, { mine: 'true' })).toHaveLength(8);
   });
 });
@@ -229,7 +235,11 @@ describe('anchoring, tags and visibility of imported annotations', () => {
       orphaned: 1,
       tags: { defaultTag: 'evidence', unknown: ['hot-take'] },
     });
-    expect(res.json.items.map((i: any) => i.status)).toEqual(['REANCHORED', 'ORPHANED', 'ANCHORED']);
+    expect(res.json.items.map((i: { status: string }) => i.status)).toEqual([
+      'REANCHORED',
+      'ORPHANED',
+      'ANCHORED',
+    ]);
     expect(res.json.warnings.join(' ')).toMatch(
       /tagged “evidence”.*hot-take.*another page.*orphans.*private/s,
     );

@@ -112,7 +112,7 @@ describe('OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists every path of DESIGN.md’s API contract', () => {
+  it('lists every path of the API contract in docs/design.md', () => {
     const contract = [
       'post /api/auth/sign-up/email',
       'post /api/auth/sign-in/email',
@@ -149,7 +149,7 @@ describe('OpenAPI document', () => {
     expect(create.properties.note).toEqual({
       anyOf: [{ $ref: '#/components/schemas/NoteDoc' }, { type: 'null' }],
     });
-    expect(create.properties.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
+    expect(create.properties!.tags).toMatchObject({ type: 'array', minItems: 1, maxItems: 10 });
     expect(create.required).toEqual(['target', 'tags']);
     const exportParams = doc.paths['/api/v1/documents/{id}/export'].get.parameters!.map((p) => p.name);
     expect(exportParams).toEqual(['id', 'tag', 'reader', 'group', 'mine', 'q', 'status', 'format', 'bom']);

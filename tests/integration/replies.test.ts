@@ -1,5 +1,5 @@
 // Replies through the real routes: the thread, its validation, and the authorization
-// matrix of DESIGN.md for replies (author edits and deletes their own, members read,
+// matrix of docs/design.md for replies (author edits and deletes their own, members read,
 // facilitators hide, everyone else gets 404, anonymous callers 401).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';

