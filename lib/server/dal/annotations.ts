@@ -320,7 +320,7 @@ export async function updateAnnotation(
     await tx.annotationTag.createMany({ data: tagIds.ids.map((tagId) => ({ annotationId: id, tagId })) });
     // The answer is read inside the transaction, so that it can be stored with a retry key.
     const row = await tx.annotation.findFirstOrThrow({ where: { id }, select: annotationSelect });
-    const view = toAnnotationView(row as AnnotationRow, scope);
+    const view = toAnnotationView(row, scope);
     await recordIdempotent(tx, view);
     return view;
   });

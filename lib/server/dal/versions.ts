@@ -8,7 +8,7 @@ import { annotationScope, canSee } from './annotation-access';
 import { finalBlocks, formatOf, type ArticleInput } from './document-import';
 import { hashSource, parseOrExplain, resolveDocumentId } from './documents';
 import { reanchorDocument } from './reanchor-document';
-import type { ReanchorSummary, RevisionResult, VersionSummary } from '@/lib/documents/types';
+import type { RevisionResult, VersionSummary } from '@/lib/documents/types';
 
 export { reanchorDocument };
 
