@@ -41,4 +41,24 @@ export default tseslint.config(
       'no-undef': 'off',
     },
   },
+  {
+    // Tests wait for what a user would see or for an event, never for a fixed time: a
+    // fixed wait is too short on a busy machine and wasted on an idle one.
+    files: ['e2e/**/*.ts', 'tests/**/*.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Wait for an event or a visible state instead.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // a promise that only resolves after a timer: `new Promise((r) => setTimeout(r, ms))`
+          selector:
+            "NewExpression[callee.name='Promise'] > :matches(ArrowFunctionExpression, FunctionExpression)[params.length=1] CallExpression[callee.name='setTimeout']",
+          message: 'A sleep in a test: wait for the event itself instead.',
+        },
+      ],
+    },
+  },
 );

@@ -58,8 +58,11 @@ async function subscribe(user: TestUser | null, documentId = 'face-time') {
     return type && data ? { type, data: JSON.parse(data) } : null;
   }
 
-  /** The next event (comments and retry lines skipped); fails after `ms` without one. */
-  async function next(ms = 5000): Promise<ServerEvent> {
+  /** The next event (comments and retry lines skipped); fails after `ms` without one.
+   * An event takes milliseconds on an idle machine; the limit is generous so that only a
+   * missing event fails, not a busy machine (it stays inside the 30 s test limit, so the
+   * failure still shows what arrived). */
+  async function next(ms = 20_000): Promise<ServerEvent> {
     const deadline = Date.now() + ms;
     for (;;) {
       let frame = takeFrame();
