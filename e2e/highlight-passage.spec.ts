@@ -98,6 +98,8 @@ test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then del
   await popover.getByRole('button', { name: /Evidence/ }).click();
   await popover.getByRole('textbox', { name: 'Edit note' }).fill('Second thoughts');
   await popover.getByRole('button', { name: 'Save changes' }).click();
+  // The highlight changes at once (optimistic); the editor closes when the server has the edit.
+  await expect(popover.getByRole('textbox', { name: 'Edit note' })).toBeHidden();
   await expect(popover.getByText('Second thoughts')).toBeVisible();
   await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveAttribute('data-tag2', 'evidence');
 

@@ -54,10 +54,10 @@ describe('Idempotency-Key', () => {
         user: ada,
         params: { id },
         headers: { 'idempotency-key': key },
-        body: { version: 1, tags: ['evidence'] },
+        body: { rev: 1, tags: ['evidence'] },
       });
     const [first, second] = await Promise.all([edit(), edit()]);
-    expect(first).toMatchObject({ status: 200, json: { annotation: { version: 2, tags: ['evidence'] } } });
+    expect(first).toMatchObject({ status: 200, json: { annotation: { rev: 2, tags: ['evidence'] } } });
     expect(second.status).toBe(200);
     expect(second.json).toEqual(first.json);
     expect((await edit()).json).toEqual(first.json);
