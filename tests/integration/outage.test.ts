@@ -101,11 +101,10 @@ const annotationsOfAda = () =>
 
 /** Waits until PostgreSQL itself has committed the key (seen on a direct connection). */
 async function committed(k: string) {
-  for (let i = 0; i < 500; i++) {
-    if ((await count('SELECT count(*) AS n FROM idempotency_keys WHERE key = $1', k)) === 1) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`key ${k} never committed`);
+  await vi.waitFor(
+    async () => expect(await count('SELECT count(*) AS n FROM idempotency_keys WHERE key = $1', k)).toBe(1),
+    { timeout: 20_000, interval: 10 },
+  );
 }
 
 function expectUnavailable(res: { status: number; json: { error: { code: string } }; headers: Headers }) {
