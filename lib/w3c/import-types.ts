@@ -1,17 +1,11 @@
-/** One annotation read from an import file, ready to be anchored in a document. */
-export interface ImportedAnnotation {
+import type { QuoteToPlace } from '@/lib/anchoring/place-quote';
+
+/** One annotation read from an import file, ready to be anchored in a document. Its quote
+ * and hints are what lib/anchoring places (`exact` is '' for a reply, which targets an
+ * annotation, not text). */
+export interface ImportedAnnotation extends QuoteToPlace {
   /** The annotation's id in the file (an IRI for W3C, Hypothesis's own id otherwise). */
   sourceId: string | null;
-  /** The quoted text; '' for a reply, which targets an annotation, not text. */
-  exact: string;
-  prefix?: string;
-  suffix?: string;
-  /** Offsets in the source document's text, when the file had a document-level TextPositionSelector. */
-  positionHint?: { start: number; end: number };
-  /** The FragmentSelector value the quote was scoped to, e.g. "p-7" (a block anchor hint). */
-  fragment?: string;
-  /** Block-scoped offsets from Marginalia's own export ("mg:" terms); a hint only. */
-  blockHint?: { start: { block: string; offset: number }; end: { block: string; offset: number } };
   /** The target's source IRI (the annotated document), for warning about foreign documents. */
   targetSource?: string;
   /** Normalised tag slugs; may be empty (the caller picks a default tag or skips). */

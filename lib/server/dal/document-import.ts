@@ -1,4 +1,5 @@
 import 'server-only';
+import { BodyTooLargeError, readCappedText } from '@/lib/http/read-body';
 import type { ZodType } from 'zod';
 import {
   ArticleParseError,
@@ -31,24 +32,14 @@ export { articleInputSchema, type ArticleInput, type ArticlePreview } from '@/li
 
 const tooLargeMessage = () => new ArticleParseError('TOO_LARGE').message;
 
+/** The body as text, or null past the limit (read through the one capped reader). */
 async function readCapped(request: Request, maxBytes: number): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
+  try {
+    return await readCappedText(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return null;
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
