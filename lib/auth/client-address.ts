@@ -53,8 +53,9 @@ export function addressBytes(raw: string): Uint8Array | null {
   return ipv6Bytes(address);
 }
 
-/** "10.0.0.0/8, 192.168.1.7, fd00::/8" → networks; an entry that does not parse is an error,
- * so a typo in the configuration stops the server instead of trusting nobody silently. */
+/** "10.0.0.0/8, 192.168.1.7, fd00::/8" → networks. An entry that does not parse is an error
+ * (sign-ins fail, with the entry named in the server log) rather than silently trusting nobody,
+ * which would put a whole proxied installation in one address budget. */
 export function parseTrustedProxies(setting: string | undefined): Network[] {
   const networks: Network[] = [];
   for (const entry of (setting ?? '').split(',')) {
