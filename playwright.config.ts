@@ -38,7 +38,8 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    // The server `npm start` runs, so the socket's address reaches the sign-in limits.
+    command: `node scripts/serve.mjs -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 60_000,

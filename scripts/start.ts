@@ -63,7 +63,12 @@ try {
   await shutDown(1);
 }
 
-const app = spawn(bin('next'), [dev ? 'dev' : 'start', '-H', host, '-p', String(port)], {
+// Served by scripts/serve.mjs, which hands the socket's address to the sign-in limits
+// (`next dev` cannot: there the address is whatever X-Forwarded-For says).
+const [command, args] = dev
+  ? [bin('next'), ['dev', '-H', host, '-p', String(port)]]
+  : [process.execPath, [path.join(projectRoot, 'scripts/serve.mjs'), '-H', host, '-p', String(port)]];
+const app = spawn(command, args, {
   cwd: projectRoot,
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

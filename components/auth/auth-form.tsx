@@ -27,6 +27,10 @@ function explain(
       return 'That email and password do not match an account. Check them and try again.';
     case 'INVALID_EMAIL':
       return 'That does not look like an email address.';
+    // The server's sentence names the wait ("Try again in 2 minutes."): shown as it is.
+    case 'TOO_MANY_FAILED_SIGN_INS':
+    case 'TOO_MANY_REQUESTS':
+      return fallback || 'Too many attempts. Wait a minute and try again.';
     default:
       return (
         fallback ||

@@ -1,0 +1,34 @@
+// Serves the built app as `next start` does, and tells the route handlers who is on the other
+// end of the socket. Next 16 route handlers never see the socket: Next writes its address into
+// X-Forwarded-For only when the client sent none, so a client could choose its own address.
+// Here every request carries the socket's peer in x-marginalia-peer (whatever the client put
+// there is overwritten), and MARGINALIA_PEER_HEADER=on tells lib/server/client-address.ts that
+// the header can be believed. X-Forwarded-For is then believed only from TRUSTED_PROXIES.
+//
+//   node scripts/serve.mjs -H 127.0.0.1 -p 3000
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+
+function option(flag, fallback) {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? fallback : process.argv[i + 1];
+}
+
+const hostname = option('-H', process.env.HOST ?? '127.0.0.1');
+const port = Number(option('-p', process.env.PORT ?? '3000'));
+const dir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+process.env.MARGINALIA_PEER_HEADER = 'on';
+process.env.NODE_ENV = 'production';
+const app = next({ dev: false, dir, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  request.headers['x-marginalia-peer'] = request.socket.remoteAddress ?? '';
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`▲ Marginalia ready on http://${hostname}:${port}`));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
