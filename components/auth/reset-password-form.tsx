@@ -69,10 +69,11 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
             maxLength={PASSWORD_MAX}
             aria-describedby={hintId}
           />
-          <small id={hintId} className="muted">
-            At least {PASSWORD_MIN} characters.
-          </small>
         </label>
+        {/* Outside the label, so that the field's name stays "New password". */}
+        <p id={hintId} className="muted">
+          At least {PASSWORD_MIN} characters.
+        </p>
         <label className="field">
           <span>Repeat the new password</span>
           <input
