@@ -113,14 +113,18 @@ describe('deleting an account', () => {
     // Ada's view of the seminar thread reads on, with the departed reader anonymous.
     const shared = await call(getAnnotation, 'GET', '/x', { user: ada, params: { id: notes.bobShared } });
     expect(shared.status).toBe(200);
-    expect(shared.text).toContain('Former member');
-    expect(shared.text).not.toContain('Bob');
+    expect(shared.json.annotation.author.name).toBe('Former member');
+    expect(shared.json.annotation.author.id).not.toBe(bob.id);
     const thread = await call(listReplies, 'GET', '/x', { user: ada, params: { id: notes.bobShared } });
-    expect(thread.text).toContain('Ada answers Bob');
-    expect(thread.text).toContain('Former member');
+    expect(thread.json.replies.map((r: { author: { name: string } }) => r.author.name)).toEqual([
+      'Ada',
+      'Former member',
+    ]);
     const onAdas = await call(listReplies, 'GET', '/x', { user: ada, params: { id: notes.adaShared } });
+    expect(onAdas.json.replies.map((r: { author: { name: string } }) => r.author.name)).toEqual([
+      'Former member',
+    ]);
     expect(onAdas.text).toContain('Bob answers Ada');
-    expect(onAdas.text).toContain('Former member');
     expect(await db.annotation.count({ where: { id: notes.bobPrivate } })).toBe(0);
     expect(await db.user.count({ where: { email: bob.email } })).toBe(0);
 
@@ -144,7 +148,6 @@ describe('deleting an account', () => {
     expect(
       (await call(getAnnotation, 'GET', '/x', { user: ada, params: { id: notes.bobShared } })).status,
     ).toBe(404);
-    expect(await db.user.count({ where: { name: 'Former member' } })).toBe(0);
     expect(await signUpAgain(bob.email)).toBe(200);
   });
 
