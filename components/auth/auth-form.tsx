@@ -74,6 +74,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <p className="muted">
         {isSignUp ? 'Read closely, together. It takes ten seconds.' : 'Welcome back to your seminar.'}
       </p>
+      {isSignUp && search.get('deleted') === '1' && <p role="status">Your account was deleted.</p>}
       {!isSignUp && search.get('reset') === 'done' && (
         <p role="status">Your password was changed. Sign in with the new one.</p>
       )}
