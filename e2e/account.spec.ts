@@ -58,7 +58,7 @@ test('[ACCOUNT] a reader renames themself, signs out another device, changes pas
 
   await page.getByRole('radio', { name: 'Delete everything I wrote' }).check();
   await page.getByRole('button', { name: 'Delete my account…' }).click();
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
     'This deletes your account, your password and every session',
   );
   await page.getByRole('button', { name: 'Yes, delete my account' }).click();

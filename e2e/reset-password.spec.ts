@@ -50,7 +50,7 @@ test('[RESET] a reader who forgot their password gets a mail, sets a new one, an
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('do not match an account');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('do not match an account');
   await page.getByLabel('Password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
