@@ -131,3 +131,23 @@ describe('password reset by mail', () => {
     expect(linkIn(line!)).toContain('/api/auth/reset-password/');
   });
 });
+
+describe('changing the password on the account page', () => {
+  it('keeps this device signed in and signs out every other one', async () => {
+    const eve = await signUp('Eve');
+    const phone = await signIn(eve.email, 'correct horse battery');
+    const response = await post(
+      '/change-password',
+      { currentPassword: 'correct horse battery', newPassword: NEW_PASSWORD, revokeOtherSessions: true },
+      eve.cookie,
+    );
+    expect(response.status).toBe(200);
+    const renewed = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    expect(await isSignedIn(renewed)).toBe(true);
+    expect(await isSignedIn(phone.cookie)).toBe(false);
+    expect((await signIn(eve.email, 'correct horse battery')).status).toBe(401);
+  });
+});
