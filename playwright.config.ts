@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// Reset links go by SMTP to the server e2e/reset-password.spec.ts starts on this port.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl)
   throw new Error('E2E tests run through `npm test` (or `npm test -- e2e`), which prepares their database.');
@@ -48,6 +50,8 @@ export default defineConfig({
       BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: 'e2e-secret-0123456789abcdef0123456789',
       MARGINALIA_RATE_LIMIT: 'off',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Marginalia <marginalia@example.org>',
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
     },

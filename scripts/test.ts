@@ -153,6 +153,8 @@ try {
       await buildApp(projectRoot, { typechecked });
     }
     const e2ePort = process.env.E2E_PORT ?? String(await freePort());
+    // The app mails reset links to this port; e2e/reset-password.spec.ts listens on it.
+    const e2eSmtpPort = process.env.E2E_SMTP_PORT ?? String(await freePort());
     const code = await runStep(
       bin('playwright'),
       ['test', ...(process.env.E2E_FILTER ? process.env.E2E_FILTER.split(' ') : [])],
@@ -161,6 +163,7 @@ try {
           ...testEnv,
           NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
           E2E_PORT: e2ePort,
+          E2E_SMTP_PORT: e2eSmtpPort,
           E2E_DATABASE_URL: `${serverUrl}/${e2eDb}`,
           E2E_RESULTS: `${resultsDir}/e2e.json`,
         },

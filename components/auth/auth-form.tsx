@@ -78,6 +78,10 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <p className="muted">
         {isSignUp ? 'Read closely, together. It takes ten seconds.' : 'Welcome back to your seminar.'}
       </p>
+      {isSignUp && search.get('deleted') === '1' && <p role="status">Your account was deleted.</p>}
+      {!isSignUp && search.get('reset') === 'done' && (
+        <p role="status">Your password was changed. Sign in with the new one.</p>
+      )}
       <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
         {isSignUp && (
           <label className="field">
@@ -105,6 +109,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
             </small>
           )}
         </label>
+        {!isSignUp && (
+          <p className="muted">
+            <Link href="/forgot-password">Forgot password?</Link>
+          </p>
+        )}
         {error && (
           <p id={errorId} role="alert" className="form-error">
             {error}

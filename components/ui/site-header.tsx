@@ -20,9 +20,9 @@ export function SiteHeader({ reader }: { reader: Reader | null }) {
       )}
       {reader && (
         <div className="account">
-          <span className="account-name" title={reader.email}>
+          <Link href="/account" className="account-name" title={`Your account (${reader.email})`}>
             {reader.name}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       )}

@@ -1,5 +1,6 @@
 // The API's routes as typed functions, over the one request helper in ./api.ts. Request
 // and response types come from the contract (lib/<domain>/schemas.ts and types.ts).
+import type { AccountHoldings, DeletedAccount, DeleteMode } from '@/lib/account/schemas';
 import type { CreateAnnotationInput, UpdateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import type {
@@ -107,4 +108,12 @@ export const documentsApi = {
     request<{ document: { slug: string } }>('POST', '/api/v1/documents', { body: input }),
   revise: <T>(documentId: string, input: { text: string; format: string; title?: string }) =>
     request<T>('POST', `/api/v1/documents/${enc(documentId)}/versions`, { body: input }),
+};
+
+export const accountApi = {
+  holdings: () => request<{ holdings: AccountHoldings }>('GET', '/api/v1/account'),
+  remove: (mode: DeleteMode) =>
+    request<{ deleted: DeletedAccount }>('DELETE', '/api/v1/account', { body: { mode } }),
+  /** A plain link downloads the file (the browser keeps the session cookie). */
+  annotationsFile: '/api/v1/account/annotations',
 };

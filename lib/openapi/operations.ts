@@ -12,6 +12,7 @@ import {
   updateAnnotationSchema,
 } from '@/lib/annotations/schemas';
 import { articleImportQuerySchema, articleInputSchema, articlePreviewSchema } from '@/lib/articles/schemas';
+import { accountHoldingsSchema, deleteAccountSchema, deletedAccountSchema } from '@/lib/account/schemas';
 import { signedInSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import {
   documentSummarySchema,
@@ -66,6 +67,7 @@ export interface OperationSpec {
     | 'Groups'
     | 'Export and import'
     | 'Live updates'
+    | 'Account'
     | 'Meta';
   /** false for the endpoints a signed-out client calls */
   auth?: boolean;
@@ -389,6 +391,42 @@ export const operations: OperationSpec[] = [
     description:
       'Events carry ids only; fetch the details through the API. `event: annotation` with `{ op, id }`, `event: reply` with `{ op, id, annotationId }` (op: insert, update or delete), and `event: resync` with `{ reason }` when the page should reload its list (access changed, many changes at once, or changes possibly missed). A comment line every 15 s keeps the connection open.',
     responses: { 200: { description: 'An event stream.', contentTypes: ['text/event-stream'] } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/account',
+    tag: 'Account',
+    summary: 'What deleting your account would take away',
+    description:
+      'Counts of your private and shared notes, your replies, others’ replies under your shared notes (lost only when you delete everything) and the seminars you created (they stay). Name, password and sessions are better-auth’s own endpoints under /api/auth.',
+    responses: { 200: { description: 'The counts.', schema: wrap('holdings', accountHoldingsSchema) } },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/account',
+    tag: 'Account',
+    summary: 'Delete your account',
+    description:
+      '`anonymise`: your private notes are deleted; your shared notes and your replies stay, shown as “Former member”, so seminar threads stay readable. `everything`: all you wrote is deleted, with the replies under your notes. Either way your sessions end and the email address can sign up again.',
+    body: { schema: deleteAccountSchema },
+    responses: {
+      200: { description: 'What was deleted and anonymised.', schema: wrap('deleted', deletedAccountSchema) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/account/annotations',
+    tag: 'Account',
+    summary: 'Download all your annotations (W3C Web Annotation JSON-LD, streamed)',
+    description:
+      'One AnnotationCollection of every note you wrote, on every article, each with its thread as you can see it.',
+    responses: {
+      200: {
+        description: 'A file download (Content-Disposition: attachment).',
+        contentTypes: ['application/ld+json'],
+        headers: { 'X-Total-Count': 'your annotations in the file (replies not counted)' },
+      },
+    },
   },
   {
     method: 'get',

@@ -8,6 +8,10 @@ import { checkAuthInput } from './auth-input';
 import { noteAuthFailure } from './auth-failures';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { db } from './db';
+import { deliverResetLink } from './mail/reset-mail';
+
+/** How long a password-reset link works (it also works only once). */
+export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** As the sign-up form says; the users table has a CHECK for it too. */
@@ -37,6 +41,11 @@ export const auth = betterAuth({
     minPasswordLength: MIN_PASSWORD_LENGTH,
     maxPasswordLength: 256,
     autoSignIn: true,
+    // "Forgot password?": better-auth's own flow (/request-password-reset, /reset-password);
+    // the token is single-use, expires, and every session of the account ends with it.
+    sendResetPassword: async ({ user, url }) => deliverResetLink(user, url),
+    resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,
+    revokeSessionsOnPasswordReset: true,
   },
   databaseHooks: {
     user: {

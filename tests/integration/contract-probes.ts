@@ -2,6 +2,8 @@
 // a small world (two readers in a group, an annotation, a reply, a tag, an imported article)
 // and a probe for each `method path`.
 import { POST as authRoute } from '@/app/api/auth/[...all]/route';
+import { DELETE as deleteAccount, GET as accountHoldings } from '@/app/api/v1/account/route';
+import { GET as exportMine } from '@/app/api/v1/account/annotations/route';
 import {
   DELETE as deleteAnnotation,
   GET as getAnnotation,
@@ -193,6 +195,10 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
   },
   'post /api/v1/replies/{id}/hide': (w) =>
     hit(hideReply, 'POST', { user: w.ada, params: { id: w.bobsReply.id }, body: { hidden: true } }),
+  'get /api/v1/account': (w) => hit(accountHoldings, 'GET', { user: w.bob }),
+  'delete /api/v1/account': async () =>
+    hit(deleteAccount, 'DELETE', { user: await signUp('Leaver'), body: { mode: 'anonymise' } }),
+  'get /api/v1/account/annotations': (w) => hit(exportMine, 'GET', { user: w.bob }),
   'get /api/v1/groups': (w) => hit(listGroups, 'GET', { user: w.bob }),
   'post /api/v1/groups': (w) => hit(createGroup, 'POST', { user: w.bob, body: { name: 'Second seminar' } }),
   'post /api/v1/groups/join': async (w) => {
