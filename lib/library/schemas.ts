@@ -17,7 +17,9 @@ export type LibrarySort = z.infer<typeof librarySortSchema>;
 
 export const libraryQuerySchema = z.object({
   q: z.string().trim().max(SEARCH_MAX).optional().describe('words of the title'),
-  sort: librarySortSchema.default('recent').describe('own and public articles; reading lists keep their order'),
+  sort: librarySortSchema
+    .default('recent')
+    .describe('own and public articles; reading lists keep their order'),
 });
 export type LibraryQuery = z.infer<typeof libraryQuerySchema>;
 
@@ -66,7 +68,9 @@ export type Library = z.infer<typeof librarySchema>;
 export const updateDocumentSchema = z
   .object({
     archived: z.boolean().optional().describe('true archives, false restores'),
-    audience: audienceSchema.optional().describe('making an article public (or private again) is an administrator’s'),
+    audience: audienceSchema
+      .optional()
+      .describe('making an article public (or private again) is an administrator’s'),
   })
   .refine((v) => v.archived !== undefined || v.audience !== undefined, {
     message: 'Send archived or audience.',
@@ -81,7 +85,13 @@ export type AddReadingInput = z.infer<typeof addReadingSchema>;
 
 export const updateReadingSchema = z
   .object({
-    position: z.number().int().min(0).max(10_000).optional().describe('move the reading to this place (0 is first)'),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('move the reading to this place (0 is first)'),
     dueDate: dueDateSchema.nullable().optional().describe('null clears it'),
   })
   .refine((v) => v.position !== undefined || v.dueDate !== undefined, {

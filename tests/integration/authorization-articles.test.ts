@@ -17,11 +17,17 @@ import { GET as events } from '@/app/api/v1/documents/[id]/events/route';
 import { GET as exportAnnotations } from '@/app/api/v1/documents/[id]/export/route';
 import { GET as listVersions, POST as reviseDocument } from '@/app/api/v1/documents/[id]/versions/route';
 import { POST as addReading } from '@/app/api/v1/groups/[id]/readings/route';
-import { BASE, call, signUp, type TestUser } from '../support/api';
+import { BASE, call, signUp, type ResponseJson, type TestUser } from '../support/api';
 import { makeGroup } from './export-fixtures';
 
 type Handler = Parameters<typeof call>[0];
-type Route = { name: string; handler: Handler; method: string; query?: Record<string, string>; body?: unknown };
+type Route = {
+  name: string;
+  handler: Handler;
+  method: string;
+  query?: Record<string, string>;
+  body?: unknown;
+};
 
 const text = (title: string) =>
   `${title}\n\nThe first paragraph of ${title}, long enough to be read closely by a seminar.\n\nThe second paragraph of ${title} carries its argument.`;
@@ -69,7 +75,8 @@ const routes = (title: string): Route[] => [
 
 /** Calls a route; a live event stream that opened is hung up at once. */
 async function probe(route: Route, user: TestUser | null, id: string) {
-  if (route.handler !== events) return call(route.handler, route.method, '/x', { user, params: { id }, ...route });
+  if (route.handler !== events)
+    return call(route.handler, route.method, '/x', { user, params: { id }, ...route });
   const abort = new AbortController();
   const response = await events(
     new Request(new URL(`/api/v1/documents/${id}/events`, BASE), {
@@ -81,7 +88,7 @@ async function probe(route: Route, user: TestUser | null, id: string) {
   const body = response.status === 200 ? '' : await response.text();
   abort.abort();
   await response.body?.cancel().catch(() => undefined);
-  return { status: response.status, text: body };
+  return { status: response.status, text: body, json: null as ResponseJson };
 }
 
 let owner: TestUser, member: TestUser, otherMember: TestUser, stranger: TestUser;
@@ -109,7 +116,11 @@ beforeAll(async () => {
     [owner, seminar.id, archived],
     [otherMember, other.id, othersReading],
   ] as const) {
-    const res = await call(addReading, 'POST', '/x', { user, params: { id: groupId }, body: { documentId: doc.id } });
+    const res = await call(addReading, 'POST', '/x', {
+      user,
+      params: { id: groupId },
+      body: { documentId: doc.id },
+    });
     expect(res.status, res.text).toBe(201);
   }
   const archive = await call(patchDocument, 'PATCH', '/x', {

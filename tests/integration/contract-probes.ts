@@ -125,7 +125,11 @@ export async function world() {
   ).json as { tag: { id: string } };
   const imported = (await hit(importArticle, 'POST', { user: ada, body: { text: article('Contract') } }))
     .json as { document: { id: string; slug: string } };
-  await hit(addReading, 'POST', { user: ada, params: { id: groupId }, body: { documentId: imported.document.id } });
+  await hit(addReading, 'POST', {
+    user: ada,
+    params: { id: groupId },
+    body: { documentId: imported.document.id },
+  });
   return {
     ada,
     bob,
@@ -262,8 +266,15 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
   'delete /api/v1/groups/{id}/readings/{documentId}': async (w) => {
     const own = (await hit(importArticle, 'POST', { user: w.ada, body: { text: article('Dropped') } }))
       .json as { document: { id: string } };
-    await hit(addReading, 'POST', { user: w.ada, params: { id: w.groupId }, body: { documentId: own.document.id } });
-    return hit(removeReading, 'DELETE', { user: w.ada, params: { id: w.groupId, documentId: own.document.id } });
+    await hit(addReading, 'POST', {
+      user: w.ada,
+      params: { id: w.groupId },
+      body: { documentId: own.document.id },
+    });
+    return hit(removeReading, 'DELETE', {
+      user: w.ada,
+      params: { id: w.groupId, documentId: own.document.id },
+    });
   },
   'get /api/v1/groups/{id}/tags': (w) => hit(listTags, 'GET', { user: w.bob, params: { id: w.groupId } }),
   'post /api/v1/groups/{id}/tags': (w) =>

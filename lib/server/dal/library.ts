@@ -1,15 +1,10 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type {
-  LibraryDocument,
-  Library,
-  LibraryQuery,
-  UpdateDocumentInput,
-} from '@/lib/library/schemas';
+import type { LibraryDocument, Library, LibraryQuery, UpdateDocumentInput } from '@/lib/library/schemas';
 import { db } from '../db';
 import { conflict, forbidden } from '../errors';
 import type { Reader } from '../session';
-import { isAdministrator, manageRefusal, requireManager } from './document-access';
+import { isAdministrator, manageRefusal, requireManager, resolveVisibleDocument } from './document-access';
 import { readerMemberships } from './memberships';
 import { readingsOf } from './readings';
 
@@ -50,7 +45,13 @@ export async function getLibrary(reader: Reader, query: LibraryQuery): Promise<L
       select: librarySelect,
     }),
     db.document.findMany({
-      where: { audience: 'PUBLIC', archivedAt: null, NOT: { ownerId: reader.id }, ...titleMatch },
+      where: {
+        audience: 'PUBLIC',
+        archivedAt: null,
+        // NOT (ownerId = me) would drop the ownerless sample article (NULL)
+        OR: [{ ownerId: null }, { ownerId: { not: reader.id } }],
+        ...titleMatch,
+      },
       orderBy: ORDER[query.sort],
       select: librarySelect,
     }),
@@ -109,21 +110,26 @@ function libraryDocument(
   };
 }
 
-/** Archives or restores an article, or changes who sees it (public is an administrator's). */
+/** Archives or restores an article (its manager: the owner, or an administrator for a
+ * public one), or changes who sees it (an administrator's, for an article they can see). */
 export async function updateDocument(reader: Reader, idOrSlug: string, input: UpdateDocumentInput) {
-  const doc = await requireManager(reader, idOrSlug);
-  const audience = input.audience === undefined ? undefined : input.audience === 'public' ? 'PUBLIC' : 'PRIVATE';
-  if (audience && audience !== doc.audience && !isAdministrator(reader))
+  const doc = await resolveVisibleDocument(reader, idOrSlug);
+  const audience =
+    input.audience === undefined ? undefined : input.audience === 'public' ? 'PUBLIC' : 'PRIVATE';
+  const reshare = audience !== undefined && audience !== doc.audience;
+  if (reshare && !isAdministrator(reader))
     throw forbidden('Only an administrator can make an article public or take it back.');
-  if (audience === 'PRIVATE' && doc.ownerId === null)
-    throw conflict('This article has no owner; it would be visible to no one but its seminars.');
+  if (input.archived !== undefined) {
+    const refusal = manageRefusal(reader, doc);
+    if (refusal) throw forbidden(refusal);
+  }
+  if (audience === 'PRIVATE' && reshare && doc.ownerId === null)
+    throw conflict('This article has no owner; private, it would be visible to no one but its seminars.');
   const archivedAt = input.archived === undefined ? undefined : input.archived ? new Date() : null;
+  const archiveChange = archivedAt !== undefined && (archivedAt === null) !== (doc.archivedAt === null);
   await db.document.update({
     where: { id: doc.id },
-    data: {
-      ...(audience ? { audience } : {}),
-      ...(archivedAt !== undefined && (archivedAt === null) !== (doc.archivedAt === null) ? { archivedAt } : {}),
-    },
+    data: { ...(reshare ? { audience } : {}), ...(archiveChange ? { archivedAt } : {}) },
   });
   const [row] = await db.document.findMany({ where: { id: doc.id }, select: librarySelect });
   return libraryDocument(reader, row, await annotationCounts(reader, [doc.id]));

@@ -61,7 +61,8 @@ export async function listReadings(reader: Reader, groupId: string): Promise<Rea
 export async function addReading(reader: Reader, groupId: string, input: AddReadingInput) {
   await requireFacilitator(reader, groupId, 'change the reading list');
   const doc = await resolveVisibleDocument(reader, input.documentId);
-  if (doc.archivedAt) throw conflict('This article is archived; restore it before adding it to a reading list.');
+  if (doc.archivedAt)
+    throw conflict('This article is archived; restore it before adding it to a reading list.');
   try {
     await db.$transaction(async (tx) => {
       await lockGroup(tx, groupId);
