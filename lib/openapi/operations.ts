@@ -154,7 +154,10 @@ export const operations: OperationSpec[] = [
     summary: 'Archive or restore an article, or change its audience (owner; a public one: administrator)',
     body: { schema: updateDocumentSchema },
     responses: {
-      200: { description: 'The article as the library lists it.', schema: wrap('document', libraryDocumentSchema) },
+      200: {
+        description: 'The article as the library lists it.',
+        schema: wrap('document', libraryDocumentSchema),
+      },
     },
   },
   {
