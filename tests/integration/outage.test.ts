@@ -145,7 +145,7 @@ describe('PostgreSQL refuses connections during writes', () => {
     expect(created.status).toBe(201);
     const patched = await patch(keys.patch, annotationId, 1, ['evidence']);
     expect(patched.status).toBe(200);
-    expect(patched.json.annotation.version).toBe(2);
+    expect(patched.json.annotation.rev).toBe(2);
     const replied = await reply(keys.reply, annotationId);
     expect(replied.status).toBe(201);
 
@@ -199,7 +199,7 @@ describe('PostgreSQL refuses connections during writes', () => {
 
     const retried = await patch(k, id, 1, ['framing']);
     expect(retried.status).toBe(200);
-    expect(retried.json.annotation).toMatchObject({ id, version: 2, tags: ['framing'] });
+    expect(retried.json.annotation).toMatchObject({ id, rev: 2, tags: ['framing'] });
     // A different edit on the stale version is still a conflict.
     expect((await patch(key(), id, 1, ['claim'])).status).toBe(409);
   });

@@ -57,7 +57,7 @@ describe('Idempotency-Key', () => {
         body: { version: 1, tags: ['evidence'] },
       });
     const [first, second] = await Promise.all([edit(), edit()]);
-    expect(first).toMatchObject({ status: 200, json: { annotation: { version: 2, tags: ['evidence'] } } });
+    expect(first).toMatchObject({ status: 200, json: { annotation: { rev: 2, tags: ['evidence'] } } });
     expect(second.status).toBe(200);
     expect(second.json).toEqual(first.json);
     expect((await edit()).json).toEqual(first.json);
