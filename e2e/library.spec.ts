@@ -25,10 +25,15 @@ test('[LIBRARY] an owner finds an article by title, archives and restores it, an
   const mine = page.getByRole('list', { name: 'My articles' });
   await expect(mine.getByRole('link')).toHaveText([title]);
 
-  await mine.getByRole('button', { name: `Archive ${title}` }).click();
-  await expect(mine.getByText('Archived')).toBeVisible();
-  await mine.getByRole('button', { name: `Restore ${title}` }).click();
-  await expect(mine.getByText('Archived')).toHaveCount(0);
+  const patched = () =>
+    page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/documents/${doc.id}`),
+    );
+  await Promise.all([patched(), mine.getByRole('button', { name: `Archive ${title}` }).click()]);
+  await expect(mine.getByText('Archived', { exact: true })).toBeVisible();
+  await Promise.all([patched(), mine.getByRole('button', { name: `Restore ${title}` }).click()]);
+  await expect(mine.getByRole('button', { name: `Archive ${title}` })).toBeVisible();
+  await expect(mine.getByText('Archived', { exact: true })).toHaveCount(0);
 
   await mine.getByRole('button', { name: 'Delete' }).click();
   const question = mine.getByRole('group', { name: /^Delete “Tide tables/ });
