@@ -10,7 +10,7 @@ export const audienceSchema = z
 export type Audience = z.infer<typeof audienceSchema>;
 
 /** A calendar day, `YYYY-MM-DD` (a due date has no time of day). */
-export const dueDateSchema = z.iso.date().describe('a calendar day, YYYY-MM-DD');
+export const dueDateSchema = z.iso.date().max(10).describe('a calendar day, YYYY-MM-DD');
 
 export const librarySortSchema = z.enum(['recent', 'oldest', 'title']);
 export type LibrarySort = z.infer<typeof librarySortSchema>;
