@@ -1,4 +1,5 @@
-// Imports the sample article through the same importer readers use, once.
+// Imports the sample article through the same importer readers use, once; it is public to
+// every signed-in reader.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDocument } from '@/lib/server/dal/documents';
@@ -13,7 +14,7 @@ export async function seedSampleArticle(): Promise<'created' | 'present'> {
     path.resolve(import.meta.dirname, '../lib/articles/fixtures/face-time.txt'),
     'utf8',
   );
-  await createDocument(null, { text, format: 'text', slug: SAMPLE_SLUG });
+  await createDocument(null, { text, format: 'text', slug: SAMPLE_SLUG, audience: 'PUBLIC' });
   return 'created';
 }
 

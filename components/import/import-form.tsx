@@ -12,7 +12,7 @@ import {
 } from './article-source';
 import { BlockReview, describeCounts, type ReviewBlock, type ReviewKind } from './block-review';
 import { settle } from '@/lib/client/api';
-import { documentsApi } from '@/lib/client/endpoints';
+import { documentsApi, readingsApi } from '@/lib/client/endpoints';
 
 interface Preview {
   title: string;
@@ -26,9 +26,11 @@ interface Review {
   blocks: ReviewBlock[];
 }
 
-/** Import an article: paste or upload, check the preview (title, kinds of blocks), save. */
-export function ImportForm() {
+/** Import an article: paste or upload, check the preview (title, kinds of blocks), save;
+ * private to the importer unless they put it on the reading list of a seminar they run. */
+export function ImportForm({ seminars = [] }: { seminars?: { id: string; name: string }[] }) {
   const router = useRouter();
+  const [seminarId, setSeminarId] = useState('');
   const [source, setSource] = useState<ArticleSourceValue>(EMPTY_SOURCE);
   const [review, setReview] = useState<Review | null>(null);
   const [busy, setBusy] = useState(false);
@@ -92,7 +94,16 @@ export function ImportForm() {
       setError(result.message);
       return;
     }
-    router.push(`/documents/${result.data.document.slug}`);
+    const slug = result.data.document.slug;
+    if (seminarId) {
+      const listed = await settle(readingsApi.add(seminarId, { documentId: slug }));
+      if (!listed.ok) {
+        setBusy(false);
+        setError(`The article was saved, but not added to the reading list: ${listed.message}`);
+        return;
+      }
+    }
+    router.push(`/documents/${slug}`);
     router.refresh();
   }
 
@@ -134,6 +145,19 @@ export function ImportForm() {
           onChange={(event) => setReview({ ...review, title: event.target.value })}
         />
       </label>
+      {seminars.length > 0 && (
+        <label className="field">
+          <span>Who reads it</span>
+          <select value={seminarId} disabled={busy} onChange={(event) => setSeminarId(event.target.value)}>
+            <option value="">Only me (private)</option>
+            {seminars.map((s) => (
+              <option key={s.id} value={s.id}>
+                Add to the reading list of {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <BlockReview
         blocks={review.blocks}
         disabled={busy}

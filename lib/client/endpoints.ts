@@ -11,6 +11,13 @@ import type {
   UpdateTagInput,
 } from '@/lib/groups/schemas';
 import type { GroupDetail } from '@/lib/groups/types';
+import type {
+  AddReadingInput,
+  LibraryDocument,
+  ReadingView,
+  UpdateDocumentInput,
+  UpdateReadingInput,
+} from '@/lib/library/schemas';
 import type { NoteDoc } from '@/lib/notes';
 import type { ImportReport } from '@/lib/openapi/transfer-schemas';
 import type { ReplyView } from '@/lib/replies/types';
@@ -116,4 +123,26 @@ export const accountApi = {
     request<{ deleted: DeletedAccount }>('DELETE', '/api/v1/account', { body: { mode } }),
   /** A plain link downloads the file (the browser keeps the session cookie). */
   annotationsFile: '/api/v1/account/annotations',
+};
+
+export const libraryApi = {
+  /** Archive (`archived: true`), restore, or change the audience of an article. */
+  update: (documentId: string, input: UpdateDocumentInput) =>
+    request<{ document: LibraryDocument }>('PATCH', `/api/v1/documents/${enc(documentId)}`, { body: input }),
+  remove: (documentId: string) =>
+    request<{ deleted: { id: string; title: string; annotations: number } }>(
+      'DELETE',
+      `/api/v1/documents/${enc(documentId)}`,
+    ),
+};
+
+const readings = (groupId: string) => `/api/v1/groups/${enc(groupId)}/readings`;
+
+export const readingsApi = {
+  add: (groupId: string, input: AddReadingInput) =>
+    request<{ readings: ReadingView[] }>('POST', readings(groupId), { body: input }),
+  update: (groupId: string, documentId: string, input: UpdateReadingInput) =>
+    request<{ readings: ReadingView[] }>('PATCH', `${readings(groupId)}/${enc(documentId)}`, { body: input }),
+  remove: (groupId: string, documentId: string) =>
+    request<{ readings: ReadingView[] }>('DELETE', `${readings(groupId)}/${enc(documentId)}`),
 };

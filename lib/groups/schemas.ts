@@ -116,6 +116,8 @@ export const groupDocumentViewSchema = z.object({
   slug: z.string(),
   title: z.string(),
   annotationCount: z.number().int().describe('annotations shared with this group on the document'),
+  position: z.number().int().describe('its place on the reading list (0 is first)'),
+  dueDate: z.iso.date().nullable().describe('YYYY-MM-DD'),
 });
 
 export const groupDetailSchema = groupSummarySchema

@@ -42,6 +42,16 @@ import {
   updateMemberSchema,
   updateTagSchema,
 } from '@/lib/groups/schemas';
+import {
+  addReadingSchema,
+  deletedDocumentSchema,
+  libraryDocumentSchema,
+  libraryQuerySchema,
+  librarySchema,
+  readingListSchema,
+  updateDocumentSchema,
+  updateReadingSchema,
+} from '@/lib/library/schemas';
 import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -114,7 +124,7 @@ export const operations: OperationSpec[] = [
     summary: 'The library',
     responses: {
       200: {
-        description: 'Every document; the sample article has slug face-time.',
+        description: 'Every article you can see (not archived); the sample article has slug face-time.',
         schema: listOf('documents', documentSummarySchema),
       },
     },
@@ -138,6 +148,37 @@ export const operations: OperationSpec[] = [
     summary: 'A document and the blocks of its current (or a given) version',
     query: documentVersionQuerySchema,
     responses: { 200: { description: 'The document.', schema: documentViewSchema } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/documents/{id}',
+    tag: 'Documents',
+    summary: 'Archive or restore an article, or change its audience (owner; a public one: administrator)',
+    body: { schema: updateDocumentSchema },
+    responses: {
+      200: {
+        description: 'The article as the library lists it.',
+        schema: wrap('document', libraryDocumentSchema),
+      },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/documents/{id}',
+    tag: 'Documents',
+    summary: 'Delete an article no one else has annotated, with your annotations on it',
+    responses: {
+      200: { description: 'What was deleted.', schema: deletedDocumentSchema },
+      409: { description: 'Others have annotated it: archive it instead.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/library',
+    tag: 'Documents',
+    summary: 'Your library: your seminars’ reading lists, your own articles, public articles',
+    query: libraryQuerySchema,
+    responses: { 200: { description: 'The library in sections.', schema: librarySchema } },
   },
   {
     method: 'get',
@@ -313,6 +354,39 @@ export const operations: OperationSpec[] = [
     tag: 'Groups',
     summary: 'Turn the invite link off',
     responses: { 204: noContent },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/groups/{id}/readings',
+    tag: 'Groups',
+    summary: 'The seminar’s reading list, in the facilitators’ order (members)',
+    responses: { 200: { description: 'The readings.', schema: readingListSchema } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/groups/{id}/readings',
+    tag: 'Groups',
+    summary: 'Add an article you can see to the end of the reading list (facilitators)',
+    body: { schema: addReadingSchema },
+    responses: {
+      201: { description: 'The reading list.', schema: readingListSchema },
+      409: { description: 'On the list already, or archived.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/groups/{id}/readings/{documentId}',
+    tag: 'Groups',
+    summary: 'Move a reading or set or clear its due date (facilitators)',
+    body: { schema: updateReadingSchema },
+    responses: { 200: { description: 'The reading list.', schema: readingListSchema } },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/groups/{id}/readings/{documentId}',
+    tag: 'Groups',
+    summary: 'Take an article off the reading list (facilitators); annotations stay',
+    responses: { 200: { description: 'The reading list.', schema: readingListSchema } },
   },
   {
     method: 'patch',

@@ -49,7 +49,7 @@ async function sampleDocument() {
   });
   if (!doc) {
     const text = readFileSync(path.join(root, 'lib/articles/fixtures/face-time.txt'), 'utf8');
-    await createDocument(null, { text, format: 'text', slug: 'face-time' });
+    await createDocument(null, { text, format: 'text', slug: 'face-time', audience: 'PUBLIC' });
     doc = await db.document.findUniqueOrThrow({
       where: { slug: 'face-time' },
       select: { id: true, currentVersionId: true },

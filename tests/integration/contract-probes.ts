@@ -12,7 +12,17 @@ import {
 import { POST as hideAnnotation } from '@/app/api/v1/annotations/[id]/hide/route';
 import { GET as listReplies, POST as createReply } from '@/app/api/v1/annotations/[id]/replies/route';
 import { GET as listDocuments, POST as importArticle } from '@/app/api/v1/documents/route';
-import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
+import {
+  DELETE as deleteDocument,
+  GET as getDocument,
+  PATCH as patchDocument,
+} from '@/app/api/v1/documents/[id]/route';
+import { GET as getLibrary } from '@/app/api/v1/library/route';
+import { GET as listReadings, POST as addReading } from '@/app/api/v1/groups/[id]/readings/route';
+import {
+  DELETE as removeReading,
+  PATCH as patchReading,
+} from '@/app/api/v1/groups/[id]/readings/[documentId]/route';
 import {
   GET as listAnnotations,
   POST as createAnnotation,
@@ -116,7 +126,12 @@ export async function world() {
     })
   ).json as { tag: { id: string } };
   const imported = (await hit(importArticle, 'POST', { user: ada, body: { text: article('Contract') } }))
-    .json as { document: { slug: string } };
+    .json as { document: { id: string; slug: string } };
+  await hit(addReading, 'POST', {
+    user: ada,
+    params: { id: groupId },
+    body: { documentId: imported.document.id },
+  });
   return {
     ada,
     bob,
@@ -128,6 +143,7 @@ export async function world() {
     bobsReply,
     tagId: tag.tag.id,
     slug: imported.document.slug,
+    importedId: imported.document.id,
   };
 }
 
@@ -147,6 +163,14 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
   'post /api/v1/documents': (w) =>
     hit(importArticle, 'POST', { user: w.ada, body: { text: article('Another article') } }),
   'get /api/v1/documents/{id}': (w) => hit(getDocument, 'GET', { user: w.ada, params: { id: 'face-time' } }),
+  'patch /api/v1/documents/{id}': (w) =>
+    hit(patchDocument, 'PATCH', { user: w.ada, params: { id: w.slug }, body: { archived: false } }),
+  'delete /api/v1/documents/{id}': async (w) => {
+    const own = (await hit(importArticle, 'POST', { user: w.ada, body: { text: article('Short-lived') } }))
+      .json as { document: { id: string } };
+    return hit(deleteDocument, 'DELETE', { user: w.ada, params: { id: own.document.id } });
+  },
+  'get /api/v1/library': (w) => hit(getLibrary, 'GET', { user: w.bob, query: { sort: 'title' } }),
   'get /api/v1/documents/{id}/versions': (w) =>
     hit(listVersions, 'GET', { user: w.ada, params: { id: 'face-time' } }),
   'post /api/v1/documents/{id}/versions': (w) =>
@@ -234,6 +258,29 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
       body: { code: (invite.json as { inviteCode: string }).inviteCode },
     });
     return hit(removeMember, 'DELETE', { user: dan, params: { id: w.groupId, userId: dan.id } });
+  },
+  'get /api/v1/groups/{id}/readings': (w) =>
+    hit(listReadings, 'GET', { user: w.bob, params: { id: w.groupId } }),
+  'post /api/v1/groups/{id}/readings': (w) =>
+    hit(addReading, 'POST', { user: w.ada, params: { id: w.groupId }, body: { documentId: 'face-time' } }),
+  'patch /api/v1/groups/{id}/readings/{documentId}': (w) =>
+    hit(patchReading, 'PATCH', {
+      user: w.ada,
+      params: { id: w.groupId, documentId: w.importedId },
+      body: { position: 0, dueDate: '2027-01-15' },
+    }),
+  'delete /api/v1/groups/{id}/readings/{documentId}': async (w) => {
+    const own = (await hit(importArticle, 'POST', { user: w.ada, body: { text: article('Dropped') } }))
+      .json as { document: { id: string } };
+    await hit(addReading, 'POST', {
+      user: w.ada,
+      params: { id: w.groupId },
+      body: { documentId: own.document.id },
+    });
+    return hit(removeReading, 'DELETE', {
+      user: w.ada,
+      params: { id: w.groupId, documentId: own.document.id },
+    });
   },
   'get /api/v1/groups/{id}/tags': (w) => hit(listTags, 'GET', { user: w.bob, params: { id: w.groupId } }),
   'post /api/v1/groups/{id}/tags': (w) =>

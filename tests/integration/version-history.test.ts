@@ -10,6 +10,7 @@ import {
 } from '@/app/api/v1/documents/[id]/annotations/route';
 import { POST as reviseDocument } from '@/app/api/v1/documents/[id]/versions/route';
 import { call, signUp, type TestUser } from '../support/api';
+import { putOnReadingList } from '../support/articles';
 import { makeGroup } from './export-fixtures';
 
 const SAMPLE = readFileSync(new URL('../../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
@@ -78,6 +79,7 @@ describe('reading an earlier version with its annotations', () => {
     });
     expect(imported.status, imported.text).toBe(201);
     const id: string = imported.json.document.id;
+    await putOnReadingList(group.id, id); // Bo reads it as a member of Ada's seminar
     const v1 = await blocksOf(ada, id);
 
     const movedQuote = 'continuous communication and interaction at lower working levels';

@@ -9,6 +9,7 @@ import {
 } from '@/app/api/v1/documents/[id]/annotations/route';
 import { GET as listVersions, POST as reviseDocument } from '@/app/api/v1/documents/[id]/versions/route';
 import { db } from '@/lib/server/db';
+import { makeAdministrator } from '../support/articles';
 import { call, signUp, type TestUser } from '../support/api';
 
 const SAMPLE = readFileSync(new URL('../../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
@@ -71,8 +72,10 @@ function revise(user: TestUser, text: string) {
   });
 }
 
+/** An administrator who also facilitates a seminar: only an administrator may revise the
+ * public sample article. */
 async function facilitator(name: string): Promise<TestUser> {
-  const user = await signUp(name);
+  const user = makeAdministrator(await signUp(name));
   await db.group.create({
     data: {
       name: `${name}'s seminar`,

@@ -4,6 +4,7 @@ import { POST as importDocument } from '@/app/api/v1/documents/route';
 import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
 import { GET as listVersions, POST as reviseDocument } from '@/app/api/v1/documents/[id]/versions/route';
 import { db } from '@/lib/server/db';
+import { makeAdministrator, putOnReadingList } from '../support/articles';
 import { call, signUp, type TestUser } from '../support/api';
 
 const SAMPLE = readFileSync(new URL('../../lib/articles/fixtures/face-time.txt', import.meta.url), 'utf8');
@@ -29,17 +30,30 @@ async function anchorsOf(user: TestUser, id: string): Promise<string[]> {
 }
 
 describe('who may upload a revised version', () => {
-  it('lets the reader who imported an article revise it, and nobody else', async () => {
+  it('lets the owner of an article revise it; a seminar reading it gets 403, anyone else 404', async () => {
     const ada = await signUp('Ada');
     const bob = await signUp('Bob');
+    const cy = await signUp('Cy');
     const doc = await importAs(ada);
+    const group = await db.group.create({
+      data: {
+        name: 'Seminar',
+        createdById: ada.id,
+        memberships: {
+          create: [
+            { userId: ada.id, role: 'FACILITATOR' },
+            { userId: bob.id, role: 'MEMBER' },
+          ],
+        },
+      },
+    });
+    await putOnReadingList(group.id, doc.id);
     const text = ARTICLE.replace('early morning', 'grey early morning');
 
     const byBob = await revise(bob, doc.id, { text, format: 'text' });
     expect(byBob.status).toBe(403);
-    expect(byBob.json.error.message).toBe(
-      'Only the reader who imported this article can upload a revised version of it.',
-    );
+    expect(byBob.json.error.message).toBe('Only the reader who owns this article can change it.');
+    expect((await revise(cy, doc.id, { text, format: 'text' })).status).toBe(404);
     expect((await revise(null, doc.id, { text, format: 'text' })).status).toBe(401);
     expect((await revise(ada, 'no-such-article', { text, format: 'text' })).status).toBe(404);
 
@@ -49,10 +63,11 @@ describe('who may upload a revised version', () => {
     expect(byAda.json.summary).toEqual({ anchored: 0, reanchored: 0, orphaned: 0 });
   });
 
-  it('lets only facilitators revise the sample article, which nobody imported', async () => {
+  it('lets only an administrator revise the public sample article, not whoever facilitates a group', async () => {
     const bob = await signUp('Bob');
     const fay = await signUp('Fay');
-    const group = await db.group.create({
+    const adam = makeAdministrator(await signUp('Adam'));
+    await db.group.create({
       data: {
         name: 'Seminar',
         createdById: fay.id,
@@ -64,17 +79,16 @@ describe('who may upload a revised version', () => {
         },
       },
     });
-    expect(group.id).toBeTruthy();
     const text = SAMPLE.replace('the cancelation of', 'the cancellation of');
 
-    const byMember = await revise(bob, 'face-time', { text, format: 'text' });
-    expect(byMember.status).toBe(403);
-    expect(byMember.json.error.message).toBe(
-      'Only a group facilitator can upload a revised version of this article.',
-    );
-    const byFacilitator = await revise(fay, 'face-time', { text, format: 'text' });
-    expect(byFacilitator.status).toBe(201);
-    expect(byFacilitator.json.version.number).toBe(2);
+    for (const reader of [bob, fay]) {
+      const refused = await revise(reader, 'face-time', { text, format: 'text' });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.message).toBe('Only an administrator can change a public article.');
+    }
+    const byAdministrator = await revise(adam, 'face-time', { text, format: 'text' });
+    expect(byAdministrator.status).toBe(201);
+    expect(byAdministrator.json.version.number).toBe(2);
   });
 });
 

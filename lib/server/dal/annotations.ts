@@ -191,7 +191,7 @@ export async function createAnnotation(
 ): Promise<AnnotationView> {
   const replay = replayedResult<AnnotationView>();
   if (replay) return replay.value;
-  const doc = await findDocumentWithVersion(documentIdOrSlug);
+  const doc = await findDocumentWithVersion(reader, documentIdOrSlug);
   const memberships = input.groupId ? await readerMemberships(reader) : [];
   const groupId = await checkGroup(reader, input.groupId, memberships);
   const [target, version] = await Promise.all([

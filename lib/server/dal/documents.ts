@@ -8,20 +8,20 @@ import {
   type ParsedBlock,
 } from '@/lib/articles';
 import { db } from '../db';
+import { documentScope, resolveVisibleDocument } from './document-access';
 import { AppError, invalid, notFound } from '../errors';
 import type { Reader } from '../session';
 import type { DocumentSummary, DocumentView } from '@/lib/documents/types';
 
-// The library is shared by every signed-in reader: documents carry no per-reader
-// visibility; annotations on them do (see dal/annotations.ts).
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Who sees a document is decided in document-access.ts; every lookup here goes through it.
 
 // Response shapes are the contract's (lib/documents/schemas.ts); re-exported for callers.
 export type { BlockView, DocumentSummary, DocumentView } from '@/lib/documents/types';
 
-export async function listDocuments(_reader: Reader): Promise<DocumentSummary[]> {
+/** Every article in the reader's library (not archived), oldest first. */
+export async function listDocuments(reader: Reader): Promise<DocumentSummary[]> {
   const rows = await db.document.findMany({
+    where: { AND: [documentScope(reader), { archivedAt: null }] },
     orderBy: { createdAt: 'asc' },
     select: {
       id: true,
@@ -43,23 +43,19 @@ export async function listDocuments(_reader: Reader): Promise<DocumentSummary[]>
   }));
 }
 
-/** Resolves an id or a slug to the document id, or throws 404. */
-export async function resolveDocumentId(_reader: Reader | null, idOrSlug: string): Promise<string> {
-  const row = await db.document.findFirst({
-    where: UUID.test(idOrSlug) ? { OR: [{ id: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug },
-    select: { id: true },
-  });
-  if (!row) throw notFound('The document');
-  return row.id;
+/** Resolves an id or a slug to the id of a document the reader sees, or throws 404
+ * (document-access.ts decides). */
+export async function resolveDocumentId(reader: Reader, idOrSlug: string): Promise<string> {
+  return (await resolveVisibleDocument(reader, idOrSlug)).id;
 }
 
-/** The document and its current version in one query, or 404. */
-export async function findDocumentWithVersion(idOrSlug: string): Promise<{ id: string; versionId: string }> {
-  const row = await db.document.findFirst({
-    where: UUID.test(idOrSlug) ? { OR: [{ id: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug },
-    select: { id: true, currentVersionId: true },
-  });
-  if (!row?.currentVersionId) throw notFound('The document');
+/** A document the reader sees and its current version, or 404. */
+export async function findDocumentWithVersion(
+  reader: Reader,
+  idOrSlug: string,
+): Promise<{ id: string; versionId: string }> {
+  const row = await resolveVisibleDocument(reader, idOrSlug);
+  if (!row.currentVersionId) throw notFound('The document');
   return { id: row.id, versionId: row.currentVersionId };
 }
 
@@ -136,6 +132,8 @@ export interface CreateDocumentInput {
   title?: string;
   slug?: string;
   blocks?: { kind: ParsedBlock['kind']; text: string }[];
+  /** public for the sample article; an import is private to its importer */
+  audience?: 'PRIVATE' | 'PUBLIC';
 }
 
 /** Imports an article as a new document (version 1). `actor` is null for the
@@ -161,7 +159,13 @@ export async function createDocument(
     try {
       const created = await db.$transaction(async (tx) => {
         const document = await tx.document.create({
-          data: { slug, title, createdById: actor?.id ?? null },
+          data: {
+            slug,
+            title,
+            createdById: actor?.id ?? null,
+            ownerId: actor?.id ?? null,
+            audience: input.audience ?? 'PRIVATE',
+          },
           select: { id: true },
         });
         const version = await tx.documentVersion.create({

@@ -10,6 +10,7 @@ import {
 import type { CreateGroupInput, UpdateGroupInput } from '@/lib/groups/schemas';
 import type { GroupDetail, GroupSummary, JoinedGroup } from '@/lib/groups/types';
 import { db } from '../db';
+import { readingsOf } from './readings';
 import { AppError } from '../errors';
 import type { Reader } from '../session';
 import {
@@ -60,17 +61,9 @@ export async function createGroup(reader: Reader, input: CreateGroupInput): Prom
   return getGroup(reader, group.id);
 }
 
+/** The group page lists the seminar's reading list, not the whole library. */
 async function documentCounts(groupId: string) {
-  const [documents, counts] = await Promise.all([
-    db.document.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, slug: true, title: true } }),
-    db.annotation.groupBy({
-      by: ['documentId'],
-      where: { groupId, deletedAt: null },
-      _count: { _all: true },
-    }),
-  ]);
-  const byDocument = new Map(counts.map((c) => [c.documentId, c._count._all]));
-  return documents.map((d) => ({ ...d, annotationCount: byDocument.get(d.id) ?? 0 }));
+  return (await readingsOf([groupId])).get(groupId) ?? [];
 }
 
 /** Everything a member sees on the group page; the invite code only for facilitators. */

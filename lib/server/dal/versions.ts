@@ -5,6 +5,7 @@ import { db } from '../db';
 import { conflict, forbidden, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
+import { manageRefusal, resolveVisibleDocument } from './document-access';
 import { finalBlocks, formatOf, type ArticleInput } from './document-import';
 import { hashSource, parseOrExplain, resolveDocumentId } from './documents';
 import { reanchorDocument } from './reanchor-document';
@@ -22,30 +23,14 @@ export type RevisePermission = { allowed: true } | { allowed: false; reason: str
 
 /**
  * Who may upload a revision. A revision rewrites where everyone's annotations point, so
- * it is not open to every reader: the reader who imported an article may revise it. The
- * sample article (and any article whose importer deleted their account) has no owner;
- * there the facilitators, who run seminars on it, may, being the readers trusted to
- * manage what a group reads.
+ * it is not open to every reader: the article's owner may; a public article (the sample
+ * one, say) only an administrator, never whoever happens to facilitate some group
+ * (document-access.ts, `manageRefusal`).
  */
-export async function revisePermission(reader: Reader, documentId: string): Promise<RevisePermission> {
-  const doc = await db.document.findUnique({ where: { id: documentId }, select: { createdById: true } });
-  if (!doc) throw notFound('The document');
-  if (doc.createdById === reader.id) return { allowed: true };
-  if (doc.createdById === null) {
-    const facilitator = await db.membership.findFirst({
-      where: { userId: reader.id, role: 'FACILITATOR' },
-      select: { id: true },
-    });
-    if (facilitator) return { allowed: true };
-    return {
-      allowed: false,
-      reason: 'Only a group facilitator can upload a revised version of this article.',
-    };
-  }
-  return {
-    allowed: false,
-    reason: 'Only the reader who imported this article can upload a revised version of it.',
-  };
+export async function revisePermission(reader: Reader, documentIdOrSlug: string): Promise<RevisePermission> {
+  const doc = await resolveVisibleDocument(reader, documentIdOrSlug);
+  const refusal = manageRefusal(reader, doc);
+  return refusal ? { allowed: false, reason: refusal } : { allowed: true };
 }
 
 export async function listVersions(reader: Reader, idOrSlug: string): Promise<VersionSummary[]> {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { GroupDocuments } from '@/components/groups/group-documents';
+import { ReadingListEditor } from '@/components/groups/reading-list-editor';
 import { GroupNameEditor } from '@/components/groups/group-name-editor';
 import { InvitePanel } from '@/components/groups/invite-panel';
 import { MembersTable } from '@/components/groups/members-table';
@@ -10,6 +10,7 @@ import { RevealSetting } from '@/components/groups/reveal-setting';
 import { RoleBadge } from '@/components/groups/role-badge';
 import { TagsManager } from '@/components/groups/tags-manager';
 import '@/components/groups/groups.css';
+import { listDocuments } from '@/lib/server/dal/documents';
 import { getGroup } from '@/lib/server/dal/groups';
 import { listTagsForReader } from '@/lib/server/dal/tags';
 import { AppError } from '@/lib/server/errors';
@@ -44,10 +45,13 @@ export default async function GroupPage({ params }: Props) {
   const reader = await requireReader(`/groups/${id}`);
   const group = await loadGroup(reader, id);
   const facilitator = group.role === 'FACILITATOR';
-  const [origin, defaults] = await Promise.all([
+  const [origin, defaults, visible] = await Promise.all([
     facilitator ? siteOrigin() : Promise.resolve(''),
     listTagsForReader(reader, []),
+    facilitator ? listDocuments(reader) : Promise.resolve([]),
   ]);
+  const listed = new Set(group.documents.map((d) => d.id));
+  const candidates = visible.filter((d) => !listed.has(d.id)).map((d) => ({ id: d.id, title: d.title }));
 
   return (
     <main id="main" className="page groups-page">
@@ -73,8 +77,13 @@ export default async function GroupPage({ params }: Props) {
       </section>
 
       <section className="groups-section" aria-labelledby="groups-documents-title">
-        <h2 id="groups-documents-title">Documents</h2>
-        <GroupDocuments groupId={group.id} documents={group.documents} />
+        <h2 id="groups-documents-title">Reading list</h2>
+        <ReadingListEditor
+          groupId={group.id}
+          readings={group.documents}
+          facilitator={facilitator}
+          candidates={candidates}
+        />
       </section>
 
       <section className="groups-section" aria-labelledby="groups-reveal-title">

@@ -1,0 +1,14 @@
+// Due dates are calendar days (YYYY-MM-DD): shown as the day they name, whatever the
+// reader's time zone.
+
+const format = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2027-03-01" → "1 March 2027". */
+export function formatDueDate(day: string): string {
+  return format.format(new Date(`${day}T00:00:00.000Z`));
+}
