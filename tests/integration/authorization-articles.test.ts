@@ -16,7 +16,10 @@ import { POST as importAnnotations } from '@/app/api/v1/documents/[id]/annotatio
 import { GET as events } from '@/app/api/v1/documents/[id]/events/route';
 import { GET as exportAnnotations } from '@/app/api/v1/documents/[id]/export/route';
 import { GET as listVersions, POST as reviseDocument } from '@/app/api/v1/documents/[id]/versions/route';
+import { GET as getAnnotation } from '@/app/api/v1/annotations/[id]/route';
+import { GET as listReplies } from '@/app/api/v1/annotations/[id]/replies/route';
 import { POST as addReading } from '@/app/api/v1/groups/[id]/readings/route';
+import { DELETE as removeReading } from '@/app/api/v1/groups/[id]/readings/[documentId]/route';
 import { BASE, call, signUp, type ResponseJson, type TestUser } from '../support/api';
 import { makeGroup } from './export-fixtures';
 
@@ -186,6 +189,41 @@ describe('the authorization matrix for articles', () => {
       expect(res.status, name).toBe(403);
       expect(res.json.error.message).toBe('Only the reader who owns this article can change it.');
     }
+  });
+
+  it('takes a seminar’s annotations on an article away from members when it leaves their reading list', async () => {
+    const seminar = await makeGroup('Seminar C', owner, [member]);
+    const doc = await importAs(owner, 'Withdrawn Reading Tapir');
+    const listing = await call(addReading, 'POST', '/x', {
+      user: owner,
+      params: { id: seminar.id },
+      body: { documentId: doc.id },
+    });
+    expect(listing.status, listing.text).toBe(201);
+    const created = await call(createAnnotation, 'POST', '/x', {
+      user: owner,
+      params: { id: doc.id },
+      body: {
+        target: { start: { block: 'p-1', offset: 0 }, end: { block: 'p-1', offset: 9 }, exact: 'The first' },
+        tags: ['claim'],
+        groupId: seminar.id,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.annotation.id as string;
+    expect((await call(getAnnotation, 'GET', '/x', { user: member, params: { id } })).status).toBe(200);
+
+    const removed = await call(removeReading, 'DELETE', '/x', {
+      user: owner,
+      params: { id: seminar.id, documentId: doc.id },
+    });
+    expect(removed.status, removed.text).toBe(200);
+    for (const handler of [getAnnotation, listReplies]) {
+      const res = await call(handler, 'GET', '/x', { user: member, params: { id } });
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain('The first');
+    }
+    expect((await call(getAnnotation, 'GET', '/x', { user: owner, params: { id } })).status).toBe(200);
   });
 
   it('keeps an archived article readable by its owner', async () => {

@@ -23,6 +23,7 @@ import {
   type AnnotationScope,
 } from './annotation-access';
 import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
+import { documentScope } from './document-access';
 import { findDocumentWithVersion, resolveDocumentId } from './documents';
 import { readerMemberships, type MembershipInfo } from './memberships';
 import { resolveTagIds } from './tags';
@@ -141,7 +142,12 @@ export async function listAnnotationsAtVersion(
 
 /** Loads one annotation the reader may see, or throws 404. */
 export async function loadVisibleAnnotation(reader: Reader, id: string) {
-  const row = await db.annotation.findFirst({ where: { id, deletedAt: null }, select: annotationSelect });
+  // On an article the reader may no longer see (archived, taken off their seminar's list),
+  // its annotations do not exist for them either.
+  const row = await db.annotation.findFirst({
+    where: { id, deletedAt: null, document: documentScope(reader) },
+    select: annotationSelect,
+  });
   if (!row) throw notFound('The annotation');
   const scope = await annotationScope(reader, row.documentId);
   if (!canSee(scope, row)) throw notFound('The annotation');

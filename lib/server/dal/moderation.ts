@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { db } from '../db';
+import { documentScope } from './document-access';
 import { forbidden, notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, canSee, roleIn } from './annotation-access';
@@ -15,7 +16,7 @@ export async function setAnnotationHidden(
   hidden: boolean,
 ): Promise<AnnotationView> {
   const row = await db.annotation.findFirst({
-    where: { id, deletedAt: null },
+    where: { id, deletedAt: null, document: documentScope(reader) },
     select: { id: true, authorId: true, groupId: true, documentId: true, hiddenAt: true, updatedAt: true },
   });
   if (!row) throw notFound('The annotation');
