@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from './db';
 import { AppError } from './errors';
 
-// Safe retries (issue 10): a client sends an `Idempotency-Key` (a UUID, stable across the
+// Safe retries: a client sends an `Idempotency-Key` (a UUID, stable across the
 // retries of one action) with creates and edits. The write functions store the key and
 // their result in the same transaction as the change (recordIdempotent), so a retry of a
 // request whose first attempt committed — even if its answer was lost — finds the key and

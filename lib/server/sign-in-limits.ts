@@ -9,7 +9,7 @@ import {
 } from '@/lib/auth/sign-in-lockout';
 import { db } from './db';
 
-// Sign-in limits a class can live with (issue 11): failed sign-ins are held per account
+// Sign-in limits a class can live with: failed sign-ins are held per account
 // (lib/auth/sign-in-lockout.ts), and sign-ins plus sign-ups share a budget per client address
 // large enough for a class of 40 behind one campus address, yet still a cap against a flood.
 // Both counters live in PostgreSQL, so every app process sees the same counts. better-auth's

@@ -1,4 +1,4 @@
-// Sign-in limits a class can live with (issue 11): a class of 40 behind one address signs up
+// Sign-in limits a class can live with: a class of 40 behind one address signs up
 // and in within a minute; failed sign-ins are held per account with a clear wait; the client
 // address comes from X-Forwarded-For only through a trusted proxy. The test runner turns the
 // limits off (MARGINALIA_RATE_LIMIT=off); this file turns them on for itself.
