@@ -1,7 +1,8 @@
 'use client';
 import { useId, useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/client/auth-client';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
+import { PASSWORD_MIN } from '@/lib/limits';
+import { PasswordField } from '@/components/auth/password-field';
 
 /** Change the password; every other device is signed out (this one stays signed in). */
 export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
@@ -48,27 +49,8 @@ export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
     <section className="account-section" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
       <form onSubmit={submit} noValidate aria-describedby={message ? messageId : undefined}>
-        <label className="field">
-          <span>Current password</span>
-          <input
-            name="current"
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={PASSWORD_MAX}
-          />
-        </label>
-        <label className="field">
-          <span>New password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-          />
-        </label>
+        <PasswordField label="Current password" name="current" kind="current" />
+        <PasswordField label="New password" name="password" kind="new" />
         {message && (
           <p
             id={messageId}

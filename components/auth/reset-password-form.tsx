@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { authClient } from '@/lib/client/auth-client';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
+import { PASSWORD_MIN } from '@/lib/limits';
+import { PasswordField } from './password-field';
 
 /** The page a reset link leads to (through better-auth's /reset-password/:token, which puts
  * the token in the query, or an error when it is unknown or expired). */
@@ -58,32 +59,12 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
       <h1 id="reset-title">Choose a new password</h1>
       <p className="muted">Every device signed in to your account will be signed out.</p>
       <form onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
-        <label className="field">
-          <span>New password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            aria-describedby={hintId}
-          />
-        </label>
+        <PasswordField label="New password" name="password" kind="new" aria-describedby={hintId} />
         {/* Outside the label, so that the field's name stays "New password". */}
         <p id={hintId} className="muted">
           At least {PASSWORD_MIN} characters.
         </p>
-        <label className="field">
-          <span>Repeat the new password</span>
-          <input
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={PASSWORD_MAX}
-          />
-        </label>
+        <PasswordField label="Repeat the new password" name="confirm" kind="repeat" />
         {error && (
           <p id={errorId} role="alert" className="form-error">
             {error}
