@@ -20,6 +20,8 @@ import { createDatabase, dropDatabase, dropStaleTestDatabases } from './lib/test
 const started = Date.now();
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (suite: string) => only.length === 0 || only.includes(suite);
+// TEST_FILTER="tests/integration/groups" narrows vitest (unit and integration) to matching files.
+const vitestFilter = process.env.TEST_FILTER ? process.env.TEST_FILTER.split(' ') : [];
 const resultsDir = path.join(projectRoot, 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
@@ -85,6 +87,7 @@ try {
       'run',
       '--project',
       'unit',
+      ...vitestFilter,
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${resultsDir}/unit.json`,
@@ -127,6 +130,7 @@ try {
         'run',
         '--project',
         'integration',
+        ...vitestFilter,
         '--reporter=default',
         '--reporter=json',
         `--outputFile.json=${resultsDir}/integration.json`,
