@@ -191,3 +191,27 @@ export const annotationViewSchema = z
       .describe('what the signed-in reader may do with it'),
   })
   .meta({ id: 'Annotation' });
+
+/** The highlights of the current version in columns (one entry per annotation in each array,
+ * in document order): everything the reader page needs to draw and filter them, without
+ * notes or quotes, which load later with the full list. */
+export const highlightsSchema = z
+  .object({
+    documentVersion: z.number().int().describe('the version the block indexes refer to'),
+    tags: z.array(z.string()).describe('tag slugs named by `tagIndexes`'),
+    authors: z.array(person).describe('authors named by `author`'),
+    groups: z.array(person).describe('groups named by `group`'),
+    ids: z.array(z.uuid()),
+    startBlock: z.array(z.number().int()).describe('index of the start block in the version'),
+    startOffset: z.array(z.number().int()),
+    endBlock: z.array(z.number().int()),
+    endOffset: z.array(z.number().int()),
+    tagIndexes: z.array(z.array(z.number().int())).describe('indexes into `tags`, in tag order'),
+    author: z.array(z.number().int()).describe('index into `authors`'),
+    group: z.array(z.number().int()).describe('index into `groups`, -1 for private'),
+    flags: z.array(z.number().int()).describe('bit 1: written by you; bit 2: hidden by a facilitator'),
+  })
+  .meta({ id: 'Highlights' });
+
+export const HIGHLIGHT_MINE = 1;
+export const HIGHLIGHT_HIDDEN = 2;

@@ -7,6 +7,7 @@ import { z, type ZodType } from 'zod';
 import {
   annotationFilterSchema,
   annotationViewSchema,
+  highlightsSchema,
   createAnnotationSchema,
   tagViewSchema,
   updateAnnotationSchema,
@@ -209,6 +210,22 @@ export const operations: OperationSpec[] = [
     query: annotationFilterSchema,
     responses: {
       200: { description: 'The annotations.', schema: listOf('annotations', annotationViewSchema) },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/documents/{id}/highlights',
+    tag: 'Annotations',
+    summary: 'The highlights of the current version visible to you, in compact columns (for drawing)',
+    description:
+      'The same annotations as the list (current version, not orphaned), without notes or quotes. Send the `ETag` back in `If-None-Match`: 304 while nothing you can see has changed.',
+    responses: {
+      200: {
+        description: 'The highlights, one entry per annotation in each column, in document order.',
+        schema: highlightsSchema,
+        headers: { ETag: 'weak validator of what you can see' },
+      },
+      304: { description: 'Not modified since the ETag sent in If-None-Match.' },
     },
   },
   {

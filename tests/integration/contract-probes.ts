@@ -27,6 +27,7 @@ import {
   GET as listAnnotations,
   POST as createAnnotation,
 } from '@/app/api/v1/documents/[id]/annotations/route';
+import { GET as listHighlights } from '@/app/api/v1/documents/[id]/highlights/route';
 import { POST as importAnnotations } from '@/app/api/v1/documents/[id]/annotations/import/route';
 import { GET as events } from '@/app/api/v1/documents/[id]/events/route';
 import { GET as exportAnnotations } from '@/app/api/v1/documents/[id]/export/route';
@@ -181,6 +182,8 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
     }),
   'get /api/v1/documents/{id}/annotations': (w) =>
     hit(listAnnotations, 'GET', { user: w.ada, params: { id: 'face-time' } }),
+  'get /api/v1/documents/{id}/highlights': (w) =>
+    hit(listHighlights, 'GET', { user: w.ada, params: { id: 'face-time' } }),
   'post /api/v1/documents/{id}/annotations': (w) =>
     hit(createAnnotation, 'POST', {
       user: w.ada,
