@@ -9,6 +9,10 @@ export const annotationKeys = {
   /** everything about one document's annotations: invalidated on a resync */
   all: (documentId: string) => ['annotations', documentId] as const,
   list: (documentId: string) => ['annotations', documentId, 'list'] as const,
+  /** the compact highlights the article is drawn from before the list has loaded */
+  highlights: (documentId: string) => ['annotations', documentId, 'highlights'] as const,
+  /** the full views of one highlight run opened before the list has loaded */
+  run: (documentId: string, ids: string[]) => ['annotations', documentId, 'run', ...ids] as const,
   search: (documentId: string, q: string) => ['annotations', documentId, 'search', q] as const,
   preview: (documentId: string, query: string) => ['annotations', documentId, 'preview', query] as const,
   create: (documentId: string) => ['annotations', documentId, 'create'] as const,

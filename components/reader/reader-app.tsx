@@ -1,18 +1,16 @@
 'use client';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
-import type { AnnotationView, TagView } from '@/lib/annotations/types';
+import type { TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
-import { AttentionBars } from '@/components/review/attention-bars';
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { QueryProvider } from '@/components/query-provider';
-import type { BlockData } from './article-block';
 import { AnnotationToolbar } from './annotation-toolbar';
+import type { BlockData } from './article-block';
 import { ConnectionNotice } from './connection-notice';
-import { HighlightedBlock } from './highlighted-block';
 import { ReaderControls } from './reader-controls';
 import { flashInText, ReaderLinks } from './reader-links';
 import { ReattachBar } from './reattach-bar';
@@ -22,9 +20,11 @@ import { useAnnotations, type LocalAnnotation } from './use-annotations';
 import { useArticleHotkeys } from './use-article-hotkeys';
 import { useCardActions } from './use-card-actions';
 import { useDefaultVisibility, useDraftSave } from './use-draft-save';
-import { useHighlightModel } from './use-highlight-model';
+import { useHighlightPainter } from './use-highlight-painter';
+import { useHighlightRecords } from './use-highlight-records';
 import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReaderSync } from './use-reader-sync';
+import { useRunAnnotations } from './use-run-annotations';
 import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
 import './reader.css';
@@ -32,7 +32,8 @@ import './reader.css';
 export interface ReaderAppProps {
   document: { id: string; slug: string; title: string; version: number; currentVersion: number };
   blocks: BlockData[];
-  annotations: AnnotationView[];
+  /** the article's blocks as static HTML (lib/reader/article-html.ts), painted into, never re-rendered */
+  articleHtml: string;
   tags: TagView[];
   reader: { id: string; name: string };
   groups: { id: string; name: string }[];
@@ -60,12 +61,16 @@ function ReaderView(props: ReaderAppProps) {
     [blocks],
   );
   const labels = useMemo(() => labelBlocks(blocks), [blocks]);
+  const readOnly = doc.version !== doc.currentVersion;
+  // The full list (notes, replies…) loads in the background once the highlights are drawn.
+  const [listEnabled, enableList] = useState(readOnly);
   const store = useAnnotations({
     documentId: doc.id,
     documentVersion: doc.version,
     reader,
     groups,
-    initial: props.annotations,
+    enabled: listEnabled,
+    pastVersion: readOnly ? doc.version : undefined,
   });
   const [filters, setFilters] = useState<ReaderFilters>(
     props.initialGroup ? { ...NO_FILTERS, group: props.initialGroup } : NO_FILTERS,
@@ -75,7 +80,6 @@ function ReaderView(props: ReaderAppProps) {
   const [openRun, setOpenRun] = useState<{ ids: string[]; element: HTMLElement } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<LocalAnnotation | null>(null);
-  const readOnly = doc.version !== doc.currentVersion;
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
 
   const defaultGroupId = useDefaultVisibility(doc.id, groups);
@@ -104,12 +108,33 @@ function ReaderView(props: ReaderAppProps) {
     applyRemote: store.applyRemote,
   });
 
-  const model = useHighlightModel({ index, shown, all: store.annotations, draft, readerId: reader.id, tags });
-
   const onOpenRun = useCallback((ids: string[], element: HTMLElement) => {
     setOpenRun({ ids, element });
     setActiveId(ids[0] ?? null);
   }, []);
+  const highlights = useHighlightRecords({
+    documentId: doc.id,
+    documentVersion: doc.version,
+    index,
+    readOnly,
+    annotations: store.annotations,
+    loaded: store.loaded,
+    filters,
+    readerId: reader.id,
+  });
+  useHighlightPainter({
+    articleRef,
+    index,
+    readerId: reader.id,
+    tags,
+    records: highlights.records,
+    shown: highlights.shown,
+    draft: draft?.target ?? null,
+    onOpenRun,
+    failed: highlights.failed,
+    onSettled: () => enableList(true),
+  });
+  const runAnnotations = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations);
 
   const showInText = useCallback((a: LocalAnnotation) => {
     setActiveId(a.id);
@@ -151,8 +176,8 @@ function ReaderView(props: ReaderAppProps) {
           tags={tags}
           filters={filters}
           onFiltersChange={setFilters}
-          shown={shown.length}
-          total={anchored.length}
+          shown={highlights.shown.size}
+          total={highlights.records?.length ?? 0}
           documentSlug={doc.slug}
         >
           <ExportButtons
@@ -203,26 +228,9 @@ function ReaderView(props: ReaderAppProps) {
           className="article"
           aria-label={doc.title}
           onKeyDown={readOnly ? undefined : onArticleKeyDown}
-        >
-          {blocks.map((block) => {
-            const counts = model.attention.counts.get(block.anchor);
-            return (
-              <HighlightedBlock
-                key={block.anchor}
-                block={block}
-                label={labels.get(block.anchor)!}
-                highlights={model.byBlock.get(block.anchor) ?? []}
-                renderKey={model.renderKeys.get(block.anchor) ?? ''}
-                styleFor={model.styleFor}
-                onOpenRun={onOpenRun}
-                aside={
-                  counts ? <AttentionBars counts={counts} tags={tags} max={model.attention.max} /> : undefined
-                }
-                asideKey={counts ? `${model.attention.max}:${[...counts].join(',')}` : ''}
-              />
-            );
-          })}
-        </article>
+          // Static text: React never reconciles inside it (see use-highlight-painter.ts).
+          dangerouslySetInnerHTML={{ __html: props.articleHtml }}
+        />
       </div>
       <ReviewPanel
         all={anchored}
@@ -255,10 +263,10 @@ function ReaderView(props: ReaderAppProps) {
           onCancel={cancel}
         />
       )}
-      {openRun && (
+      {openRun && runAnnotations && (
         <RunPopover
           anchorElement={openRun.element}
-          annotations={openRun.ids.flatMap((id) => (model.byId.has(id) ? [model.byId.get(id)!] : []))}
+          annotations={runAnnotations}
           tags={tags}
           labels={labels}
           actions={cardActions}

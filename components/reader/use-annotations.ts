@@ -58,7 +58,7 @@ function useOptimisticChange<V extends { id: string }>(
   const client = useQueryClient();
   const key = annotationKeys.list(documentId);
   const set = (fn: (list: AnnotationView[]) => AnnotationView[]) =>
-    client.setQueryData<AnnotationView[]>(key, (list) => fn(list ?? []));
+    client.setQueryData<AnnotationView[]>(key, (list) => (list ? fn(list) : list));
   return useMutation<AnnotationView | null, ApiError, V, { before?: AnnotationView }>({
     mutationFn: send,
     onMutate: async (v) => {
@@ -83,15 +83,22 @@ export function useAnnotations(opts: {
   documentVersion: number;
   reader: Reader;
   groups: Group[];
-  initial: AnnotationView[];
+  /** load the full list (the page turns this on once the highlights are drawn) */
+  enabled: boolean;
+  /** an earlier version: its annotations as they were placed in it */
+  pastVersion?: number;
 }) {
-  const { documentId, documentVersion, reader, groups } = opts;
+  const { documentId, documentVersion, reader, groups, enabled, pastVersion } = opts;
   const client = useQueryClient();
-  const { data: saved } = useQuery({
+  const { data } = useQuery({
     queryKey: annotationKeys.list(documentId),
-    queryFn: async ({ signal }) => (await annotationsApi.list(documentId, undefined, signal)).annotations,
-    initialData: opts.initial,
+    queryFn: async ({ signal }) => {
+      const query = pastVersion ? new URLSearchParams({ version: String(pastVersion) }) : undefined;
+      return (await annotationsApi.list(documentId, query, signal)).annotations;
+    },
+    enabled,
   });
+  const saved = useMemo(() => data ?? [], [data]);
   const creates = useUnsavedCreates(documentId, reader.id);
 
   const annotations = useMemo<LocalAnnotation[]>(() => {
@@ -136,17 +143,24 @@ export function useAnnotations(opts: {
   const remove = useCallback((id: string) => deletion({ id }), [deletion]);
   const hide = useCallback((id: string, hidden: boolean) => hiding({ id, hidden }), [hiding]);
 
-  /** Changes made elsewhere (live stream, reload): replace or drop by id. */
+  /** Changes made elsewhere (live stream, reload): replace or drop by id. Before the list has
+   * loaded there is nothing to change: its (next) load brings them. */
   const applyRemote = useCallback(
-    (changes: { upsert?: AnnotationView[]; removeIds?: string[] }) =>
-      client.setQueryData<AnnotationView[]>(annotationKeys.list(documentId), (list) =>
-        applyChanges(list ?? [], changes),
-      ),
+    (changes: { upsert?: AnnotationView[]; removeIds?: string[] }) => {
+      const key = annotationKeys.list(documentId);
+      if (!client.getQueryData(key)) {
+        void client.invalidateQueries({ queryKey: key });
+        return;
+      }
+      client.setQueryData<AnnotationView[]>(key, (list) => (list ? applyChanges(list, changes) : list));
+    },
     [client, documentId],
   );
 
   return {
     annotations,
+    /** the full list has loaded (until then `annotations` holds only unsaved highlights) */
+    loaded: data !== undefined,
     create: creates.create,
     retry: creates.retry,
     discard: creates.discard,

@@ -90,10 +90,14 @@ export function useUnsavedCreates(documentId: string, readerId: string) {
     // Kept until it is saved or discarded: an unsaved highlight must not be collected.
     gcTime: Infinity,
     // The live stream may have delivered this annotation already: applyChanges keeps one copy.
-    onSuccess: (annotation) =>
-      client.setQueryData<AnnotationView[]>(annotationKeys.list(documentId), (list) =>
-        applyChanges(list ?? [], { upsert: [annotation] }),
-      ),
+    // Before the list has loaded, its load brings the new annotation.
+    onSuccess: (annotation) => {
+      const key = annotationKeys.list(documentId);
+      if (!client.getQueryData(key)) return client.invalidateQueries({ queryKey: key });
+      client.setQueryData<AnnotationView[]>(key, (list) =>
+        list ? applyChanges(list, { upsert: [annotation] }) : list,
+      );
+    },
   });
 
   const states = useMutationState({

@@ -2,7 +2,7 @@
 // and response types come from the contract (lib/<domain>/schemas.ts and types.ts).
 import type { AccountHoldings, DeletedAccount, DeleteMode } from '@/lib/account/schemas';
 import type { CreateAnnotationInput, UpdateAnnotationInput } from '@/lib/annotations/schemas';
-import type { AnnotationView } from '@/lib/annotations/types';
+import type { AnnotationView, Highlights } from '@/lib/annotations/types';
 import type {
   CreateGroupInput,
   CreateTagInput,
@@ -42,6 +42,14 @@ export type AnnotationPatch = Pick<UpdateAnnotationInput, 'tags' | 'note' | 'gro
 function withRevision(patch: AnnotationPatch, rev: number): UpdateAnnotationInput {
   return { ...patch, rev };
 }
+
+/** The reader page's compact highlights; the page preloads this address (same URL, so that
+ * the browser reuses the preloaded answer), and the browser revalidates it with its ETag. */
+export const highlightsApi = {
+  path: (documentId: string) => `/api/v1/documents/${enc(documentId)}/highlights`,
+  get: (documentId: string, signal?: AbortSignal) =>
+    request<Highlights>('GET', highlightsApi.path(documentId), { signal }),
+};
 
 export const annotationsApi = {
   list: (documentId: string, query?: URLSearchParams | string, signal?: AbortSignal) =>

@@ -1,14 +1,15 @@
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import type { Metadata } from 'next';
 import { ReaderApp } from '@/components/reader/reader-app';
-import { listAnnotations, listAnnotationsAtVersion } from '@/lib/server/dal/annotations';
 import { getDocument } from '@/lib/server/dal/documents';
 import { readerMemberships } from '@/lib/server/dal/memberships';
 import { revisePermission } from '@/lib/server/dal/versions';
 import { listTagsForReader } from '@/lib/server/dal/tags';
 import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
-import { annotationFilterSchema } from '@/lib/annotations/schemas';
+import { highlightsApi } from '@/lib/client/endpoints';
+import { articleHtmlFor } from '@/lib/server/article-html-cache';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -30,12 +31,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
     throw error;
   });
   const memberships = await readerMemberships(reader);
-  const filter = annotationFilterSchema.parse({});
   const past = view.document.version !== view.document.currentVersion;
-  const [annotations, tags, permission] = await Promise.all([
-    past
-      ? listAnnotationsAtVersion(reader, view.document.id, view.document.version, filter)
-      : listAnnotations(reader, view.document.id, filter),
+  // The highlights come separately (compact, cacheable): the browser starts fetching them
+  // while the article's text is already on screen and the scripts load.
+  if (!past) preload(highlightsApi.path(view.document.id), { as: 'fetch', crossOrigin: 'anonymous' });
+  const [tags, permission] = await Promise.all([
     listTagsForReader(
       reader,
       memberships.map((m) => m.groupId),
@@ -53,7 +53,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           currentVersion: view.document.currentVersion,
         }}
         blocks={view.blocks}
-        annotations={annotations}
+        articleHtml={articleHtmlFor(view.document.versionId, view.blocks)}
         tags={tags}
         reader={{ id: reader.id, name: reader.name }}
         groups={memberships.map((m) => ({ id: m.groupId, name: m.groupName }))}

@@ -1,0 +1,128 @@
+// What a highlight run (a stretch of text under the same annotations) looks like: its class,
+// data attributes and accessible description, for the annotations under it that the filters
+// show. Pure, so that the painter (components/reader/highlight-painter.ts) only writes what this
+// returns, and so that overlap counts are unit-tested.
+import type { TextPoint } from '@/lib/anchoring/types';
+import { escapeHtml } from './article-html';
+
+/** One annotation as the article draws and filters it (from the compact payload or a full view). */
+export interface HighlightRecord {
+  id: string;
+  start: TextPoint;
+  end: TextPoint;
+  tags: string[];
+  author: { id: string; name: string };
+  group: { id: string; name?: string } | null;
+  /** an own highlight not saved yet */
+  local?: 'saving' | 'failed';
+  /** for the client-side filters (empty until the full view is loaded) */
+  target: { exact: string };
+  noteText: string;
+}
+
+/** Ids in the DOM are left out past this: they would dominate the page's size on dense runs,
+ * and the popover lists them anyway. */
+export const MAX_IDS_IN_DOM = 8;
+
+export interface RunLook {
+  className: string;
+  attributes: Record<string, string>;
+}
+
+/** A run none of whose annotations is shown: no longer `mark.hl`, not focusable. */
+export const HIDDEN_RUN: RunLook = { className: 'hl-off', attributes: {} };
+
+/** The attributes of a run shown with these annotations (in run order), or HIDDEN_RUN. */
+export function runLook(
+  text: string,
+  shown: HighlightRecord[],
+  readerId: string,
+  tagNames: Map<string, string>,
+): RunLook {
+  if (shown.length === 0) return HIDDEN_RUN;
+  const primary = shown.find((a) => a.author.id === readerId) ?? shown[0];
+  const allTags = [...new Set(shown.flatMap((a) => a.tags))];
+  const tag1 = primary.tags[0];
+  const tag2 = allTags.find((t) => t !== tag1);
+  const names = allTags.map((slug) => tagNames.get(slug) ?? slug);
+  const who = shown.length === 1 ? `1 annotation by ${shown[0].author.name}` : `${shown.length} annotations`;
+  const description = `${names.join(', ')} · ${who}${shown.some((a) => a.local === 'failed') ? ' · not saved' : ''}`;
+  const mine = shown.some((a) => a.author.id === readerId);
+  const unsaved = shown.some((a) => a.local);
+  const attributes: Record<string, string> = {};
+  if (tag1) attributes['data-tag1'] = tag1;
+  if (tag2) attributes['data-tag2'] = tag2;
+  attributes['data-tags'] = allTags.join(' ');
+  if (shown.length > 1) attributes['data-count'] = String(shown.length);
+  if (shown.length <= MAX_IDS_IN_DOM) attributes['data-ids'] = shown.map((a) => a.id).join(' ');
+  attributes.title = description;
+  attributes['aria-label'] = `${text} (${description})`;
+  // A highlight is marked text that opens its annotations: a <button> inside would stop the
+  // article's text from being selected across it, so <mark> takes the role.
+  attributes.role = 'button';
+  attributes.tabindex = '0';
+  return { className: `hl${mine ? ' hl-mine' : ''}${unsaved ? ' hl-unsaved' : ''}`, attributes };
+}
+
+/** The attribute names a run may carry (removed when a filter hides it). */
+export const RUN_ATTRIBUTES = [
+  'data-tag1',
+  'data-tag2',
+  'data-tags',
+  'data-count',
+  'data-ids',
+  'title',
+  'aria-label',
+  'role',
+  'tabindex',
+] as const;
+
+/** A run as HTML (for painting a whole block in one write). */
+export function markHtml(text: string, look: RunLook): string {
+  const attributes = Object.entries(look.attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return `<mark class="${look.className}"${attributes}>${escapeHtml(text)}</mark>`;
+}
+
+/** Annotations per tag starting in each block, for the attention bars; `max` for their scale. */
+export function attentionCounts(shown: Iterable<HighlightRecord>) {
+  const counts = new Map<string, Map<string, number>>();
+  let max = 1;
+  for (const a of shown) {
+    const perTag = counts.get(a.start.block) ?? new Map<string, number>();
+    for (const slug of a.tags) {
+      const n = (perTag.get(slug) ?? 0) + 1;
+      perTag.set(slug, n);
+      max = Math.max(max, n);
+    }
+    counts.set(a.start.block, perTag);
+  }
+  return { counts, max };
+}
+
+/** A paragraph's attention bars: sized by count, each labelled with the tag's initial and
+ * number through CSS generated content (the article's text stays the blocks' text). */
+export function attentionHtml(
+  counts: Map<string, number> | undefined,
+  tags: readonly { slug: string; name: string }[],
+  max: number,
+): string {
+  if (!counts) return '';
+  const rows = tags.filter((t) => (counts.get(t.slug) ?? 0) > 0);
+  if (rows.length === 0) return '';
+  const description = escapeHtml(rows.map((t) => `${t.name} ${counts.get(t.slug)}`).join(', '));
+  const bars = rows
+    .map((t) => {
+      const n = counts.get(t.slug)!;
+      const slug = escapeHtml(t.slug);
+      const width = Math.max(8, Math.round((n / max) * 48));
+      return (
+        `<span class="attention-row tag-swatch-bar" data-tag="${slug}">` +
+        `<span class="attention-bar tag-swatch" data-tag="${slug}" style="width:${width}px;padding:0"></span>` +
+        `<span class="attention-total" data-label="${escapeHtml(`${t.name[0] ?? ''}${n}`)}"></span></span>`
+      );
+    })
+    .join('');
+  return `<div class="attention" role="img" aria-label="Attention: ${description}" title="${description}">${bars}</div>`;
+}
