@@ -195,3 +195,31 @@ test('[HIGHLIGHT] a private annotation is shared with a seminar later, then made
     page.getByRole('dialog', { name: 'Annotation on this passage' }).getByRole('article').first(),
   ).toContainText('Private');
 });
+
+test('[HIGHLIGHT] after a mouse drag, what shows as selected stays exactly the dragged passage', async ({
+  page,
+}) => {
+  await signUpViaApi(page, 'Dragger');
+  // A highlight of the reader's in the same paragraph: the page draws it, then loads the full
+  // list in the background; neither may move the selection.
+  await apiJson(page.request, 'POST', '/api/v1/documents/face-time/annotations', {
+    target: { start: { block: 'p-3', offset: 0 }, end: { block: 'p-3', offset: 3 }, exact: 'The' },
+    tags: ['claim'],
+  });
+  await page.goto('/documents/face-time');
+  await expect(page.locator('[data-anchor="p-3"] mark.hl')).toHaveText('The');
+
+  await dragSelect(page, { anchor: 'p-3', text: 'assumption by' }, { anchor: 'p-3', text: 'Fiji meeting' });
+  const passage = 'assumption by some analysts that the Fiji meeting';
+  const toolbar = page.getByRole('dialog', { name: 'Annotate the selected passage' });
+  await expect(toolbar).toContainText(passage);
+  // The pending highlight is drawn (a CSS highlight over the text) and the list has loaded.
+  await expect
+    .poll(() => page.evaluate(() => [...(CSS.highlights.get('marginalia-draft') ?? [])].map(String)))
+    .toEqual([passage]);
+  const panel = page.getByRole('complementary', { name: 'Review annotations' });
+  await expect(panel.getByRole('button', { name: /^Show in text/ })).toHaveCount(1);
+
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(passage);
+  await expect(page.locator('article mark.hl-draft')).toHaveCount(0);
+});
