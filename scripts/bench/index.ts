@@ -62,7 +62,11 @@ try {
     app = await startApp(databaseUrl);
     const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
     if (want('reader')) {
-      const result = await runReaderBench(scene);
+      // Smaller scenes beside it: other readers and groups, so each viewer sees only their own.
+      const smaller = [];
+      for (const annotations of [1_000, 5_000])
+        smaller.push(await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations }));
+      const result = await runReaderBench([...smaller, scene]);
       rows.push(...result.rows);
       notes.push(...result.lines);
     }

@@ -179,12 +179,14 @@ export async function seedScene(
     { documentId: doc.documentId, versionId: doc.versionId, groupId },
     rows,
   );
-  const toRuns = (list: SeedRow[]) =>
+  const toRuns = (shown?: (id: string) => boolean) =>
     countHighlightRuns(
       index,
-      list.map((r) => ({ id: r.id, target: r })),
+      rows.map((r) => ({ id: r.id, target: r })),
+      shown,
     );
-  const all = toRuns(rows);
+  const all = toRuns();
+  const withOtherTag = new Set(rows.filter((r) => r.tags.some((t) => t !== 'claim')).map((r) => r.id));
   const scene: BenchScene = {
     baseUrl,
     databaseUrl,
@@ -196,7 +198,7 @@ export async function seedScene(
     annotations: rows.length,
     highlightRuns: all.runs,
     idsPerRun: all.idsPerRun,
-    highlightRunsWithoutClaim: toRuns(rows.filter((r) => r.tags.some((t) => t !== 'claim'))).runs,
+    highlightRunsWithoutClaim: toRuns((id) => withOtherTag.has(id)).runs,
   };
   console.log(
     `[seed] ${readers.length} readers in one group (${((afterAccounts - started) / 1000).toFixed(1)} s), ${rows.length.toLocaleString('en')} annotations ` +

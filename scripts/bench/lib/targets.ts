@@ -63,11 +63,14 @@ export function makeTargets(
 }
 
 /** How many highlight runs the article shows for these targets (the page cuts every
- * block at each highlight boundary and draws one <mark> per covered run), and how many
- * annotations cover a run on average (each run lists them all in `data-ids`). */
+ * block at each highlight boundary, by all the annotations, and draws one <mark> per covered
+ * run), and how many annotations cover a run on average (each run lists them in `data-ids`).
+ * With `shown`, a filter: a run stays `mark.hl` while one of its annotations is shown (the
+ * page does not re-cut the text on a filter change, docs/adr/0010-highlights-painted-outside-react.md). */
 export function countHighlightRuns(
   index: DocumentIndex,
   targets: { id: string; target: Target }[],
+  shown?: (id: string) => boolean,
 ): { runs: number; idsPerRun: number } {
   const byBlock = highlightsByBlock(
     index,
@@ -79,9 +82,10 @@ export function countHighlightRuns(
     const pieces = byBlock.get(block.anchor);
     if (!pieces) continue;
     for (const segment of segmentBlock(block.text, pieces)) {
-      if (segment.ids.length === 0) continue;
+      const covering = shown ? segment.ids.filter(shown) : segment.ids;
+      if (covering.length === 0) continue;
       runs++;
-      ids += segment.ids.length;
+      ids += covering.length;
     }
   }
   return { runs, idsPerRun: runs === 0 ? 0 : ids / runs };
