@@ -71,6 +71,7 @@ export interface ProfileInput {
 const input = JSON.parse(readFileSync(process.env.BENCH_PROFILE_FILE!, 'utf8')) as ProfileInput;
 const { auth } = await import('@/lib/server/auth');
 const { createAnnotation, listAnnotations } = await import('@/lib/server/dal/annotations');
+const { listHighlights } = await import('@/lib/server/dal/annotation-highlights');
 const { annotationFilterSchema, createAnnotationSchema } = await import('@/lib/annotations/schemas');
 const { db, rawSql } = await import('@/lib/server/db');
 
@@ -112,6 +113,15 @@ await profile(
   1,
 );
 console.log(`[profile]     (${listed.toLocaleString('en')} annotations listed)`);
+await profile(
+  "listHighlights, the reader page's compact highlights (its successor)",
+  5,
+  async () => {
+    listed = (await listHighlights(input.reader, 'face-time')).highlights?.ids.length ?? 0;
+  },
+  1,
+);
+console.log(`[profile]     (${listed.toLocaleString('en')} highlights)`);
 const headers = new Headers({ cookie: input.cookie });
 await profile('session lookup (auth.api.getSession)', 200, () => auth.api.getSession({ headers }));
 const bodies = input.bodies.map((b) => createAnnotationSchema.parse(JSON.parse(b)));
