@@ -26,6 +26,8 @@ interface Run {
   text: string;
   el: Element;
   look: RunLook;
+  /** the shown ids the look was made for */
+  shownKey: string;
 }
 
 interface BlockPaint {
@@ -78,7 +80,7 @@ export class HighlightPainter {
       this.byId = new Map(records.map((r) => [r.id, r]));
       this.repaintChangedBlocks();
     } else {
-      for (const block of this.blocks.values()) this.restyleBlock(block);
+      for (const block of this.blocks.values()) this.restyleBlock(block, false);
     }
     this.paintAttention();
   }
@@ -109,7 +111,7 @@ export class HighlightPainter {
       const list = pieces.get(anchor) ?? [];
       const key = this.keyOf(list);
       if (key === block.key) {
-        this.restyleBlock(block);
+        this.restyleBlock(block, true);
         continue;
       }
       selection ??= this.saveSelection();
@@ -130,6 +132,12 @@ export class HighlightPainter {
     return key;
   }
 
+  private shownKeyOf(ids: string[]): string {
+    let key = '';
+    for (const id of ids) if (this.shown.has(id)) key += `${id} `;
+    return key;
+  }
+
   private lookFor(ids: string[], text: string): RunLook {
     const shown: HighlightRecord[] = [];
     for (const id of ids) if (this.shown.has(id)) shown.push(this.byId.get(id)!);
@@ -147,7 +155,7 @@ export class HighlightPainter {
       }
       const look = this.lookFor(segment.ids, segment.text);
       html += markHtml(segment.text, look);
-      runs.push({ ids: segment.ids, text: segment.text, look });
+      runs.push({ ids: segment.ids, text: segment.text, look, shownKey: this.shownKeyOf(segment.ids) });
     }
     block.el.innerHTML = html;
     const marks = block.el.children;
@@ -155,9 +163,13 @@ export class HighlightPainter {
     for (const run of block.runs) this.runs.set(run.el, run);
   }
 
-  /** Attribute writes only, and only those that differ. */
-  private restyleBlock(block: BlockPaint) {
+  /** Attribute writes only, and only those that differ. Unless `force` (the annotations
+   * changed), a run whose shown annotations are the same keeps its look. */
+  private restyleBlock(block: BlockPaint, force: boolean) {
     for (const run of block.runs) {
+      const shownKey = this.shownKeyOf(run.ids);
+      if (!force && shownKey === run.shownKey) continue;
+      run.shownKey = shownKey;
       const next = this.lookFor(run.ids, run.text);
       const prev = run.look;
       if (next.className !== prev.className) run.el.className = next.className;

@@ -95,13 +95,6 @@ function ReaderView(props: ReaderAppProps) {
     index.indexByAnchor.has(selection.state.target.end.block);
   const draft = !readOnly && draftValid ? selection.state : null;
 
-  const { anchored, orphans, shown } = useVisibleAnnotations({
-    documentId: doc.id,
-    documentVersion: doc.version,
-    annotations: store.annotations,
-    filters,
-    readerId: reader.id,
-  });
   const { resync } = useReaderSync({
     documentId: doc.id,
     enabled: !readOnly,
@@ -121,6 +114,11 @@ function ReaderView(props: ReaderAppProps) {
     loaded: store.loaded,
     filters,
     readerId: reader.id,
+  });
+  const { anchored, orphans, shown } = useVisibleAnnotations({
+    documentVersion: doc.version,
+    annotations: store.annotations,
+    shownIds: highlights.shown,
   });
   useHighlightPainter({
     articleRef,

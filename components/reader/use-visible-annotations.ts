@@ -1,33 +1,20 @@
 'use client';
 import { useMemo } from 'react';
-import { matchesFilters, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import type { LocalAnnotation } from './use-annotations';
-import { useSearchMatches } from './use-search-matches';
 
-/** The annotations anchored in this version, the orphans, and those the filters show.
- * Full-text search runs in PostgreSQL (stemming); the other filters apply at once here. */
+/** The annotations anchored in this version, the orphans, and those the filters show (the
+ * same ids the article shows, worked out once in ./use-highlight-records.ts). */
 export function useVisibleAnnotations(opts: {
-  documentId: string;
   documentVersion: number;
   annotations: LocalAnnotation[];
-  filters: ReaderFilters;
-  readerId: string;
+  shownIds: ReadonlySet<string>;
 }) {
-  const { documentId, documentVersion, annotations, filters, readerId } = opts;
-  const searchMatches = useSearchMatches(documentId, filters.q);
+  const { documentVersion, annotations, shownIds } = opts;
   const anchored = useMemo(
     () => annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === documentVersion),
     [annotations, documentVersion],
   );
   const orphans = useMemo(() => annotations.filter((a) => a.status === 'ORPHANED'), [annotations]);
-  const shown = useMemo(
-    () =>
-      anchored.filter((a) =>
-        searchMatches && !a.local
-          ? searchMatches.has(a.id) && matchesFilters(a, { ...filters, q: '' }, readerId)
-          : matchesFilters(a, filters, readerId),
-      ),
-    [anchored, filters, readerId, searchMatches],
-  );
+  const shown = useMemo(() => anchored.filter((a) => shownIds.has(a.id)), [anchored, shownIds]);
   return { anchored, orphans, shown };
 }
