@@ -63,6 +63,10 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
   await ada.goto('/documents/face-time');
   const everything = expectedRuns(blocks, seeded, () => true);
   await expect.poll(() => shownRuns(ada), { timeout: 30_000 }).toEqual(everything);
+  // The page-text contract: highlights, labels and attention bars add no text to the article.
+  expect(await ada.locator('article').evaluate((a) => a.textContent)).toBe(
+    blocks.map((b) => b.text).join('\n'),
+  );
 
   // Claim off: only attributes change; the runs shown are those with another tag.
   const claim = ada.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Claim' });
