@@ -1,10 +1,9 @@
 'use client';
 // The full views of an opened highlight run: from the list when it has loaded, otherwise
-// fetched one by one (the article is clickable before the list has arrived).
+// fetched by id (the article is clickable before the list has arrived).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AnnotationView } from '@/lib/annotations/types';
-import { ApiError } from '@/lib/client/api';
 import { annotationsApi } from '@/lib/client/endpoints';
 import { annotationKeys } from './annotation-cache';
 import type { LocalAnnotation } from './use-annotations';
@@ -14,18 +13,18 @@ export function useRunAnnotations(documentId: string, ids: string[] | null, anno
   const missing = useMemo(() => (ids ?? []).filter((id) => !byId.has(id)), [ids, byId]);
   const fetched = useQuery({
     queryKey: annotationKeys.run(documentId, missing),
-    queryFn: () =>
-      Promise.all(
-        missing.map((id) =>
-          annotationsApi.get(id).then(
-            (r) => r.annotation,
-            (error: unknown) => {
-              if (error instanceof ApiError && error.status === 404) return null;
-              throw error;
-            },
-          ),
-        ),
-      ),
+    // One request per 50 (the list's filter takes up to 50 ids).
+    queryFn: async ({ signal }) => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < missing.length; i += 50) chunks.push(missing.slice(i, i + 50));
+      const lists = await Promise.all(
+        chunks.map(async (ids) => {
+          const query = new URLSearchParams(ids.map((id) => ['id', id]));
+          return (await annotationsApi.list(documentId, query, signal)).annotations;
+        }),
+      );
+      return lists.flat();
+    },
     enabled: missing.length > 0,
     staleTime: 30_000,
   });
@@ -33,7 +32,7 @@ export function useRunAnnotations(documentId: string, ids: string[] | null, anno
     if (!ids) return null;
     if (missing.length > 0 && !fetched.data) return null;
     const extra = new Map<string, AnnotationView>();
-    for (const a of fetched.data ?? []) if (a) extra.set(a.id, a);
+    for (const a of fetched.data ?? []) extra.set(a.id, a);
     return ids.flatMap((id) => {
       const a = byId.get(id) ?? extra.get(id);
       return a ? [a] : [];

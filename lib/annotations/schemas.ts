@@ -117,6 +117,8 @@ const boolish = z
 export const anchorStatusSchema = z.enum(['ANCHORED', 'REANCHORED', 'ORPHANED']);
 
 export const annotationFilterSchema = z.object({
+  /** these annotations only (the reader page asks for a highlight's annotations by id) */
+  id: listOf(z.uuid()),
   tag: listOf(tagSlugSchema),
   reader: listOf(z.string().min(1).max(READER_FILTER_MAX)),
   group: z.union([z.uuid(), z.literal('private')]).optional(),

@@ -196,7 +196,10 @@ async function measureToggles(browser: Browser, scene: BenchScene, cookie: strin
     // The toggle is measured once the full list (notes, for the review panel) has loaded in
     // the background, as a reader at work would have it.
     const fullList = page.waitForResponse(
-      (r) => /\/annotations$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+      (r) => {
+        const url = new URL(r.url());
+        return url.pathname.endsWith('/annotations') && url.search === '' && r.request().method() === 'GET';
+      },
       { timeout: 120_000 },
     );
     await page.goto(`${scene.baseUrl}/documents/face-time`);

@@ -69,6 +69,14 @@ describe('GET /documents/{id}/highlights', () => {
     expect(h.ids).toEqual((await listed(bob)).map((a) => a.id));
     expect(new Set(h.ids)).toEqual(new Set([adaShared, bobPrivate]));
 
+    // The list by id (a highlight's annotations): only those asked for, and only visible ones.
+    const byId = await call(listAnnotations, 'GET', '/x', {
+      user: bob,
+      params: { id: 'face-time' },
+      query: { id: [adaShared, adaPrivate] },
+    });
+    expect(byId.json.annotations.map((a: AnnotationView) => a.id)).toEqual([adaShared]);
+
     const blocks = await blocksOf(bob);
     const views = new Map((await listed(bob)).map((a) => [a.id, a]));
     h.ids.forEach((id, i) => {

@@ -61,6 +61,7 @@ export async function filterWhere(
   filter: AnnotationFilter,
 ): Promise<Prisma.AnnotationWhereInput> {
   const and: Prisma.AnnotationWhereInput[] = [scope.where];
+  if (filter.id.length > 0) and.push({ id: { in: filter.id } });
   if (filter.tag.length > 0) and.push({ tags: { some: { tag: { slug: { in: filter.tag } } } } });
   if (filter.reader.length > 0) and.push({ authorId: { in: filter.reader } });
   if (filter.group === 'private') and.push({ visibility: 'PRIVATE' });
