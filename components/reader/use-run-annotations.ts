@@ -19,7 +19,7 @@ export function useRunAnnotations(documentId: string, ids: string[] | null, anno
       for (let i = 0; i < missing.length; i += 50) chunks.push(missing.slice(i, i + 50));
       const lists = await Promise.all(
         chunks.map(async (ids) => {
-          const query = new URLSearchParams(ids.map((id) => ['id', id]));
+          const query = new URLSearchParams(ids.map((id) => ['annotation', id]));
           return (await annotationsApi.list(documentId, query, signal)).annotations;
         }),
       );

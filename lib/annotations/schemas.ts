@@ -117,8 +117,6 @@ const boolish = z
 export const anchorStatusSchema = z.enum(['ANCHORED', 'REANCHORED', 'ORPHANED']);
 
 export const annotationFilterSchema = z.object({
-  /** these annotations only (the reader page asks for a highlight's annotations by id) */
-  id: listOf(z.uuid()),
   tag: listOf(tagSlugSchema),
   reader: listOf(z.string().min(1).max(READER_FILTER_MAX)),
   group: z.union([z.uuid(), z.literal('private')]).optional(),
@@ -129,6 +127,10 @@ export const annotationFilterSchema = z.object({
   version: z.coerce.number().int().min(1).max(INT_MAX).optional(),
 });
 export type AnnotationFilterInput = z.input<typeof annotationFilterSchema>;
+
+/** The list's query: the filters, and `annotation` ids to list only those (the reader page
+ * asks for a highlight's annotations before the whole list has loaded). */
+export const annotationListQuerySchema = annotationFilterSchema.extend({ annotation: listOf(z.uuid()) });
 export type AnnotationFilter = z.output<typeof annotationFilterSchema>;
 
 /** mine=true|1|mine → only mine; mine=false|0|others → only others'. */

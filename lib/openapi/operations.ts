@@ -5,7 +5,7 @@
 // without an entry here fails tests/integration/openapi.test.ts.
 import { z, type ZodType } from 'zod';
 import {
-  annotationFilterSchema,
+  annotationListQuerySchema,
   annotationViewSchema,
   highlightsSchema,
   createAnnotationSchema,
@@ -207,7 +207,7 @@ export const operations: OperationSpec[] = [
     path: '/api/v1/documents/{id}/annotations',
     tag: 'Annotations',
     summary: 'Annotations visible to you, in document order (orphans last)',
-    query: annotationFilterSchema,
+    query: annotationListQuerySchema,
     responses: {
       200: { description: 'The annotations.', schema: listOf('annotations', annotationViewSchema) },
     },

@@ -73,7 +73,7 @@ describe('GET /documents/{id}/highlights', () => {
     const byId = await call(listAnnotations, 'GET', '/x', {
       user: bob,
       params: { id: 'face-time' },
-      query: { id: [adaShared, adaPrivate] },
+      query: { annotation: [adaShared, adaPrivate] },
     });
     expect(byId.json.annotations.map((a: AnnotationView) => a.id)).toEqual([adaShared]);
 

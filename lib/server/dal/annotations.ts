@@ -58,10 +58,10 @@ async function searchWhere(scope: AnnotationScope, q: string): Promise<Prisma.An
 
 export async function filterWhere(
   scope: AnnotationScope,
-  filter: AnnotationFilter,
+  filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<Prisma.AnnotationWhereInput> {
   const and: Prisma.AnnotationWhereInput[] = [scope.where];
-  if (filter.id.length > 0) and.push({ id: { in: filter.id } });
+  if (filter.annotation?.length) and.push({ id: { in: filter.annotation } });
   if (filter.tag.length > 0) and.push({ tags: { some: { tag: { slug: { in: filter.tag } } } } });
   if (filter.reader.length > 0) and.push({ authorId: { in: filter.reader } });
   if (filter.group === 'private') and.push({ visibility: 'PRIVATE' });
@@ -79,7 +79,7 @@ export async function filterWhere(
 export async function listAnnotations(
   reader: Reader,
   documentIdOrSlug: string,
-  filter: AnnotationFilter,
+  filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<AnnotationView[]> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);

@@ -1,10 +1,10 @@
 import { documentParamsSchema as params } from '@/lib/documents/schemas';
-import { annotationFilterSchema, createAnnotationSchema } from '@/lib/annotations/schemas';
+import { annotationListQuerySchema, createAnnotationSchema } from '@/lib/annotations/schemas';
 import { json, withReader } from '@/lib/server/api';
 import { createAnnotation, listAnnotations, listAnnotationsAtVersion } from '@/lib/server/dal/annotations';
 
 export const GET = withReader(
-  { params, query: annotationFilterSchema },
+  { params, query: annotationListQuerySchema },
   async ({ reader, params, query }) => ({
     annotations:
       query.version === undefined
