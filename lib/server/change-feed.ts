@@ -52,6 +52,11 @@ class ChangeFeed {
   private invalidations = new Set<Invalidation>();
   private closed = false;
 
+  /** the PostgreSQL backend holding the LISTEN (tests cut it to prove the fallback) */
+  get backendPid(): number | null {
+    return this.live ? ((this.client as unknown as { processID?: number } | null)?.processID ?? null) : null;
+  }
+
   onInvalidate(handler: Invalidation) {
     this.invalidations.add(handler);
   }
@@ -111,7 +116,9 @@ class ChangeFeed {
   private lost(client: pg.Client, error?: Error) {
     if (this.client !== client) return;
     if (this.live && !this.closed)
-      console.error(`[cache] change feed lost${error ? ` (${error.message})` : ''}; caches off until it is back`);
+      console.error(
+        `[cache] change feed lost${error ? ` (${error.message})` : ''}; caches off until it is back`,
+      );
     this.client = null;
     this.live = false;
     if (this.watchdog) clearInterval(this.watchdog);

@@ -54,6 +54,16 @@ function releaseDeadClients(pool: pg.Pool) {
 }
 
 type Query = (...args: unknown[]) => unknown;
+
+const counter = globalThis as unknown as { marginaliaStatements?: number };
+/** Statements sent to PostgreSQL by this process through either driver (tests and the
+ * bench's profile count round trips with it). */
+export function statementCount(): number {
+  return counter.marginaliaStatements ?? 0;
+}
+const countStatement = () => {
+  counter.marginaliaStatements = (counter.marginaliaStatements ?? 0) + 1;
+};
 const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
 
 /**
@@ -78,6 +88,7 @@ function dropCachedOnWrite(client: pg.PoolClient) {
   const original = client.query.bind(client) as unknown as Query;
   pendingByClient.set(client, new Set());
   (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    countStatement();
     const first = args[0] as string | { text?: string } | undefined;
     const text = typeof first === 'string' ? first : (first?.text ?? '');
     const kinds = kindsWrittenBy(text);
@@ -119,7 +130,13 @@ function createClients(): Clients {
     onConnectionError: logConnectionLost,
   });
   const prisma = new PrismaClient({ adapter });
-  const sql = postgres(url, { max: 4, onnotice: () => undefined, idle_timeout: 30, connect_timeout: 5 });
+  const sql = postgres(url, {
+    max: Number(process.env.DB_SQL_POOL_SIZE ?? 8),
+    onnotice: () => undefined,
+    idle_timeout: 30,
+    connect_timeout: 5,
+    debug: countStatement,
+  });
   return { prisma, sql };
 }
 
