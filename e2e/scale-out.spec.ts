@@ -59,6 +59,9 @@ async function startAppProcess(): Promise<AppProcess> {
   };
 }
 
+// One pair of processes for the whole file, in one worker, its tests in order.
+test.describe.configure({ mode: 'default' });
+
 let a: AppProcess;
 let b: AppProcess;
 
@@ -155,7 +158,11 @@ async function openStream(app: AppProcess, cookie: string, documentId: string) {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let seen = '';
   // The stream says it is subscribed with its first comment.
-  while (!seen.includes(': live updates')) seen += (await reader.read()).value ?? '';
+  while (!seen.includes(': live updates')) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before it was subscribed:\n${seen}`);
+    seen += value;
+  }
   return {
     async until(id: string) {
       while (!seen.includes(id)) {
