@@ -66,11 +66,9 @@ export const auth = betterAuth({
   // Sign-in and sign-up are limited before better-auth sees them (sign-in-limits.ts: failed
   // sign-ins per account, a budget per client address that a class of 40 fits in, counted in
   // PostgreSQL), so better-auth's own 3-per-10-s rule is turned off for them. Everything else
-  // keeps its rules, per client address as auth-route.ts resolved it (TRUSTED_PROXIES),
-  // counted in PostgreSQL so that all app processes share one count (docs/adr/0011).
+  // keeps its rules, per client address as auth-route.ts resolved it (TRUSTED_PROXIES).
   rateLimit: {
     enabled: process.env.MARGINALIA_RATE_LIMIT !== 'off',
-    storage: 'database',
     window: 60,
     max: 300,
     customRules: { '/sign-in/*': false, '/sign-up/*': false },

@@ -131,7 +131,7 @@ function createClients(): Clients {
   });
   const prisma = new PrismaClient({ adapter });
   const sql = postgres(url, {
-    max: Number(process.env.DB_SQL_POOL_SIZE ?? 8),
+    max: Number(process.env.DB_SQL_POOL_SIZE ?? 4),
     onnotice: () => undefined,
     idle_timeout: 30,
     connect_timeout: 5,

@@ -50,16 +50,3 @@ CREATE TRIGGER "readings_notify_cache" AFTER INSERT OR UPDATE OR DELETE ON "read
   FOR EACH ROW EXECUTE FUNCTION "marginalia_notify_cache"();
 CREATE TRIGGER "tags_notify_cache" AFTER INSERT OR UPDATE OR DELETE ON "tags"
   FOR EACH ROW EXECUTE FUNCTION "marginalia_notify_cache"();
-
--- better-auth's limiter for its own endpoints counts here instead of in each process's memory,
--- so that a client spreading requests over several app processes meets one limit.
-CREATE TABLE "rate_limits" (
-    "id" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "count" INTEGER NOT NULL,
-    "lastRequest" BIGINT NOT NULL,
-
-    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("id")
-);
-
-CREATE UNIQUE INDEX "rate_limits_key_key" ON "rate_limits"("key");
