@@ -38,18 +38,25 @@ async function startAppProcess(): Promise<AppProcess> {
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-5_000)));
   child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-5_000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`app process exited:\n${output}`);
-        return fetch(`${url}/sign-in`).then(
-          (r) => r.status,
-          () => 0,
-        );
-      },
-      { timeout: 60_000, message: 'the app process answers' },
-    )
-    .toBe(200);
+  const answers = () =>
+    fetch(`${url}/sign-in`).then(
+      (r) => r.status,
+      () => 0,
+    );
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (child.exitCode !== null) throw new Error('the app process exited');
+          return answers();
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(200);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n--- app process output ---\n${output}`);
+  }
   return {
     url,
     stop: async () => {
@@ -66,7 +73,7 @@ let a: AppProcess;
 let b: AppProcess;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   [a, b] = await Promise.all([startAppProcess(), startAppProcess()]);
 });
 test.afterAll(async () => {
