@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import postgres from 'postgres';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { changeFeed, kindsWrittenBy, type ChangeKind } from './change-feed';
 
 // The one Prisma client (and the one postgres.js pool for what Prisma cannot do:
 // LISTEN/NOTIFY and cursor-streamed exports). Cached on globalThis so that Next's
@@ -52,6 +53,68 @@ function releaseDeadClients(pool: pg.Pool) {
   });
 }
 
+type Query = (...args: unknown[]) => unknown;
+
+const counter = globalThis as unknown as { marginaliaStatements?: number };
+/** Statements sent to PostgreSQL by this process through either driver (tests and the
+ * bench's profile count round trips with it). */
+export function statementCount(): number {
+  return counter.marginaliaStatements ?? 0;
+}
+const countStatement = () => {
+  counter.marginaliaStatements = (counter.marginaliaStatements ?? 0) + 1;
+};
+const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
+
+/**
+ * Every statement that writes a table the per-process caches hold drops what it touched
+ * as soon as it completes, and again when its transaction ends (a read that ran meanwhile
+ * saw the old rows): this process then never answers from a cache what it has itself
+ * changed. Other processes hear of the change through the change feed (change-feed.ts).
+ */
+const pendingByClient = new WeakMap<pg.PoolClient, Set<ChangeKind>>();
+const drop = (kinds: Iterable<ChangeKind>) => {
+  for (const kind of kinds) changeFeed().invalidate(kind, null);
+};
+
+function dropPending(client: pg.PoolClient) {
+  const pending = pendingByClient.get(client);
+  if (!pending || pending.size === 0) return;
+  pendingByClient.set(client, new Set());
+  drop(pending);
+}
+
+function dropCachedOnWrite(client: pg.PoolClient) {
+  const original = client.query.bind(client) as unknown as Query;
+  pendingByClient.set(client, new Set());
+  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    countStatement();
+    const first = args[0] as string | { text?: string } | undefined;
+    const text = typeof first === 'string' ? first : (first?.text ?? '');
+    const kinds = kindsWrittenBy(text);
+    const ends = kinds.length === 0 && TRANSACTION_END.test(text);
+    if (kinds.length === 0 && !ends) return original(...args);
+    for (const kind of kinds) pendingByClient.get(client)?.add(kind);
+    const done = () => {
+      drop(kinds);
+      if (ends) dropPending(client);
+    };
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (...a: unknown[]) => void;
+      args[last] = (...a: unknown[]) => {
+        done();
+        callback(...a);
+      };
+      return original(...args);
+    }
+    const result = original(...args);
+    return result && typeof (result as Promise<unknown>).then === 'function'
+      ? (result as Promise<unknown>).finally(done)
+      : result;
+  };
+}
+
 function createClients(): Clients {
   const url = databaseUrl();
   const poolSize = Number(process.env.DB_POOL_SIZE ?? 10);
@@ -59,13 +122,21 @@ function createClients(): Clients {
   // becomes a quick 503 with Retry-After rather than a request that hangs.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   releaseDeadClients(pool);
+  pool.on('connect', dropCachedOnWrite);
+  pool.on('release', (_error, client) => dropPending(client));
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     onPoolError: logConnectionLost,
     onConnectionError: logConnectionLost,
   });
   const prisma = new PrismaClient({ adapter });
-  const sql = postgres(url, { max: 4, onnotice: () => undefined, idle_timeout: 30, connect_timeout: 5 });
+  const sql = postgres(url, {
+    max: Number(process.env.DB_SQL_POOL_SIZE ?? 4),
+    onnotice: () => undefined,
+    idle_timeout: 30,
+    connect_timeout: 5,
+    debug: countStatement,
+  });
   return { prisma, sql };
 }
 

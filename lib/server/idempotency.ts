@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from './db';
+import { db, rawSql } from './db';
 import { AppError } from './errors';
 
 // Safe retries: a client sends an `Idempotency-Key` (a UUID, stable across the
@@ -35,10 +35,10 @@ export function idempotencyKeyOf(request: Request): string | null {
 }
 
 async function findPrior(scope: IdempotencyScope) {
-  const row = await db.idempotencyKey.findUnique({
-    where: { userId_key: { userId: scope.userId, key: scope.key } },
-    select: { method: true, path: true, result: true },
-  });
+  // On every keyed write: postgres.js, a fraction of Prisma's cost per query.
+  const [row] = await rawSql()<{ method: string; path: string; result: unknown }[]>`
+    SELECT "method", "path", "result" FROM "idempotency_keys"
+    WHERE "userId" = ${scope.userId} AND "key" = ${scope.key}`;
   if (!row) return null;
   if (row.method !== scope.method || row.path !== scope.path)
     throw new AppError('BAD_REQUEST', 'This Idempotency-Key was already used for a different request.');

@@ -2,8 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { auth } from './auth';
-import { rawSql } from './db';
+import { sessionFromHeaders } from './session-cache';
 
 export interface Reader {
   id: string;
@@ -12,25 +11,18 @@ export interface Reader {
 }
 
 /**
- * The session behind these headers, if it is still live. better-auth may answer from its
- * signed cookie cache (up to a minute old); one indexed query on the sessions table makes
- * sure it was not ended since (sign-out, revoked by a password change): ~0.4 ms instead
- * of ~6 ms for a full lookup (docs/adr/0006).
+ * The session behind these headers, if it is still live: its signed cookie checked in
+ * memory, the session looked up in a per-process cache that sign-out, password changes and
+ * account deletion drop in every process through PostgreSQL NOTIFY (docs/adr/0011), or in
+ * the sessions table while that channel is down (docs/adr/0006).
  */
-async function liveSession(requestHeaders: Headers) {
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const live = await rawSql()`
-    SELECT 1 FROM "sessions" WHERE "id" = ${session.session.id} AND "expiresAt" > now()`;
-  return live.length > 0 ? session : null;
+async function liveReader(requestHeaders: Headers): Promise<Reader | null> {
+  const session = await sessionFromHeaders(requestHeaders);
+  return session ? { id: session.userId, name: session.name, email: session.email } : null;
 }
 
 /** The signed-in reader for this request, or null. Cached per request. */
-export const getReader = cache(async (): Promise<Reader | null> => {
-  const session = await liveSession(await headers());
-  if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
-});
+export const getReader = cache(async (): Promise<Reader | null> => liveReader(await headers()));
 
 /** For pages: a signed-out visitor goes to sign-in, then back to `returnTo`. */
 export async function requireReader(returnTo: string): Promise<Reader> {
@@ -40,7 +32,5 @@ export async function requireReader(returnTo: string): Promise<Reader> {
 }
 
 export async function readerFromRequest(request: Request): Promise<Reader | null> {
-  const session = await liveSession(request.headers);
-  if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  return liveReader(request.headers);
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { runBenchScript } from './lib/child-bench';
 import { postJson } from './lib/http';
+import type { RunningApp } from './lib/app-server';
 import type { ProfileInput } from './lib/profile-post';
 import { DEFAULT_TAGS, SAMPLE_SLUG, type BenchScene } from './lib/seed';
 import { makeTargets } from './lib/targets';
@@ -19,7 +20,9 @@ const SERIAL = 500;
 const WARM_UP = 50;
 const CONNECTIONS = 32;
 const SECONDS = 10;
-const TARGETS = { serialP50: 3, serialRatio: 6, throughput: 1000, throughputShare: 1 / 3, p99: 100 };
+// Issue 12: the 1-client p50 within 2 ms of Next's own floor for the route (the same POST
+// refused before any query), 32 clients at half the floor's throughput or more, p99 ≤ 100 ms.
+const TARGETS = { overFloorMs: 2, floorShare: 0.5, throughput: 1000, p99: 100 };
 
 interface Summary {
   p50: number;
@@ -108,12 +111,13 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
 async function concurrentHttp(
   scene: BenchScene,
   bodies: string[],
-  opts: { signedIn: boolean; seconds: number },
+  opts: { signedIn: boolean; seconds: number; baseUrl?: string; connections?: number; offset?: number },
 ): Promise<Summary> {
-  let next = 0;
+  const baseUrl = opts.baseUrl ?? scene.baseUrl;
+  let next = opts.offset ?? 0;
   const result = await autocannon({
-    url: `${scene.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`,
-    connections: CONNECTIONS,
+    url: `${baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`,
+    connections: opts.connections ?? CONNECTIONS,
     duration: opts.seconds,
     requests: [
       {
@@ -123,7 +127,7 @@ async function concurrentHttp(
           const i = next++;
           request.headers = {
             'content-type': 'application/json',
-            origin: scene.baseUrl,
+            origin: baseUrl,
             ...(opts.signedIn ? { cookie: scene.readers[i % scene.readers.length].cookie } : {}),
           };
           request.body = bodies[i % bodies.length];
@@ -140,6 +144,32 @@ async function concurrentHttp(
     perSecond: expected / result.duration,
     count: expected,
     failures: result.requests.total - expected + result.errors + result.timeouts,
+  };
+}
+
+/** The same 32 clients split over two app processes on the one database (half each). */
+async function concurrentTwoProcesses(
+  scene: BenchScene,
+  bodies: string[],
+  secondUrl: string,
+): Promise<Summary> {
+  const half = CONNECTIONS / 2;
+  const [one, two] = await Promise.all([
+    concurrentHttp(scene, bodies, { signedIn: true, seconds: SECONDS, connections: half }),
+    concurrentHttp(scene, bodies, {
+      signedIn: true,
+      seconds: SECONDS,
+      connections: half,
+      baseUrl: secondUrl,
+      offset: 1_000,
+    }),
+  ]);
+  return {
+    p50: Math.max(one.p50, two.p50),
+    p99: Math.max(one.p99, two.p99),
+    perSecond: one.perSecond + two.perSecond,
+    count: one.count + two.count,
+    failures: one.failures + two.failures,
   };
 }
 
@@ -288,7 +318,7 @@ async function profilePost(scene: BenchScene, authSecret: string, bodies: string
 
 export async function runApiBench(
   scene: BenchScene,
-  opts: { authSecret: string; profile: boolean },
+  opts: { authSecret: string; profile: boolean; startSecondApp?: () => Promise<RunningApp> },
 ): Promise<ApiResult> {
   const bodies = requestBodies(scene, 2_000);
   // Check one request by hand first, so that a broken route fails loudly, not as a rate.
@@ -308,13 +338,35 @@ export async function runApiBench(
   await removeRawRows(scene);
   const httpMany = await concurrentHttp(scene, bodies, { signedIn: true, seconds: SECONDS });
   const floorMany = await concurrentHttp(scene, bodies, { signedIn: false, seconds: 5 });
+  // Scale-out: a second app process on the same database, the same 32 clients split over both.
+  let twoMany: Summary | null = null;
+  if (opts.startSecondApp) {
+    const second = await opts.startSecondApp();
+    try {
+      await timeSerial(WARM_UP, (i) =>
+        fetchStatus(`${second.baseUrl}/api/v1/documents/${SAMPLE_SLUG}/annotations`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: second.baseUrl,
+            cookie: scene.readers[i % scene.readers.length].cookie,
+          },
+          body: bodies[i % bodies.length],
+        }).then((s) => s === 201),
+      );
+      twoMany = await concurrentTwoProcesses(scene, bodies, second.baseUrl);
+    } finally {
+      await second.stop();
+    }
+  }
   const profileLines = opts.profile ? await profilePost(scene, opts.authSecret, bodies) : [];
   const failures =
     http.create.failures +
     httpMany.failures +
     floorMany.failures +
     http.unauthenticated.failures +
-    http.session.failures;
+    http.session.failures +
+    (twoMany?.failures ?? 0);
   if (failures > 0)
     console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
 
@@ -323,32 +375,38 @@ export async function runApiBench(
     `[api] for comparison: the same POST refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
     `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
+    ...(twoMany
+      ? [
+          `[api] ${CONNECTIONS} clients × ${SECONDS} s over two app processes: POST ${perSecond(twoMany.perSecond)} (p50 ${ms(twoMany.p50)}, p99 ${ms(twoMany.p99)}, ${twoMany.count} created, ${twoMany.failures} failed)`,
+        ]
+      : []),
   ];
   for (const line of lines) console.log(line);
   lines.push(...profileLines);
   const ratio = http.create.p50 / rawOne.p50;
+  const overFloor = http.create.p50 - http.unauthenticated.p50;
+  const floorShare = httpMany.perSecond / floorMany.perSecond;
   const share = httpMany.perSecond / rawMany.perSecond;
   return {
     lines,
     rows: [
-      {
-        measure: 'api: POST annotation, 1 client, p50',
-        value: ms(http.create.p50, 2),
-        target: `≤ ${TARGETS.serialP50} ms`,
-        met: http.create.p50 <= TARGETS.serialP50,
-      },
+      { measure: 'api: POST annotation, 1 client, p50', value: ms(http.create.p50, 2) },
       { measure: 'api: POST annotation, 1 client, p99', value: ms(http.create.p99, 2) },
+      {
+        measure: '  for scale: POST refused without session, p50 (the floor)',
+        value: ms(http.unauthenticated.p50, 2),
+      },
+      {
+        measure: 'api: 1-client p50 − the floor p50',
+        value: ms(overFloor, 2),
+        target: `≤ ${TARGETS.overFloorMs} ms`,
+        met: overFloor <= TARGETS.overFloorMs,
+      },
       {
         measure: 'raw: INSERT … RETURNING id, 1 client, p50 / p99',
         value: `${ms(rawOne.p50, 2)} / ${ms(rawOne.p99, 2)}`,
       },
-      {
-        measure: 'api: 1-client p50 ÷ raw INSERT p50',
-        value: `${ratio.toFixed(1)}×`,
-        target: `≤ ${TARGETS.serialRatio}×`,
-        met: ratio <= TARGETS.serialRatio,
-      },
-      { measure: '  for scale: POST refused without session, p50', value: ms(http.unauthenticated.p50, 2) },
+      { measure: 'api: 1-client p50 ÷ raw INSERT p50', value: `${ratio.toFixed(1)}×` },
       { measure: '  for scale: GET /api/auth/get-session, p50', value: ms(http.session.p50, 2) },
       {
         measure: `api: POST annotation, ${CONNECTIONS} clients, throughput`,
@@ -356,16 +414,16 @@ export async function runApiBench(
         target: `≥ ${TARGETS.throughput.toLocaleString('en')} /s`,
         met: httpMany.perSecond >= TARGETS.throughput,
       },
-      { measure: `raw: INSERT, pool of ${CONNECTIONS}, throughput`, value: perSecond(rawMany.perSecond) },
       {
-        measure: `  for scale: POST refused without session, ${CONNECTIONS} clients`,
+        measure: `  for scale: POST refused without session, ${CONNECTIONS} clients (the floor)`,
         value: perSecond(floorMany.perSecond),
       },
       {
-        measure: 'api ÷ raw throughput',
-        value: `${(share * 100).toFixed(0)} %`,
-        target: '≥ 33 %',
-        met: share >= TARGETS.throughputShare,
+        measure: `api: ${CONNECTIONS}-client throughput ÷ the floor's`,
+        // A floor that answered nothing (an overloaded machine) gives no ratio.
+        value: Number.isFinite(floorShare) ? `${(floorShare * 100).toFixed(0)} %` : 'n/a (the floor failed)',
+        target: `≥ ${(TARGETS.floorShare * 100).toFixed(0)} %`,
+        met: Number.isFinite(floorShare) && floorShare >= TARGETS.floorShare,
       },
       {
         measure: `api: POST annotation, ${CONNECTIONS} clients, p99`,
@@ -373,7 +431,25 @@ export async function runApiBench(
         target: `≤ ${TARGETS.p99} ms`,
         met: httpMany.p99 <= TARGETS.p99,
       },
+      { measure: `raw: INSERT, pool of ${CONNECTIONS}, throughput`, value: perSecond(rawMany.perSecond) },
+      { measure: 'api ÷ raw throughput', value: `${(share * 100).toFixed(0)} %` },
       { measure: `raw: INSERT, pool of ${CONNECTIONS}, p99`, value: ms(rawMany.p99, 2) },
+      ...(twoMany
+        ? [
+            {
+              measure: `api: POST, ${CONNECTIONS} clients over two app processes, throughput`,
+              value: perSecond(twoMany.perSecond),
+            },
+            {
+              measure: '  two processes ÷ one',
+              value: `${(twoMany.perSecond / httpMany.perSecond).toFixed(2)}×`,
+            },
+            {
+              measure: `api: POST, ${CONNECTIONS} clients over two app processes, p99`,
+              value: ms(twoMany.p99),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -73,6 +73,7 @@ try {
     if (want('api')) {
       const result = await runApiBench(scene, {
         authSecret: app.authSecret,
+        startSecondApp: () => startApp(databaseUrl, { authSecret: app!.authSecret }),
         profile: !process.argv.includes('--no-profile'),
       });
       rows.push(...result.rows);

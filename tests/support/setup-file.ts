@@ -19,6 +19,8 @@ afterAll(async () => {
       marginaliaClients?: { prisma: { $disconnect(): Promise<void> }; sql: { end(): Promise<void> } };
     }
   ).marginaliaClients;
+  const feed = (globalThis as { marginaliaChangeFeed?: { close(): Promise<void> } }).marginaliaChangeFeed;
+  await feed?.close();
   await clients?.prisma.$disconnect();
   await clients?.sql.end();
   await dropDatabase(serverUrl, name);

@@ -1,9 +1,11 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isAdminEmail, parseAdminEmails } from '@/lib/documents/administrators';
-import { db } from '../db';
+import { sharedCache } from '../change-feed';
+import { db, rawSql } from '../db';
 import { forbidden, notFound } from '../errors';
 import type { Reader } from '../session';
+import { readerMemberships } from './memberships';
 
 // The one place that decides who sees an article and who manages it (docs/design.md,
 // "Articles: owner, audience, reading lists"). Every page and route that takes a document
@@ -48,19 +50,67 @@ export interface VisibleDocument {
   archivedAt: Date | null;
 }
 
-/** The article behind an id or slug if the reader sees it; 404 otherwise. */
-export async function resolveVisibleDocument(reader: Pick<Reader, 'id'>, idOrSlug: string) {
+interface CachedDocument extends VisibleDocument {
+  /** the seminars whose reading list has it */
+  readingGroupIds: readonly string[];
+}
+
+// Every write names its document, so the row and its reading lists are cached per process
+// and dropped through the change feed when the document or a reading of it changes
+// (lib/server/change-feed.ts, docs/adr/0011). Keyed by the id or slug as asked.
+const documents = sharedCache<CachedDocument>('documents', 5_000, (entries, kind, key) => {
+  if (kind !== 'document' && kind !== 'reading') return;
+  if (key === null) entries.clear();
+  else for (const [k, doc] of entries) if (doc.id === key) entries.delete(k);
+});
+
+async function loadDocument(idOrSlug: string): Promise<CachedDocument | null> {
   const row = await db.document.findFirst({
-    where: {
-      AND: [
-        UUID.test(idOrSlug) ? { OR: [{ id: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug },
-        documentScope(reader),
-      ],
+    where: UUID.test(idOrSlug) ? { OR: [{ id: idOrSlug }, { slug: idOrSlug }] } : { slug: idOrSlug },
+    select: {
+      id: true,
+      currentVersionId: true,
+      ownerId: true,
+      audience: true,
+      archivedAt: true,
+      readings: { select: { groupId: true } },
     },
-    select: { id: true, currentVersionId: true, ownerId: true, audience: true, archivedAt: true },
   });
-  if (!row) throw notFound('The document');
-  return row satisfies VisibleDocument;
+  if (!row) return null;
+  const { readings, ...doc } = row;
+  return { ...doc, readingGroupIds: readings.map((r) => r.groupId) };
+}
+
+/** `documentScope` for one known article, from cached rows where it can be. */
+async function sees(reader: Pick<Reader, 'id'>, doc: CachedDocument): Promise<boolean> {
+  if (doc.ownerId === reader.id) return true;
+  if (doc.archivedAt === null) {
+    if (doc.audience === 'PUBLIC') return true;
+    if (doc.readingGroupIds.length > 0) {
+      const groups = new Set((await readerMemberships(reader)).map((m) => m.groupId));
+      if (doc.readingGroupIds.some((g) => groups.has(g))) return true;
+    }
+  }
+  const annotated = await rawSql()`
+    SELECT 1 FROM "annotations"
+    WHERE "documentId" = ${doc.id}::uuid AND "authorId" = ${reader.id} AND "deletedAt" IS NULL LIMIT 1`;
+  return annotated.length > 0;
+}
+
+/** The article behind an id or slug if the reader sees it; 404 otherwise. */
+export async function resolveVisibleDocument(
+  reader: Pick<Reader, 'id'>,
+  idOrSlug: string,
+): Promise<VisibleDocument> {
+  const doc = await documents.get(idOrSlug, () => loadDocument(idOrSlug));
+  if (!doc || !(await sees(reader, doc))) throw notFound('The document');
+  return {
+    id: doc.id,
+    currentVersionId: doc.currentVersionId,
+    ownerId: doc.ownerId,
+    audience: doc.audience,
+    archivedAt: doc.archivedAt,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TagView } from '@/lib/annotations/types';
+import { sharedCache } from '../change-feed';
 import { db } from '../db';
 import type { Reader } from '../session';
 import { readerMemberships } from './memberships';
@@ -45,14 +46,23 @@ export async function listTagsForReader(reader: Reader, groupIds?: string[]): Pr
   return rows.map(toView);
 }
 
-// The default tags are created by the first migration and never change: cached per process.
-let defaultTagsCache: Promise<Map<string, { id: string; position: number }>> | null = null;
-function defaultTags() {
-  defaultTagsCache ??= db.tag
-    .findMany({ where: { groupId: null, retiredAt: null }, select: { id: true, slug: true, position: true } })
-    .then((rows) => new Map(rows.map((r) => [r.slug, { id: r.id, position: r.position }])));
-  defaultTagsCache.catch(() => (defaultTagsCache = null));
-  return defaultTagsCache;
+type TagIds = ReadonlyMap<string, { id: string; position: number }>;
+
+// The usable tags of each group (and the defaults, under ''), cached per process and dropped
+// through the change feed when a tag of that group changes (lib/server/change-feed.ts).
+const usableTags = sharedCache<TagIds>('tags', 5_000, (entries, kind, key) => {
+  if (kind === 'group' || (kind === 'tag' && key === null)) entries.clear();
+  else if (kind === 'tag') entries.delete(key!);
+});
+
+function tagsOf(groupId: string | null): Promise<TagIds> {
+  return usableTags.get(groupId ?? '', async () => {
+    const rows = await db.tag.findMany({
+      where: { groupId, retiredAt: null },
+      select: { id: true, slug: true, position: true },
+    });
+    return new Map(rows.map((r) => [r.slug, { id: r.id, position: r.position }]));
+  });
 }
 
 /** Resolves tag slugs for an annotation in `groupId` (null = private: default tags only).
@@ -63,14 +73,8 @@ export async function resolveTagIds(
   groupId: string | null,
 ): Promise<{ ids: string[]; unknown: string[]; positions: Map<string, number> }> {
   const unique = [...new Set(slugs)];
-  const bySlug = new Map<string, { id: string; position: number }>(await defaultTags());
-  if (groupId) {
-    const rows = await db.tag.findMany({
-      where: { slug: { in: unique }, retiredAt: null, groupId },
-      select: { id: true, slug: true, position: true },
-    });
-    for (const row of rows) bySlug.set(row.slug, { id: row.id, position: row.position });
-  }
+  const bySlug = new Map<string, { id: string; position: number }>(await tagsOf(null));
+  if (groupId) for (const [slug, tag] of await tagsOf(groupId)) bySlug.set(slug, tag);
   const known = unique.filter((s) => bySlug.has(s));
   return {
     ids: known.map((s) => bySlug.get(s)!.id),

@@ -59,10 +59,12 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, log: () =>
   throw new Error(`next start did not answer within 60 s:\n${log()}`);
 }
 
-export async function startApp(databaseUrl: string): Promise<RunningApp> {
+/** `authSecret`: a second app process on the same database takes the first one's, so that
+ * both accept the same session cookies. */
+export async function startApp(databaseUrl: string, opts: { authSecret?: string } = {}): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const authSecret = randomBytes(24).toString('hex');
+  const authSecret = opts.authSecret ?? randomBytes(24).toString('hex');
   const child = spawn(
     process.execPath,
     [
