@@ -1,6 +1,6 @@
 import 'server-only';
-import { codePointMapping } from '@/lib/anchoring/code-points';
-import { toDocumentPosition } from '@/lib/anchoring/document-text';
+import { buildPageText, pageSelectors, type PageText } from '@/lib/export/page-text';
+import { passageLabel } from '@/lib/export/passage-label';
 import type { ExportAnnotation, ExportReply } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { NoteDoc } from '@/lib/notes';
@@ -46,10 +46,11 @@ export interface DocumentInfo {
   title: string;
 }
 
-interface VersionInfo {
+export interface VersionInfo {
   number: number;
   labels: Map<string, string>;
-  position: (point: { block: string; offset: number }) => number;
+  /** the version's text as the reader page shows it: what exported selectors refer to */
+  page: PageText;
 }
 
 /** Per-export caches: version labels and positions, names, tags. */
@@ -66,8 +67,7 @@ export class ExportLookups {
         const labels = labelBlocks(
           index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })),
         );
-        const { toCodePoints } = codePointMapping(index.text);
-        return { number, labels, position: (point) => toCodePoints(toDocumentPosition(index, point) ?? 0) };
+        return { number, labels, page: buildPageText(index.blocks) };
       });
       this.versions.set(versionId, info);
     }
@@ -186,6 +186,103 @@ function group<T extends { annotationId: string }>(rows: T[]): Map<string, T[]> 
   return map;
 }
 
+/** An annotation row with its tags, names and replies, however it was read. */
+export interface ExportSourceRow {
+  id: string;
+  versionId: string;
+  authorId: string;
+  authorName: string;
+  groupId: string | null;
+  groupName: string;
+  visibility: 'PRIVATE' | 'GROUP';
+  noteJson: unknown;
+  noteText: string;
+  startBlock: string;
+  startOffset: number;
+  endBlock: string;
+  endOffset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: ExportAnnotation['status'];
+  createdAt: Date;
+  updatedAt: Date;
+  hidden: boolean;
+  /** tag slugs in the tag pickers' order */
+  tags: string[];
+  replies: {
+    id: string;
+    authorId: string;
+    authorName: string;
+    bodyJson: unknown;
+    bodyText: string;
+    createdAt: Date;
+    updatedAt: Date;
+    hidden: boolean;
+  }[];
+}
+
+/** Selectors as the page shows the text; a target whose version no longer has its blocks
+ * keeps its stored quote, its block separators written as the page writes them. */
+function selectorsFor(row: ExportSourceRow, version: VersionInfo) {
+  const start = { block: row.startBlock, offset: row.startOffset };
+  const end = { block: row.endBlock, offset: row.endOffset };
+  const found = pageSelectors(version.page, start, end);
+  if (found) return found;
+  const page = (text: string) => text.replaceAll('\n\n', '\n');
+  return { exact: page(row.exact), prefix: page(row.prefix), suffix: page(row.suffix), position: { start: 0, end: 0 } };
+}
+
+/** One row as the formatters take it, with rule 3 applied to its note and replies. */
+export function toExportAnnotation(
+  row: ExportSourceRow,
+  version: VersionInfo,
+  scope: AnnotationScope,
+  doc: DocumentInfo,
+): ExportAnnotation {
+  const start = { block: row.startBlock, offset: row.startOffset };
+  const end = { block: row.endBlock, offset: row.endOffset };
+  // A hidden note is withheld from other members; a hidden reply keeps its place in the
+  // thread without its text (annotation-access.ts, rule 3).
+  const withhold = withholdsText(scope, row);
+  const replies: ExportReply[] = row.replies.map((r) => {
+    const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
+    return {
+      id: r.id,
+      authorName: r.authorName,
+      bodyText: hideText ? '' : r.bodyText,
+      bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
+      created: r.createdAt,
+      updated: r.updatedAt,
+      hidden: r.hidden,
+    };
+  });
+  const { exact, prefix, suffix, position } = selectorsFor(row, version);
+  const label = (anchor: string) => version.labels.get(anchor) ?? anchor;
+  return {
+    id: row.id,
+    document: { ...doc, version: version.number },
+    paragraph: row.startBlock,
+    paragraphLabel: passageLabel(label(row.startBlock), label(row.endBlock)),
+    start,
+    end,
+    position,
+    exact,
+    prefix,
+    suffix,
+    tags: row.tags,
+    noteText: withhold ? '' : row.noteText,
+    noteDoc: withhold ? null : ((row.noteJson as NoteDoc | null) ?? null),
+    author: { id: row.authorId, name: row.authorName },
+    group: row.groupId ? { id: row.groupId, name: row.groupName } : null,
+    visibility: row.visibility === 'GROUP' ? 'group' : 'private',
+    status: row.status,
+    created: row.createdAt,
+    updated: row.updatedAt,
+    replies,
+  };
+}
+
 async function toExportBatch(
   rows: ExportAnnotationRow[],
   scope: AnnotationScope,
@@ -203,46 +300,16 @@ async function toExportBatch(
   const out: ExportAnnotation[] = [];
   for (const row of rows) {
     const version = await lookups.version(row.versionId);
-    const start = { block: row.startBlock, offset: row.startOffset };
-    const end = { block: row.endBlock, offset: row.endOffset };
-    // A hidden note is withheld from other members; a hidden reply keeps its place in the
-    // thread without its text (annotation-access.ts, rule 3).
-    const withhold = withholdsText(scope, { ...row, hidden: row.hiddenAt !== null });
-    const threadReplies: ExportReply[] = (repliesOf.get(row.id) ?? []).map((r) => {
-      const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
-      return {
-        id: r.id,
-        authorName: lookups.name(r.authorId),
-        bodyText: hideText ? '' : r.bodyText,
-        bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
-        created: r.createdAt,
-        updated: r.updatedAt,
-        hidden: r.hidden,
-      };
-    });
     const rowTags = (tagsOf.get(row.id) ?? []).flatMap((t) => lookups.tag(t.tagId) ?? []);
-    out.push({
-      id: row.id,
-      document: { ...doc, version: version.number },
-      paragraph: row.startBlock,
-      paragraphLabel: version.labels.get(row.startBlock) ?? row.startBlock,
-      start,
-      end,
-      position: { start: version.position(start), end: version.position(end) },
-      exact: row.exact,
-      prefix: row.prefix,
-      suffix: row.suffix,
+    const source: ExportSourceRow = {
+      ...row,
+      authorName: lookups.name(row.authorId),
+      groupName: row.groupId ? lookups.groupName(row.groupId) : '',
+      hidden: row.hiddenAt !== null,
       tags: rowTags.sort((a, b) => a.position - b.position).map((t) => t.slug),
-      noteText: withhold ? '' : row.noteText,
-      noteDoc: withhold ? null : ((row.noteJson as NoteDoc | null) ?? null),
-      author: { id: row.authorId, name: lookups.name(row.authorId) },
-      group: row.groupId ? { id: row.groupId, name: lookups.groupName(row.groupId) } : null,
-      visibility: row.visibility === 'GROUP' ? 'group' : 'private',
-      status: row.status,
-      created: row.createdAt,
-      updated: row.updatedAt,
-      replies: threadReplies,
-    });
+      replies: (repliesOf.get(row.id) ?? []).map((r) => ({ ...r, authorName: lookups.name(r.authorId) })),
+    };
+    out.push(toExportAnnotation(source, version, scope, doc));
   }
   return out;
 }
