@@ -1,5 +1,6 @@
 import 'server-only';
-import type { AnnotationFilter } from '@/lib/annotations/schemas';
+import { mineFilter, type AnnotationFilter } from '@/lib/annotations/schemas';
+import { exportFileName } from '@/lib/export/file-name';
 import { csvHeader, csvRow } from '@/lib/export/csv';
 import { jsonLdEnd, jsonLdItem, jsonLdStart } from '@/lib/export/jsonld';
 import { markdownEntry, markdownHeader, markdownTagSection } from '@/lib/export/markdown';
@@ -155,8 +156,22 @@ export async function prepareExport(
   };
   const chunks = formatChunks({ scope, doc, ctx, options, replies });
   const { extension, contentType } = FILE_TYPES[options.format];
+  const { filter } = options;
+  const mine = mineFilter(filter);
+  const group =
+    filter.group === 'private'
+      ? 'private'
+      : (scope.memberships.find((m) => m.groupId === filter.group)?.groupName ?? null);
   return {
-    filename: `${doc.slug}-annotations.${extension}`,
+    filename: exportFileName({
+      slug: doc.slug,
+      tags: filter.tag,
+      group,
+      mine,
+      orphaned: filter.status === 'orphaned',
+      date: ctx.generatedAt,
+      extension,
+    }),
     contentType,
     total,
     chunks,
