@@ -26,15 +26,16 @@ export function ArticleBlock({
   const text = children ?? block.text;
   // Keyboard selection starts from a focused block (see word-cursor.ts).
   const focus = focusable ? { tabIndex: 0, 'aria-describedby': 'keyboard-selection-help' } : {};
+  // The label is CSS generated content (globals.css, .permalink::before), not text: the
+  // <article>'s text is the blocks' text alone, so that exported selectors match the page.
   const permalink = (
     <a
       className="permalink"
       href={`#${block.anchor}`}
       aria-label={`Link to ${label}`}
       title={`Link to ${label}`}
-    >
-      {block.kind === 'PARAGRAPH' ? label : '#'}
-    </a>
+      data-label={block.kind === 'PARAGRAPH' ? label : '#'}
+    />
   );
   const body = (() => {
     switch (block.kind) {

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { AnnotationView, TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
@@ -204,22 +204,28 @@ function ReaderView(props: ReaderAppProps) {
           aria-label={doc.title}
           onKeyDown={readOnly ? undefined : onArticleKeyDown}
         >
-          {blocks.map((block) => {
+          {blocks.map((block, i) => {
             const counts = model.attention.counts.get(block.anchor);
             return (
-              <HighlightedBlock
-                key={block.anchor}
-                block={block}
-                label={labels.get(block.anchor)!}
-                highlights={model.byBlock.get(block.anchor) ?? []}
-                renderKey={model.renderKeys.get(block.anchor) ?? ''}
-                styleFor={model.styleFor}
-                onOpenRun={onOpenRun}
-                aside={
-                  counts ? <AttentionBars counts={counts} tags={tags} max={model.attention.max} /> : undefined
-                }
-                asideKey={counts ? `${model.attention.max}:${[...counts].join(',')}` : ''}
-              />
+              <Fragment key={block.anchor}>
+                {/* One line break between blocks (not shown by HTML): the <article>'s text is
+                    the page text that exported selectors refer to (docs/api.md). */}
+                {i > 0 && '\n'}
+                <HighlightedBlock
+                  block={block}
+                  label={labels.get(block.anchor)!}
+                  highlights={model.byBlock.get(block.anchor) ?? []}
+                  renderKey={model.renderKeys.get(block.anchor) ?? ''}
+                  styleFor={model.styleFor}
+                  onOpenRun={onOpenRun}
+                  aside={
+                    counts ? (
+                      <AttentionBars counts={counts} tags={tags} max={model.attention.max} />
+                    ) : undefined
+                  }
+                  asideKey={counts ? `${model.attention.max}:${[...counts].join(',')}` : ''}
+                />
+              </Fragment>
             );
           })}
         </article>

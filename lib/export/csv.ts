@@ -59,7 +59,8 @@ function formatPoint(point: { block: string; offset: number }): string {
 function replyLine(reply: ExportReply): string {
   const head = `${reply.authorName}, ${reply.created.toISOString().slice(0, 10)}`;
   const body = reply.bodyDoc || reply.bodyText ? noteTextWithLinks(reply.bodyDoc, reply.bodyText) : '';
-  if (reply.hidden) return body ? `${head} (hidden by a facilitator): ${body}` : `${head}: [hidden by a facilitator]`;
+  if (reply.hidden)
+    return body ? `${head} (hidden by a facilitator): ${body}` : `${head}: [hidden by a facilitator]`;
   return `${head}: ${body}`;
 }
 

@@ -8,7 +8,13 @@ import { createDocument } from '@/lib/server/dal/documents';
 import { prepareExport } from '@/lib/server/dal/export';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import { signUp, type TestUser } from '../support/api';
-import { collectionItems, isReply, type W3cAnnotation, type W3cItem, type W3cSelector } from '../support/w3c-items';
+import {
+  collectionItems,
+  isReply,
+  type W3cAnnotation,
+  type W3cItem,
+  type W3cSelector,
+} from '../support/w3c-items';
 import {
   addReply,
   annotate,
@@ -240,7 +246,9 @@ describe('Markdown export', () => {
   it('lists only the filtered tags', async () => {
     const res = await exportAs(ada, 'markdown', { tag: 'framing' });
     expect([...res.text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Framing (2)']);
-    expect(res.headers.get('content-disposition')).toMatch(/filename="face-time-framing-\d{4}-\d\d-\d\d\.md"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="face-time-framing-\d{4}-\d\d-\d\d\.md"/,
+    );
   });
 });
 

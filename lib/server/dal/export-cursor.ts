@@ -135,7 +135,9 @@ export async function* exportCursor(
     LEFT JOIN "users" u ON u."id" = a."authorId"
     LEFT JOIN "groups" g ON g."id" = a."groupId"
     WHERE ${condition}
-    ORDER BY ${sectionOrder} (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+    ORDER BY ${sectionOrder} (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`.cursor(
+    batchSize,
+  );
   for await (const rows of cursor) {
     const batch = [];
     for (const row of rows) {

@@ -230,7 +230,12 @@ function selectorsFor(row: ExportSourceRow, version: VersionInfo) {
   const found = pageSelectors(version.page, start, end);
   if (found) return found;
   const page = (text: string) => text.replaceAll('\n\n', '\n');
-  return { exact: page(row.exact), prefix: page(row.prefix), suffix: page(row.suffix), position: { start: 0, end: 0 } };
+  return {
+    exact: page(row.exact),
+    prefix: page(row.prefix),
+    suffix: page(row.suffix),
+    position: { start: 0, end: 0 },
+  };
 }
 
 /** One row as the formatters take it, with rule 3 applied to its note and replies. */
