@@ -137,27 +137,28 @@ test('[EXPORT] another tool’s matchers find every exported quote and position 
     ['to finish.', 'Caption: a photo'], // paragraph → caption
     ['(Photo: archive)', 'Closing'], // caption → heading → paragraph
   ];
-  const expected: { id: string; start: number; end: number; exact: string }[] = [];
-  for (const [from, to] of passages) {
-    const a = find(from);
-    const b = find(to);
-    const start = { block: blocks[a.i].anchor, offset: a.offset };
-    const end = { block: blocks[b.i].anchor, offset: b.offset + to.length };
-    // The API's quote is in the document text (blocks joined by a blank line).
-    const exact = [
-      blocks[a.i].text.slice(a.offset, a.i === b.i ? end.offset : undefined),
-      ...blocks.slice(a.i + 1, b.i).map((x) => x.text),
-      ...(a.i === b.i ? [] : [blocks[b.i].text.slice(0, end.offset)]),
-    ].join('\n\n');
-    const res = await apiJson(page.request, 'POST', `/api/v1/documents/${documentId}/annotations`, {
-      target: { start, end, exact },
-      tags: ['claim'],
-    });
-    expect(res.status, JSON.stringify(res.json)).toBe(201);
-    const s = pageStart(a.i) + a.offset;
-    const e = pageStart(b.i) + end.offset;
-    expected.push({ id: res.json.annotation.id, start: s, end: e, exact: pageText.slice(s, e) });
-  }
+  const expected = await Promise.all(
+    passages.map(async ([from, to]) => {
+      const a = find(from);
+      const b = find(to);
+      const start = { block: blocks[a.i].anchor, offset: a.offset };
+      const end = { block: blocks[b.i].anchor, offset: b.offset + to.length };
+      // The API's quote is in the document text (blocks joined by a blank line).
+      const exact = [
+        blocks[a.i].text.slice(a.offset, a.i === b.i ? end.offset : undefined),
+        ...blocks.slice(a.i + 1, b.i).map((x) => x.text),
+        ...(a.i === b.i ? [] : [blocks[b.i].text.slice(0, end.offset)]),
+      ].join('\n\n');
+      const res = await apiJson(page.request, 'POST', `/api/v1/documents/${documentId}/annotations`, {
+        target: { start, end, exact },
+        tags: ['claim'],
+      });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+      const s = pageStart(a.i) + a.offset;
+      const e = pageStart(b.i) + end.offset;
+      return { id: res.json.annotation.id as string, start: s, end: e, exact: pageText.slice(s, e) };
+    }),
+  );
 
   const exported = await page.request.get(`/api/v1/documents/${documentId}/export?format=jsonld`);
   expect(exported.ok()).toBe(true);
