@@ -5,7 +5,8 @@ import type { ExportAnnotation } from '@/lib/export/types';
 import { db, rawSql } from '../db';
 import { scopeSql, type AnnotationScope } from './annotation-access';
 import { filterWhere } from './annotations';
-import { ExportLookups, toExportAnnotation, type DocumentInfo, type ExportSourceRow } from './export-records';
+import { toExportAnnotation, type DocumentInfo, type ExportSourceRow } from './export-annotation';
+import { ExportLookups } from './export-records';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
 // tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,

@@ -1,18 +1,23 @@
 import 'server-only';
-import { buildPageText, pageSelectors, type PageText } from '@/lib/export/page-text';
-import { passageLabel } from '@/lib/export/passage-label';
-import type { ExportAnnotation, ExportReply } from '@/lib/export/types';
+import { buildPageText } from '@/lib/export/page-text';
+import type { ExportAnnotation } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { NoteDoc } from '@/lib/notes';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { db, rawSql } from '../db';
-import { withholdsText, type AnnotationScope } from './annotation-access';
+import type { AnnotationScope } from './annotation-access';
+import {
+  toExportAnnotation,
+  type DocumentInfo,
+  type ExportSourceRow,
+  type VersionInfo,
+} from './export-annotation';
 import { getVersionIndex } from './version-index';
 
-// Reads the annotations of an export in batches. The rows themselves come through Prisma
-// with the caller's where (annotationScope + filterWhere: the one place visibility is
-// decided); their tags, replies and names, which belong to rows already allowed, come in
-// one array-parameter query each, names and tags cached for the whole export.
+// Per-export caches (versions with their page text and labels, names, tags), and the
+// batched reader that takes a Prisma where (the account's "all my annotations" export; the
+// document exports read one cursor, export-cursor.ts). The rows come through Prisma with
+// the caller's where (annotationScope: the one place visibility is decided); their tags,
+// replies and names, which belong to rows already allowed, come in one query each.
 
 const rowSelect = {
   id: true,
@@ -40,18 +45,7 @@ const rowSelect = {
 type ExportAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 type Cursor = Pick<ExportAnnotationRow, 'startIndex' | 'startOffset' | 'id'>;
 
-export interface DocumentInfo {
-  id: string;
-  slug: string;
-  title: string;
-}
-
-export interface VersionInfo {
-  number: number;
-  labels: Map<string, string>;
-  /** the version's text as the reader page shows it: what exported selectors refer to */
-  page: PageText;
-}
+export type { DocumentInfo, ExportSourceRow, VersionInfo } from './export-annotation';
 
 /** Per-export caches: version labels and positions, names, tags. */
 export class ExportLookups {
@@ -184,108 +178,6 @@ function group<T extends { annotationId: string }>(rows: T[]): Map<string, T[]> 
     else map.set(row.annotationId, [row]);
   }
   return map;
-}
-
-/** An annotation row with its tags, names and replies, however it was read. */
-export interface ExportSourceRow {
-  id: string;
-  versionId: string;
-  authorId: string;
-  authorName: string;
-  groupId: string | null;
-  groupName: string;
-  visibility: 'PRIVATE' | 'GROUP';
-  noteJson: unknown;
-  noteText: string;
-  startBlock: string;
-  startOffset: number;
-  endBlock: string;
-  endOffset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  status: ExportAnnotation['status'];
-  createdAt: Date;
-  updatedAt: Date;
-  hidden: boolean;
-  /** tag slugs in the tag pickers' order */
-  tags: string[];
-  replies: {
-    id: string;
-    authorId: string;
-    authorName: string;
-    bodyJson: unknown;
-    bodyText: string;
-    createdAt: Date;
-    updatedAt: Date;
-    hidden: boolean;
-  }[];
-}
-
-/** Selectors as the page shows the text; a target whose version no longer has its blocks
- * keeps its stored quote, its block separators written as the page writes them. */
-function selectorsFor(row: ExportSourceRow, version: VersionInfo) {
-  const start = { block: row.startBlock, offset: row.startOffset };
-  const end = { block: row.endBlock, offset: row.endOffset };
-  const found = pageSelectors(version.page, start, end);
-  if (found) return found;
-  const page = (text: string) => text.replaceAll('\n\n', '\n');
-  return {
-    exact: page(row.exact),
-    prefix: page(row.prefix),
-    suffix: page(row.suffix),
-    position: { start: 0, end: 0 },
-  };
-}
-
-/** One row as the formatters take it, with rule 3 applied to its note and replies. */
-export function toExportAnnotation(
-  row: ExportSourceRow,
-  version: VersionInfo,
-  scope: AnnotationScope,
-  doc: DocumentInfo,
-): ExportAnnotation {
-  const start = { block: row.startBlock, offset: row.startOffset };
-  const end = { block: row.endBlock, offset: row.endOffset };
-  // A hidden note is withheld from other members; a hidden reply keeps its place in the
-  // thread without its text (annotation-access.ts, rule 3).
-  const withhold = withholdsText(scope, row);
-  const replies: ExportReply[] = row.replies.map((r) => {
-    const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
-    return {
-      id: r.id,
-      authorName: r.authorName,
-      bodyText: hideText ? '' : r.bodyText,
-      bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
-      created: r.createdAt,
-      updated: r.updatedAt,
-      hidden: r.hidden,
-    };
-  });
-  const { exact, prefix, suffix, position } = selectorsFor(row, version);
-  const label = (anchor: string) => version.labels.get(anchor) ?? anchor;
-  return {
-    id: row.id,
-    document: { ...doc, version: version.number },
-    paragraph: row.startBlock,
-    paragraphLabel: passageLabel(label(row.startBlock), label(row.endBlock)),
-    start,
-    end,
-    position,
-    exact,
-    prefix,
-    suffix,
-    tags: row.tags,
-    noteText: withhold ? '' : row.noteText,
-    noteDoc: withhold ? null : ((row.noteJson as NoteDoc | null) ?? null),
-    author: { id: row.authorId, name: row.authorName },
-    group: row.groupId ? { id: row.groupId, name: row.groupName } : null,
-    visibility: row.visibility === 'GROUP' ? 'group' : 'private',
-    status: row.status,
-    created: row.createdAt,
-    updated: row.updatedAt,
-    replies,
-  };
 }
 
 async function toExportBatch(
