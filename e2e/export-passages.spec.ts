@@ -56,7 +56,7 @@ test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports
   const jsonDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download W3C JSON-LD' }).click();
   const jsonld = await jsonDownload;
-  expect(jsonld.suggestedFilename()).toMatch(/^face-time-evidence-\d{4}-\d\d-\d\d\.jsonld$/);
+  expect(jsonld.suggestedFilename()).toMatch(/^face-time-evidence-framing-\d{4}-\d\d-\d\d\.jsonld$/);
   const jsonPath = (await jsonld.path())!;
   const collection = JSON.parse(readFileSync(jsonPath, 'utf8'));
   expect(collection.type).toBe('AnnotationCollection');
