@@ -21,8 +21,11 @@ interface Plan {
   condition: postgres.PendingQuery<postgres.Row[]>;
 }
 
-async function planQuery(scope: AnnotationScope, filter: AnnotationFilter): Promise<Plan> {
-  const sql = rawSql();
+async function planQuery(
+  scope: AnnotationScope,
+  filter: AnnotationFilter,
+  sql: postgres.Sql = rawSql(),
+): Promise<Plan> {
   const parts = [scopeSql(sql, scope)];
   if (filter.tag.length > 0)
     parts.push(sql`EXISTS (SELECT 1 FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
@@ -112,7 +115,28 @@ export async function* exportCursor(
   order: ExportOrder,
   batchSize: number,
 ): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
-  const { sql, condition } = await planQuery(scope, filter);
+  // The planner's estimate for a large export crosses jit_above_cost, and compiling the
+  // query then costs more than running it (7.6 s of JIT before a 1.2 s execution at 30,000
+  // rows, measured): the cursor's connection runs without JIT.
+  const reserved = await rawSql().reserve();
+  try {
+    await reserved`SET jit = off`;
+    yield* readCursor(reserved, scope, filter, doc, order, batchSize);
+  } finally {
+    await reserved`RESET jit`.catch(() => undefined);
+    reserved.release();
+  }
+}
+
+async function* readCursor(
+  sql: postgres.Sql,
+  scope: AnnotationScope,
+  filter: AnnotationFilter,
+  doc: DocumentInfo,
+  order: ExportOrder,
+  batchSize: number,
+): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
+  const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
   const section = order.kind === 'sections' ? firstTag(sql, tagIds) : sql`NULL::uuid`;
