@@ -41,11 +41,13 @@ test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports
   const csvDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download CSV' }).click();
   const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toBe('face-time-annotations.csv');
+  // The file is named after the document, the filter (none here) and the day.
+  const csvName = csv.suggestedFilename();
+  expect(csvName).toMatch(/^face-time-\d{4}-\d\d-\d\d\.csv$/);
   const csvText = readFileSync((await csv.path())!, 'utf8');
   expect(csvText).toContain(claimQuote);
   expect(csvText).toContain(`"'=A claim, ""quoted"", worth checking"`);
-  await expect(dialog.getByRole('status')).toContainText('Saved face-time-annotations.csv');
+  await expect(dialog.getByRole('status')).toContainText(`Saved ${csvName}`);
 
   // Only the evidence, as W3C JSON-LD.
   await dialog.getByRole('radio', { name: /W3C JSON-LD/ }).check();
@@ -54,6 +56,7 @@ test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports
   const jsonDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download W3C JSON-LD' }).click();
   const jsonld = await jsonDownload;
+  expect(jsonld.suggestedFilename()).toMatch(/^face-time-evidence-framing-\d{4}-\d\d-\d\d\.jsonld$/);
   const jsonPath = (await jsonld.path())!;
   const collection = JSON.parse(readFileSync(jsonPath, 'utf8'));
   expect(collection.type).toBe('AnnotationCollection');

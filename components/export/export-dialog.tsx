@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import type { ExportFormat } from '@/lib/openapi/transfer-schemas';
 import { filtersToQuery, type ReaderFilters } from '@/lib/reader/filter-annotations';
+import { exportFileName } from '@/lib/export/file-name';
 import { downloadExport, exportUrl, formatBytes } from './export-api';
 import { FORMATS, FormatFields, SelectionFields, type ExportSelection } from './export-fields';
 import { ExportPreview } from './export-preview';
@@ -96,7 +97,20 @@ function ExportForm({ documentId, documentSlug, filters, groups, tags, onClose }
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy || noTags) return;
-    const name = `${documentSlug}-annotations.${chosenFormat.extension}`;
+    // The server names the file (Content-Disposition); this is the same name, should it not.
+    const name = exportFileName({
+      slug: documentSlug,
+      tags: selection.tags,
+      group:
+        selection.group === 'all'
+          ? null
+          : selection.group === 'private'
+            ? 'private'
+            : (groups.find((g) => g.id === selection.group)?.name ?? null),
+      mine: selection.mine === 'all' ? null : selection.mine,
+      date: new Date(),
+      extension: chosenFormat.extension,
+    });
     void download.start(exportUrl(documentId, selection, format, bom), name);
   }
 

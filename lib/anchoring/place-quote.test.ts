@@ -52,4 +52,25 @@ describe('placeQuote', () => {
       placeQuote(index, fromCodePoints, { exact: 'words that never appear in this article at all' }),
     ).toBe(null);
   });
+
+  it('reads exports of both generations: page text (one line break, page offsets) and document text', () => {
+    const pageText = blocks.map((b) => b.text).join('\n');
+    const pageAt = pageText.lastIndexOf(exact);
+    const docAt = index.text.lastIndexOf(exact);
+    const last = blocks.filter((b) => b.text.includes(exact)).at(-1)!.anchor;
+    // A repeated quote is placed by its position, counted in either text.
+    for (const start of [[...pageText.slice(0, pageAt)].length, [...index.text.slice(0, docAt)].length]) {
+      const placed = placeQuote(index, fromCodePoints, { exact, positionHint: { start, end: start } });
+      expect(placed?.target.start.block).toBe(last);
+    }
+    // A quote across two blocks, as the page shows it and as older exports wrote it.
+    const across = `${blocks[3].text.slice(-20)}\n${blocks[4].text.slice(0, 15)}`;
+    for (const quote of [across, across.replace('\n', '\n\n')]) {
+      const placed = placeQuote(index, fromCodePoints, { exact: quote });
+      expect(placed).toMatchObject({
+        status: 'ANCHORED',
+        target: { start: { block: blocks[3].anchor }, end: { block: blocks[4].anchor, offset: 15 } },
+      });
+    }
+  });
 });

@@ -21,6 +21,35 @@ export interface PlacedQuote {
   status: 'ANCHORED' | 'REANCHORED';
 }
 
+// Exports since selectors follow the page text write the line between two blocks as one
+// "\n" (the reader page's <article> text), older ones as "\n\n" (the document text). A lone
+// "\n" in a quote is read as a block boundary; "\n\n" stays as it is.
+const LONE_NEWLINE = /(?<!\n)\n(?!\n)/g;
+
+function toDocumentSeparators(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(LONE_NEWLINE, '\n\n');
+}
+
+/**
+ * A TextPositionSelector's start as a document offset. Older exports counted in the
+ * document text, newer ones in the page text (one character less per block boundary):
+ * the reading whose text there is the quote wins; otherwise the page text (the contract).
+ */
+function hintPosition(index: DocumentIndex, fromCodePoints: (cp: number) => number, quote: QuoteToPlace) {
+  if (!quote.positionHint) return undefined;
+  const at = fromCodePoints(quote.positionHint.start);
+  if (index.text.startsWith(quote.exact, at)) return at;
+  // Page offset → document offset: add one per block boundary before it.
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid] - mid <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return at + lo;
+}
+
 /** Our own exports carry block offsets: used as is when the text there is still the quote. */
 function placeByBlockHint(index: DocumentIndex, quote: QuoteToPlace): Target | null {
   if (!quote.blockHint) return null;
@@ -36,13 +65,19 @@ function placeByBlockHint(index: DocumentIndex, quote: QuoteToPlace): Target | n
 export function placeQuote(
   index: DocumentIndex,
   fromCodePoints: (cp: number) => number,
-  quote: QuoteToPlace,
+  given: QuoteToPlace,
 ): PlacedQuote | null {
+  const quote: QuoteToPlace = {
+    ...given,
+    exact: toDocumentSeparators(given.exact)!,
+    prefix: toDocumentSeparators(given.prefix),
+    suffix: toDocumentSeparators(given.suffix),
+  };
   const exact = placeByBlockHint(index, quote);
   if (exact) return { target: exact, status: 'ANCHORED' };
   const fragmentBlock = quote.fragment === undefined ? undefined : index.indexByAnchor.get(quote.fragment);
   const positionHint = quote.positionHint
-    ? fromCodePoints(quote.positionHint.start)
+    ? hintPosition(index, fromCodePoints, quote)
     : fragmentBlock !== undefined
       ? index.starts[fragmentBlock]
       : undefined;

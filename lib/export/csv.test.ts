@@ -22,7 +22,7 @@ describe('CSV export', () => {
     const row = readBack(exportCsv(false))[1];
     expect(row).toEqual({
       document: 'Face Time',
-      paragraph: 'p-7',
+      paragraph: '¶7',
       start: 'p-7:10',
       end: `p-7:${10 + awkwardCells.exact.length}`,
       tags: 'evidence; framing',
@@ -35,15 +35,34 @@ describe('CSV export', () => {
       created: '2025-02-01T09:00:00.000Z',
       updated: '2025-02-01T09:15:00.000Z',
       replies: '0',
+      thread: '',
     });
   });
 
-  it('writes the group name, the plain note and the reply count', () => {
+  it('writes the group name, the note with its links, and the replies', () => {
     const row = readBack(exportCsv(false))[0];
     expect(row.group).toBe('Seminar A, Tuesday');
-    expect(row.note).toBe(richNote.noteText);
+    expect(row.note).toBe(
+      'This is the crux, see the source (https://example.org/source)\n- first point\n- second point',
+    );
     expect(row.quote).toBe(richNote.exact);
     expect(row.replies).toBe('2');
+    expect(row.thread).toBe(
+      'Bob, 2025-02-02: Agreed, strongly\nSecond paragraph.\n\n' +
+        'Chen Wei, 2025-02-02 (hidden by a facilitator): Off topic, hidden',
+    );
+  });
+
+  it('labels a passage across blocks with both paragraph numbers', () => {
+    const row = readBack(exportCsv(false))[3];
+    expect(row).toMatchObject({ paragraph: '¶7–8', start: 'p-7:120', end: 'p-8:14' });
+    expect(row.quote).toBe('end of seven.\nStart of eight');
+  });
+
+  it('marks a reply whose text is withheld', () => {
+    const [hidden] = richNote.replies.slice(1);
+    const row = csvRow({ ...richNote, replies: [{ ...hidden, bodyText: '', bodyDoc: null }] });
+    expect(row).toContain('Chen Wei, 2025-02-02: [hidden by a facilitator]');
   });
 
   it('keeps emoji and CJK intact', () => {
@@ -54,7 +73,7 @@ describe('CSV export', () => {
   });
 
   it('ends every record with CRLF and quotes cells containing a bare line break (RFC 4180)', () => {
-    const row = csvRow({ ...richNote, noteText: 'one\ntwo', exact: 'cr\ronly' });
+    const row = csvRow({ ...richNote, noteText: 'one\ntwo', noteDoc: null, exact: 'cr\ronly' });
     expect(row.endsWith('\r\n')).toBe(true);
     expect(row).toContain('"one\ntwo"');
     expect(row).toContain('"cr\ronly"');

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import type { ExportAnnotation } from './types';
+import { noteTextWithLinks } from './note-text-links';
+import type { ExportAnnotation, ExportReply } from './types';
 
 export const CSV_COLUMNS: string[] = [
   'document',
@@ -16,6 +16,7 @@ export const CSV_COLUMNS: string[] = [
   'created',
   'updated',
   'replies',
+  'thread',
 ];
 
 /** Separator between tag slugs inside the one "tags" cell. */
@@ -23,9 +24,11 @@ export const CSV_TAG_SEPARATOR = '; ';
 
 const BOM = '\uFEFF';
 
-// RFC 4180 quoting (CRLF records). csv-stringify does not quote a bare LF or CR on its own
-// when the record delimiter is CRLF, and such a cell would split the row for every reader.
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+// RFC 4180 (CRLF records): a cell with a comma, a quote or any line break (a bare LF or CR
+// too, which would split the row for every reader) is quoted, its quotes doubled. Written
+// by hand: a CSV library call per record is most of an export's time at 100,000 rows.
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTE = /"/g;
 
 // Spreadsheets evaluate a cell starting with one of these as a formula (CSV injection).
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
@@ -35,8 +38,13 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
 }
 
+function toCell(value: string): string {
+  const cell = neutraliseFormula(value);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(QUOTE, '""')}"` : cell;
+}
+
 function toRecord(cells: string[]): string {
-  return stringify([cells.map(neutraliseFormula)], STRINGIFY_OPTIONS);
+  return `${cells.map(toCell).join(',')}\r\n`;
 }
 
 /** The header record; with `bom`, a UTF-8 byte order mark first so Excel reads UTF-8. */
@@ -48,16 +56,32 @@ function formatPoint(point: { block: string; offset: number }): string {
   return `${point.block}:${point.offset}`;
 }
 
-/** One annotation as one CSV record (CRLF-terminated), in CSV_COLUMNS order. */
+function replyLine(reply: ExportReply): string {
+  const head = `${reply.authorName}, ${reply.created.toISOString().slice(0, 10)}`;
+  const body = reply.bodyDoc || reply.bodyText ? noteTextWithLinks(reply.bodyDoc, reply.bodyText) : '';
+  if (reply.hidden)
+    return body ? `${head} (hidden by a facilitator): ${body}` : `${head}: [hidden by a facilitator]`;
+  return `${head}: ${body}`;
+}
+
+/** The replies in one cell: "Name, date: text", one reply per paragraph (blank line between). */
+export function csvThread(replies: ExportReply[]): string {
+  return replies.map(replyLine).join('\n\n');
+}
+
+/**
+ * One annotation as one CSV record (CRLF-terminated), in CSV_COLUMNS order. "paragraph" is
+ * the passage's label ("¶7", "¶1–2" across blocks); start and end give the block anchors.
+ */
 export function csvRow(a: ExportAnnotation): string {
   return toRecord([
     a.document.title,
-    a.paragraph,
+    a.paragraphLabel,
     formatPoint(a.start),
     formatPoint(a.end),
     a.tags.join(CSV_TAG_SEPARATOR),
     a.exact,
-    a.noteText,
+    noteTextWithLinks(a.noteDoc, a.noteText),
     a.author.name,
     a.group?.name ?? '',
     a.visibility,
@@ -65,5 +89,6 @@ export function csvRow(a: ExportAnnotation): string {
     a.created.toISOString(),
     a.updated.toISOString(),
     String(a.replies.length),
+    csvThread(a.replies),
   ]);
 }

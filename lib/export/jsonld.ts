@@ -31,15 +31,17 @@ function noteBody(text: string, doc: ExportAnnotation['noteDoc'], purpose?: stri
   return { type: 'Choice', items: [plain, rich] };
 }
 
+// Selectors are in the page text: the reader page's <article> text, blocks joined by one
+// "\n" (docs/api.md, "Which text offsets refer to"); the ExportAnnotation carries them so.
 function selectorsOf(a: ExportAnnotation): JsonLdObject[] {
   const quote: JsonLdObject = { type: 'TextQuoteSelector', exact: a.exact };
   if (a.prefix) quote.prefix = a.prefix;
   if (a.suffix) quote.suffix = a.suffix;
-  const position = { type: 'TextPositionSelector', start: a.position.start, end: a.position.end };
+  const position = [{ type: 'TextPositionSelector', start: a.position.start, end: a.position.end }];
   if (a.start.block !== a.end.block) {
     // "Block refined by quote" would claim the quote lies inside one block; a quote across
-    // blocks is located in the whole document text instead.
-    return [quote, position];
+    // blocks is located in the whole page text instead (its context too).
+    return [quote, ...position];
   }
   const fragment = {
     type: 'FragmentSelector',
@@ -47,7 +49,7 @@ function selectorsOf(a: ExportAnnotation): JsonLdObject[] {
     value: a.paragraph,
     refinedBy: quote,
   };
-  return [fragment, position];
+  return [fragment, ...position];
 }
 
 function replyToJsonLd(reply: ExportReply, a: ExportAnnotation, baseUrl: string): JsonLdObject {

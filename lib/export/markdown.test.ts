@@ -44,6 +44,13 @@ describe('Markdown export', () => {
     expect(lines.slice(0, 3)).toEqual(['> end of seven.', '>', '> Start of eight']);
   });
 
+  it('labels a passage across blocks with both paragraph numbers', () => {
+    expect(markdownEntry(acrossBlocks)).toContain('> — ¶7–8');
+    expect(markdownEntry(acrossBlocks, ctx)).toMatch(
+      /> — \[¶7–8\]\(<https:\/\/marginalia\.test\/documents\/face-time#p-7>\)/,
+    );
+  });
+
   it('renders a formatted note as Markdown below the quote, and a plain note as text', () => {
     const rich = markdownEntry(richNote);
     expect(rich).toContain(

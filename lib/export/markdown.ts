@@ -5,7 +5,8 @@ import { escapeMarkdownInline, plainTextToMarkdown, prefixLines } from './markdo
 
 // The Markdown export is a sequence of chunks: markdownHeader once, then for each tag (in
 // the caller's tag order) markdownTagSection followed by markdownEntry for each of its
-// annotations in document order. An annotation with two tags appears under both.
+// annotations in document order. An annotation with several tags appears once, under the
+// first of them; its byline lists them all.
 
 function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -28,9 +29,10 @@ export function markdownTagSection(tag: { slug: string; name: string }, count?: 
   return `## ${escapeMarkdownInline(tag.name)}${suffix}\n\n`;
 }
 
-function quoteMarkdown(exact: string): string {
-  // Blocks are joined by a blank line in the document text: keep them as quoted paragraphs.
-  const body = plainTextToMarkdown(exact);
+function quoteMarkdown(exact: string, acrossBlocks: boolean): string {
+  // A quote across blocks has one line break between them (the page text): one quoted
+  // paragraph per block.
+  const body = plainTextToMarkdown(acrossBlocks ? exact.replace(/\n/g, '\n\n') : exact);
   return prefixLines(body.length > 0 ? body : '…', '> ');
 }
 
@@ -62,7 +64,7 @@ export function markdownEntry(a: ExportAnnotation, ctx?: Pick<ExportContext, 'ba
   const labelText = ctx
     ? `[${label}](<${blockPermalink(ctx.baseUrl, a.document.slug, a.paragraph)}>)`
     : label;
-  const parts = [`${quoteMarkdown(a.exact)}\n>\n> — ${labelText}`];
+  const parts = [`${quoteMarkdown(a.exact, a.start.block !== a.end.block)}\n>\n> — ${labelText}`];
 
   const note = noteMarkdown(a.noteText, a.noteDoc);
   if (note.length > 0) parts.push(note);

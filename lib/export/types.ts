@@ -16,10 +16,12 @@ export interface ExportAnnotation {
   id: string; // uuid
   document: { id: string; slug: string; title: string; version: number };
   paragraph: string; // start block anchor e.g. "p-7"
-  paragraphLabel: string; // e.g. "¶7" (or "Title", "Heading", "Caption 1")
+  paragraphLabel: string; // e.g. "¶7" (or "Title", "Heading", "Caption 1"; "¶1–2" across blocks)
   start: { block: string; offset: number };
   end: { block: string; offset: number };
-  position: { start: number; end: number }; // offsets in the document text (blocks joined by "\n\n")
+  // The selectors are in the page text (the reader page's <article> text: the blocks joined
+  // by one "\n"), see lib/export/page-text.ts. Context of a one-block target stays in its block.
+  position: { start: number; end: number }; // code points in the page text
   exact: string;
   prefix: string;
   suffix: string;

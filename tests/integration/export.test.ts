@@ -2,13 +2,20 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { GET as exportRoute } from '@/app/api/v1/documents/[id]/export/route';
+import { GET as listRoute } from '@/app/api/v1/documents/[id]/annotations/route';
 import { checkAnnotationMusts, checkCollectionDefinitions } from '@/lib/w3c/validate';
 import { db } from '@/lib/server/db';
 import { createDocument } from '@/lib/server/dal/documents';
 import { prepareExport } from '@/lib/server/dal/export';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
-import { signUp, type TestUser } from '../support/api';
-import { collectionItems, isReply, type W3cAnnotation, type W3cItem } from '../support/w3c-items';
+import { call, signUp, type TestUser } from '../support/api';
+import {
+  collectionItems,
+  isReply,
+  type W3cAnnotation,
+  type W3cItem,
+  type W3cSelector,
+} from '../support/w3c-items';
 import {
   addReply,
   annotate,
@@ -115,18 +122,21 @@ describe('CSV export', () => {
     const res = await exportAs(ada, 'csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toContain(
-      'attachment; filename="face-time-annotations.csv"',
-    );
+    const today = new Date().toISOString().slice(0, 10);
+    expect(res.headers.get('content-disposition')).toContain(`attachment; filename="face-time-${today}.csv"`);
     expect(res.headers.get('x-total-count')).toBe('5');
     const rows = csvRows(res.text);
     expect(rows.map((r) => r.quote)).toEqual([
       quotes.adaPrivate,
       quotes.adaGroup,
       quotes.benHidden,
-      expect.stringContaining('\n\n'),
+      expect.stringContaining('\n'),
       expect.any(String),
     ]);
+    // A passage across blocks: one line break between them, as on the page; both ¶ numbers.
+    expect(rows[3].quote).not.toContain('\n\n');
+    expect(rows[3].paragraph).toBe('¶3–4');
+    expect(rows[0].paragraph).toBe('¶1');
     expect(rows.at(-1)!.status).toBe('ORPHANED');
 
     const awkward = rows[0];
@@ -144,13 +154,16 @@ describe('CSV export', () => {
     const rich = rows[1];
     expect(rich).toMatchObject({
       tags: 'claim; framing',
-      note: 'This is the crux, see the source\n- first point\n- second point',
+      note: 'This is the crux, see the source (https://example.org/source)\n- first point\n- second point',
       group: 'Seminar A, Tuesday',
       visibility: 'group',
       replies: '2',
+      // The facilitator reads the hidden reply, marked as hidden; the deleted one is gone.
+      thread:
+        'Ben, 2025-01-01: Agreed, 同意 ✅\n\nBen, 2025-01-01 (hidden by a facilitator): Off topic, hidden',
     });
     expect(rich.start).toMatch(/^p-\d+:0$/);
-    expect(rows.find((r) => r.quote.includes('\n\n'))!.note).toBe('Across two paragraphs: 我们读书 😀');
+    expect(rows[3].note).toBe('Across two paragraphs: 我们读书 😀');
     expect(rows.some((r) => r.note.includes('private thoughts'))).toBe(false);
   });
 
@@ -200,6 +213,36 @@ describe('CSV export', () => {
     expect(csvRows((await exportAs(ada, 'csv', { q: 'paragraphs' })).text)).toHaveLength(1);
     expect(csvRows((await exportAs(ada, 'csv', { reader: ben.id })).text)).toHaveLength(1);
   });
+  it('holds exactly the annotations the annotation list gives for the same filters', async () => {
+    // The export spells the list's filters in SQL (export-cursor.ts): the two must agree.
+    const filters: Record<string, string>[] = [
+      {},
+      { tag: 'claim' },
+      { mine: 'true' },
+      { mine: 'others' },
+      { group: 'private' },
+      { status: 'orphaned' },
+      { status: 'anchored' },
+      { q: 'paragraphs' },
+      { reader: ben.id },
+    ];
+    for (const user of [ada, ben, dee]) {
+      for (const query of filters) {
+        const list = await call(listRoute, 'GET', '/api/v1/documents/face-time/annotations', {
+          user,
+          params: { id: 'face-time' },
+          query,
+        });
+        const listed = (list.json.annotations as { id: string }[]).map((a) => a.id);
+        const res = await exportAs(user, 'jsonld', query);
+        const exported = collectionItems(res.text)
+          .filter((i) => !isReply(i))
+          .map((i) => i.id.split('/').at(-1));
+        expect(exported.sort(), `${user.name} ${JSON.stringify(query)}`).toEqual(listed.sort());
+        expect(res.headers.get('x-total-count')).toBe(String(listed.length));
+      }
+    }
+  });
 });
 
 describe('Markdown export', () => {
@@ -207,18 +250,22 @@ describe('Markdown export', () => {
     const res = await exportAs(ada, 'markdown');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('filename="face-time-annotations.md"');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="face-time-\d{4}-\d\d-\d\d\.md"/);
     const md = res.text;
     expect(md.startsWith('# Face Time\n\n')).toBe(true);
     expect(md).toContain('5 annotations');
     const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Claim (2)', 'Evidence (2)', 'Framing (2)']);
+    // Each note once, under its first tag: Ada's claim-and-framing note is under Claim only.
+    expect(headings).toEqual(['Claim (2)', 'Evidence (2)', 'Framing (1)']);
+    expect(md.split(quotes.adaGroup)).toHaveLength(2);
+    expect(md).toContain('tags: claim, framing');
     const section = (name: string) => md.slice(md.indexOf(`## ${name}`)).split(/\n## /)[0];
     const claim = section('Claim');
     expect(claim.indexOf(quotes.adaGroup)).toBeGreaterThan(0);
     expect(claim.indexOf(quotes.benHidden)).toBeGreaterThan(claim.indexOf(quotes.adaGroup));
-    expect(section('Framing')).toContain(quotes.adaGroup);
+    expect(section('Framing')).not.toContain(quotes.adaGroup);
     expect(section('Framing')).toContain('_Orphaned');
+    expect(section('Evidence')).toMatch(/> — \[¶3–4\]\(</);
     expect(claim).toMatch(/> — \[¶2\]\(<http:\/\/127\.0\.0\.1:3000\/documents\/face-time#p-\d+>\)/);
     expect(claim).toContain('**the crux**');
     expect(claim).toContain('2 replies:');
@@ -228,8 +275,11 @@ describe('Markdown export', () => {
   });
 
   it('lists only the filtered tags', async () => {
-    const md = (await exportAs(ada, 'markdown', { tag: 'framing' })).text;
-    expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Framing (2)']);
+    const res = await exportAs(ada, 'markdown', { tag: 'framing' });
+    expect([...res.text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Framing (2)']);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="face-time-framing-\d{4}-\d\d-\d\d\.md"/,
+    );
   });
 });
 
@@ -259,7 +309,14 @@ describe('W3C JSON-LD export', () => {
       type: 'FragmentSelector',
       refinedBy: { type: 'TextQuoteSelector', exact: quotes.adaGroup },
     });
-    expect(doc.text.slice(selectors[1].start, selectors[1].end)).toBe(quotes.adaGroup);
+    // Positions are code points in the page text (blocks joined by one line break).
+    const page = Array.from(doc.blocks.map((b) => b.text).join('\n'));
+    expect(page.slice(selectors[1].start, selectors[1].end).join('')).toBe(quotes.adaGroup);
+    // The context of a one-block quote stays in its block.
+    const block = doc.blocks.find((b) => b.text.startsWith(quotes.adaGroup))!;
+    const { prefix, suffix } = selectors[0].refinedBy!;
+    expect(prefix ?? '').toBe('');
+    expect(block.text.startsWith(quotes.adaGroup + suffix)).toBe(true);
 
     const replies = items.filter(isReply);
     expect(replies.map((r) => r.target)).toEqual([rich.id, rich.id]);
@@ -273,7 +330,12 @@ describe('W3C JSON-LD export', () => {
     });
 
     const across = items.find((i) => i.id.endsWith(ids.across)) as W3cAnnotation;
-    expect(across.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector' });
+    const [quote, position] = across.target.selector as [Required<W3cSelector>, Required<W3cSelector>];
+    expect(quote).toMatchObject({ type: 'TextQuoteSelector' });
+    expect(quote.exact).toContain('\n');
+    expect(quote.exact).not.toContain('\n\n');
+    expect(page.slice(position.start, position.end).join('')).toBe(quote.exact);
+    expect(page.join('').includes(`${quote.prefix}${quote.exact}${quote.suffix}`)).toBe(true);
     expect(items.some((i) => i.id.endsWith(ids.benPrivate))).toBe(false);
   });
 
@@ -304,7 +366,7 @@ describe('W3C JSON-LD export', () => {
     );
     const [item] = collectionItems((await exportAs(ada, 'jsonld', {}, created.id)).text) as W3cAnnotation[];
     const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
-    const codePoints = Array.from(astral.map((b) => b.text).join('\n\n'));
+    const codePoints = Array.from(astral.map((b) => b.text).join('\n'));
     expect(codePoints.slice(position.start, position.end).join('')).toBe('quoted words');
   });
 });

@@ -15,6 +15,9 @@ export interface W3cSelector {
   start?: number;
   end?: number;
   exact?: string;
+  prefix?: string;
+  suffix?: string;
+  value?: string;
   refinedBy?: W3cSelector;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type postgres from 'postgres';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db';
 import { invalid } from '../errors';
@@ -222,4 +223,16 @@ export function hearsChange(viewer: Standing & Sight, notice: ChangeNotice): boo
     author !== undefined &&
     withholdsText(viewer, { authorId: author, groupId: notice.groupId, hidden: true })
   );
+}
+
+/**
+ * Rule 1 (after rule 2) as SQL over `"annotations" AS a`, for readers that stream through
+ * postgres.js (exports). The same condition as `scope.where`, spelled for SQL.
+ */
+export function scopeSql(sql: postgres.Sql, scope: Sight & { where: { documentId: string } }) {
+  const groups = [...scope.visibleGroupIds];
+  return sql`a."documentId" = ${scope.where.documentId}::uuid AND a."deletedAt" IS NULL
+    AND (a."authorId" = ${scope.reader.id}${
+      groups.length > 0 ? sql` OR a."groupId" = ANY(${groups}::uuid[])` : sql``
+    })`;
 }

@@ -1,18 +1,23 @@
 import 'server-only';
-import { codePointMapping } from '@/lib/anchoring/code-points';
-import { toDocumentPosition } from '@/lib/anchoring/document-text';
-import type { ExportAnnotation, ExportReply } from '@/lib/export/types';
+import { buildPageText } from '@/lib/export/page-text';
+import type { ExportAnnotation } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { NoteDoc } from '@/lib/notes';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { db, rawSql } from '../db';
-import { withholdsText, type AnnotationScope } from './annotation-access';
+import type { AnnotationScope } from './annotation-access';
+import {
+  toExportAnnotation,
+  type DocumentInfo,
+  type ExportSourceRow,
+  type VersionInfo,
+} from './export-annotation';
 import { getVersionIndex } from './version-index';
 
-// Reads the annotations of an export in batches. The rows themselves come through Prisma
-// with the caller's where (annotationScope + filterWhere: the one place visibility is
-// decided); their tags, replies and names, which belong to rows already allowed, come in
-// one array-parameter query each, names and tags cached for the whole export.
+// Per-export caches (versions with their page text and labels, names, tags), and the
+// batched reader that takes a Prisma where (the account's "all my annotations" export; the
+// document exports read one cursor, export-cursor.ts). The rows come through Prisma with
+// the caller's where (annotationScope: the one place visibility is decided); their tags,
+// replies and names, which belong to rows already allowed, come in one query each.
 
 const rowSelect = {
   id: true,
@@ -40,17 +45,7 @@ const rowSelect = {
 type ExportAnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof rowSelect }>;
 type Cursor = Pick<ExportAnnotationRow, 'startIndex' | 'startOffset' | 'id'>;
 
-export interface DocumentInfo {
-  id: string;
-  slug: string;
-  title: string;
-}
-
-interface VersionInfo {
-  number: number;
-  labels: Map<string, string>;
-  position: (point: { block: string; offset: number }) => number;
-}
+export type { DocumentInfo, ExportSourceRow, VersionInfo } from './export-annotation';
 
 /** Per-export caches: version labels and positions, names, tags. */
 export class ExportLookups {
@@ -66,8 +61,7 @@ export class ExportLookups {
         const labels = labelBlocks(
           index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })),
         );
-        const { toCodePoints } = codePointMapping(index.text);
-        return { number, labels, position: (point) => toCodePoints(toDocumentPosition(index, point) ?? 0) };
+        return { number, labels, page: buildPageText(index.blocks) };
       });
       this.versions.set(versionId, info);
     }
@@ -203,46 +197,16 @@ async function toExportBatch(
   const out: ExportAnnotation[] = [];
   for (const row of rows) {
     const version = await lookups.version(row.versionId);
-    const start = { block: row.startBlock, offset: row.startOffset };
-    const end = { block: row.endBlock, offset: row.endOffset };
-    // A hidden note is withheld from other members; a hidden reply keeps its place in the
-    // thread without its text (annotation-access.ts, rule 3).
-    const withhold = withholdsText(scope, { ...row, hidden: row.hiddenAt !== null });
-    const threadReplies: ExportReply[] = (repliesOf.get(row.id) ?? []).map((r) => {
-      const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
-      return {
-        id: r.id,
-        authorName: lookups.name(r.authorId),
-        bodyText: hideText ? '' : r.bodyText,
-        bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
-        created: r.createdAt,
-        updated: r.updatedAt,
-        hidden: r.hidden,
-      };
-    });
     const rowTags = (tagsOf.get(row.id) ?? []).flatMap((t) => lookups.tag(t.tagId) ?? []);
-    out.push({
-      id: row.id,
-      document: { ...doc, version: version.number },
-      paragraph: row.startBlock,
-      paragraphLabel: version.labels.get(row.startBlock) ?? row.startBlock,
-      start,
-      end,
-      position: { start: version.position(start), end: version.position(end) },
-      exact: row.exact,
-      prefix: row.prefix,
-      suffix: row.suffix,
+    const source: ExportSourceRow = {
+      ...row,
+      authorName: lookups.name(row.authorId),
+      groupName: row.groupId ? lookups.groupName(row.groupId) : '',
+      hidden: row.hiddenAt !== null,
       tags: rowTags.sort((a, b) => a.position - b.position).map((t) => t.slug),
-      noteText: withhold ? '' : row.noteText,
-      noteDoc: withhold ? null : ((row.noteJson as NoteDoc | null) ?? null),
-      author: { id: row.authorId, name: lookups.name(row.authorId) },
-      group: row.groupId ? { id: row.groupId, name: lookups.groupName(row.groupId) } : null,
-      visibility: row.visibility === 'GROUP' ? 'group' : 'private',
-      status: row.status,
-      created: row.createdAt,
-      updated: row.updatedAt,
-      replies: threadReplies,
-    });
+      replies: (repliesOf.get(row.id) ?? []).map((r) => ({ ...r, authorName: lookups.name(r.authorId) })),
+    };
+    out.push(toExportAnnotation(source, version, scope, doc));
   }
   return out;
 }

@@ -1,22 +1,22 @@
 import 'server-only';
-import type { AnnotationFilter } from '@/lib/annotations/schemas';
+import { mineFilter, type AnnotationFilter } from '@/lib/annotations/schemas';
+import { exportFileName } from '@/lib/export/file-name';
 import { csvHeader, csvRow } from '@/lib/export/csv';
 import { jsonLdEnd, jsonLdItem, jsonLdStart } from '@/lib/export/jsonld';
 import { markdownEntry, markdownHeader, markdownTagSection } from '@/lib/export/markdown';
 import type { ExportContext } from '@/lib/export/types';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/openapi/transfer-schemas';
 import { db } from '../db';
 import { notFound } from '../errors';
 import type { Reader } from '../session';
 import { annotationScope, type AnnotationScope } from './annotation-access';
-import { filterWhere } from './annotations';
 import { resolveDocumentId } from './documents';
-import { ExportLookups, exportRecords, type DocumentInfo } from './export-records';
+import { countExport, exportCursor, exportSections } from './export-cursor';
+import type { DocumentInfo } from './export-records';
 
-// Streamed exports (J7). Rows are read in keyset-paginated batches (export-records.ts), so
-// memory stays flat however many annotations a document has. Visibility is the annotation
-// list's: annotationScope + filterWhere, nothing else.
+// Streamed exports (J7). Rows come through one database cursor (export-cursor.ts) in
+// batches, formatted a batch at a time, so memory stays flat however many annotations a
+// document has. Visibility is the annotation list's: annotationScope and its filters.
 
 export { EXPORT_FORMATS, type ExportFormat };
 export { codePointMapping } from '@/lib/anchoring/code-points';
@@ -52,25 +52,6 @@ export interface PreparedExport {
   stream(): ReadableStream<Uint8Array>;
 }
 
-/** Tags used by the exported annotations, in the order the reader's tag pickers show them. */
-async function tagSections(where: Prisma.AnnotationWhereInput, filter: AnnotationFilter) {
-  const counts = await db.annotationTag.groupBy({
-    by: ['tagId'],
-    where: { annotation: where },
-    _count: { _all: true },
-  });
-  const tags = await db.tag.findMany({
-    where: {
-      id: { in: counts.map((c) => c.tagId) },
-      ...(filter.tag.length > 0 ? { slug: { in: filter.tag } } : {}),
-    },
-    orderBy: [{ groupId: { sort: 'asc', nulls: 'first' } }, { position: 'asc' }, { createdAt: 'asc' }],
-    select: { id: true, slug: true, name: true },
-  });
-  const countOf = new Map(counts.map((c) => [c.tagId, c._count._all]));
-  return tags.map((t) => ({ ...t, count: countOf.get(t.id) ?? 0 }));
-}
-
 function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
@@ -91,48 +72,58 @@ function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
 }
 
 interface Plan {
-  where: Prisma.AnnotationWhereInput;
   scope: AnnotationScope;
   doc: DocumentInfo;
   ctx: ExportContext;
   options: ExportOptions;
+  replies: number;
 }
 
-function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator<string> {
-  const lookups = new ExportLookups();
+function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerator<string> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const records = (w: Prisma.AnnotationWhereInput = where) =>
-    exportRecords(w, scope, doc, lookups, batchSize);
+  const { filter } = options;
 
   async function* csv(): AsyncGenerator<string> {
     yield csvHeader({ bom: options.bom ?? false });
-    for await (const batch of records()) yield batch.map(csvRow).join('');
+    for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
+      yield batch.map((r) => csvRow(r.annotation)).join('');
+    }
   }
 
   async function* markdown(): AsyncGenerator<string> {
-    const sections = await tagSections(where, options.filter);
+    const sections = (await exportSections(scope, filter)).filter((s) => s.count > 0);
+    const names = new Map(sections.map((s) => [s.id, s]));
     yield markdownHeader(ctx);
     if (ctx.total === 0) yield '_No annotations match this export._\n';
-    // One pass per tag: an annotation with two tags appears in both sections.
-    for (const tag of sections) {
-      yield markdownTagSection(tag, tag.count);
-      for await (const batch of records({ AND: [where, { tags: { some: { tagId: tag.id } } }] })) {
-        yield batch.map((a) => markdownEntry(a, ctx)).join('');
+    // One pass in section order: each note once, under its first tag (its byline lists all).
+    let current: string | null | undefined;
+    const order = { kind: 'sections' as const, tagIds: sections.map((s) => s.id) };
+    for await (const batch of exportCursor(scope, filter, doc, order, batchSize)) {
+      let text = '';
+      for (const { sectionTag, annotation } of batch) {
+        if (sectionTag !== current) {
+          current = sectionTag;
+          const tag = sectionTag ? names.get(sectionTag) : undefined;
+          text += tag
+            ? markdownTagSection(tag, tag.count)
+            : markdownTagSection({ slug: '', name: 'Untagged' });
+        }
+        text += markdownEntry(annotation, ctx);
       }
+      yield text;
     }
   }
 
   async function* jsonld(): AsyncGenerator<string> {
-    // The collection's total counts every item of its pages: replies are annotations too.
-    const replies = await db.reply.count({ where: { deletedAt: null, annotation: where } });
     const collectionId =
       options.collectionId ??
       `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
+    // The collection's total counts every item of its pages: replies are annotations too.
     yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies });
     let first = true;
-    for await (const batch of records()) {
-      yield batch.map((a, i) => jsonLdItem(a, ctx, first && i === 0)).join('');
-      first = false;
+    for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
+      yield batch.map((r, i) => jsonLdItem(r.annotation, ctx, first && i === 0)).join('');
+      if (batch.length > 0) first = false;
     }
     yield jsonLdEnd();
   }
@@ -156,18 +147,31 @@ export async function prepareExport(
   });
   if (!doc) throw notFound('The document');
   const scope = await annotationScope(reader, documentId);
-  const where = await filterWhere(scope, options.filter);
-  const total = await db.annotation.count({ where });
+  const { annotations: total, replies } = await countExport(scope, options.filter);
   const ctx: ExportContext = {
     baseUrl: options.baseUrl,
     generatedAt: options.now ?? new Date(),
     documentTitle: doc.title,
     total,
   };
-  const chunks = formatChunks({ where, scope, doc, ctx, options });
+  const chunks = formatChunks({ scope, doc, ctx, options, replies });
   const { extension, contentType } = FILE_TYPES[options.format];
+  const { filter } = options;
+  const mine = mineFilter(filter);
+  const group =
+    filter.group === 'private'
+      ? 'private'
+      : (scope.memberships.find((m) => m.groupId === filter.group)?.groupName ?? null);
   return {
-    filename: `${doc.slug}-annotations.${extension}`,
+    filename: exportFileName({
+      slug: doc.slug,
+      tags: filter.tag,
+      group,
+      mine,
+      orphaned: filter.status === 'orphaned',
+      date: ctx.generatedAt,
+      extension,
+    }),
     contentType,
     total,
     chunks,
