@@ -56,17 +56,16 @@ function queryIsText(params: URLSearchParams): boolean {
   return true;
 }
 
-/** The address with its trailing slash as it should be, or null when it already is. */
-function slashRedirect(request: NextRequest): NextResponse | null {
-  const { pathname } = request.nextUrl;
+/** The address with its trailing slash as it should be, or null when it already is. The
+ * Location is relative (RFC 9110 allows it), so no host is trusted or guessed. */
+function slashRedirect(request: NextRequest): Response | null {
+  const { pathname, search } = new URL(request.url);
   let wanted = pathname;
   if (CONTAINER_PATH.test(`${pathname}/`)) wanted = `${pathname}/`;
   else if (pathname.length > 1 && pathname.endsWith('/') && !CONTAINER_PATH.test(pathname))
     wanted = pathname.replace(/\/+$/, '') || '/';
   if (wanted === pathname) return null;
-  const url = request.nextUrl.clone();
-  url.pathname = wanted;
-  return NextResponse.redirect(url, 308);
+  return new Response(null, { status: 308, headers: { location: `${wanted}${search}` } });
 }
 
 export function proxy(request: NextRequest) {
