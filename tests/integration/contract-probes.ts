@@ -164,7 +164,10 @@ function w3cAnnotation(w: World) {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'Annotation',
     body: { type: 'TextualBody', value: 'evidence', purpose: 'tagging' },
-    target: { selector: { type: 'TextQuoteSelector', exact: w.target.exact } },
+    target: {
+      source: `${BASE}/documents/face-time`,
+      selector: { type: 'TextQuoteSelector', exact: w.target.exact },
+    },
   };
 }
 
