@@ -56,16 +56,18 @@ function queryIsText(params: URLSearchParams): boolean {
   return true;
 }
 
-/** The address with its trailing slash as it should be, or null when it already is. The
- * Location is relative (RFC 9110 allows it), so no host is trusted or guessed. */
+/** The address with its trailing slash as it should be, or null when it already is. (Next
+ * wants an absolute Location from the proxy: the request's own address, as Next's own
+ * trailing-slash redirect would use.) */
 function slashRedirect(request: NextRequest): Response | null {
-  const { pathname, search } = new URL(request.url);
+  const url = new URL(request.url);
+  const { pathname, search } = url;
   let wanted = pathname;
   if (CONTAINER_PATH.test(`${pathname}/`)) wanted = `${pathname}/`;
   else if (pathname.length > 1 && pathname.endsWith('/') && !CONTAINER_PATH.test(pathname))
     wanted = pathname.replace(/\/+$/, '') || '/';
   if (wanted === pathname) return null;
-  return new Response(null, { status: 308, headers: { location: `${wanted}${search}` } });
+  return new Response(null, { status: 308, headers: { location: new URL(`${wanted}${search}`, url).href } });
 }
 
 export function proxy(request: NextRequest) {

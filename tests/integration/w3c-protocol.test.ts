@@ -541,19 +541,19 @@ describe('W3C Web Annotation Protocol', () => {
     const noSlash = proxy(new NextRequest(`${BASE}/api/v1/w3c/documents/${doc.id}`));
     spec(
       '§5 a container address without "/" redirects to it (308)',
-      noSlash.status === 308 && noSlash.headers.get('location') === new URL(containerUrl).pathname,
+      noSlash.status === 308 && noSlash.headers.get('location') === containerUrl,
       [noSlash.status, noSlash.headers.get('location')],
     );
     const groupNoSlash = proxy(new NextRequest(groupContainerUrl.slice(0, -1)));
     spec(
       '§5 a seminar container without "/" redirects to it',
-      groupNoSlash.headers.get('location') === new URL(groupContainerUrl).pathname,
+      groupNoSlash.headers.get('location') === groupContainerUrl,
       groupNoSlash.headers.get('location'),
     );
     const other = proxy(new NextRequest(`${BASE}/api/v1/documents/?x=1`));
     spec(
       'other addresses lose their trailing "/" as before',
-      other.status === 308 && other.headers.get('location') === '/api/v1/documents?x=1',
+      other.status === 308 && other.headers.get('location') === `${BASE}/api/v1/documents?x=1`,
       [other.status, other.headers.get('location')],
     );
     const fine = proxy(new NextRequest(containerUrl));
