@@ -255,9 +255,12 @@ describe('W3C Web Annotation Protocol', () => {
   });
 
   it('§5.2 pages the container as AnnotationPages', async () => {
-    for (let i = 0; i < CONTAINER_PAGE_SIZE; i++) {
-      const res = await post(ada, annotationBody(quote));
-      expect(res.status, res.text).toBe(201);
+    // A page and one more, ten at a time (a loaded machine is slow at fifty in a row).
+    for (let i = 0; i < CONTAINER_PAGE_SIZE; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, CONTAINER_PAGE_SIZE - i) }, () => post(ada, annotationBody(quote))),
+      );
+      for (const res of batch) expect(res.status, res.text).toBe(201);
     }
     const total = CONTAINER_PAGE_SIZE + 1;
     const whole = await container(containerUrl, 'GET', { user: ada });
@@ -291,7 +294,7 @@ describe('W3C Web Annotation Protocol', () => {
     spec('§5.2 a page past the last is 404', beyond.status === 404);
     const bad = await container(`${containerUrl}?page=-1`, 'GET', { user: ada });
     spec('§5.2 a malformed page number is 400', bad.status === 400);
-  });
+  }, 240_000);
 
   it('§5.3 honours the Prefer header', async () => {
     const minimal = await container(containerUrl, 'GET', { user: ada, headers: { prefer: PREFER_MINIMAL } });
@@ -538,22 +541,27 @@ describe('W3C Web Annotation Protocol', () => {
   });
 
   it('keeps container addresses ending in "/" and no other', async () => {
+    // Next's proxy writes 127.0.0.1 as localhost in an absolute Location: compare the path.
+    const where = (response: Response) => {
+      const location = new URL(response.headers.get('location') ?? '', BASE);
+      return `${location.pathname}${location.search}`;
+    };
     const noSlash = proxy(new NextRequest(`${BASE}/api/v1/w3c/documents/${doc.id}`));
     spec(
       '§5 a container address without "/" redirects to it (308)',
-      noSlash.status === 308 && noSlash.headers.get('location') === containerUrl,
+      noSlash.status === 308 && where(noSlash) === new URL(containerUrl).pathname,
       [noSlash.status, noSlash.headers.get('location')],
     );
     const groupNoSlash = proxy(new NextRequest(groupContainerUrl.slice(0, -1)));
     spec(
       '§5 a seminar container without "/" redirects to it',
-      groupNoSlash.headers.get('location') === groupContainerUrl,
+      where(groupNoSlash) === new URL(groupContainerUrl).pathname,
       groupNoSlash.headers.get('location'),
     );
     const other = proxy(new NextRequest(`${BASE}/api/v1/documents/?x=1`));
     spec(
       'other addresses lose their trailing "/" as before',
-      other.status === 308 && other.headers.get('location') === `${BASE}/api/v1/documents?x=1`,
+      other.status === 308 && where(other) === '/api/v1/documents?x=1',
       [other.status, other.headers.get('location')],
     );
     const fine = proxy(new NextRequest(containerUrl));
