@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readProtocolAnnotation } from './protocol-input';
 
 const base = {
@@ -19,6 +19,9 @@ const base = {
 };
 
 describe('readProtocolAnnotation', () => {
+  // The first read compiles the W3C suite's JSON schemas: slow on a loaded machine.
+  beforeAll(() => void readProtocolAnnotation(base), 60_000);
+
   it('reads quote, tags and note as the importer does, without an id of its own', () => {
     const read = readProtocolAnnotation(base);
     expect(read.ok).toBe(true);
