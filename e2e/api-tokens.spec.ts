@@ -25,7 +25,7 @@ test('[ACCOUNT] a reader creates an API token, a protocol client lists and annot
   });
   const noSlash = await client.get('/api/v1/w3c/documents/face-time', { maxRedirects: 0 });
   expect(noSlash.status()).toBe(308);
-  const containerPath = new URL(noSlash.headers()['location']).pathname;
+  const containerPath = new URL(noSlash.headers()['location'], page.url()).pathname;
   expect(containerPath).toBe('/api/v1/w3c/documents/face-time/');
 
   const listed = await client.get(containerPath, { headers: { accept: ANNO } });
