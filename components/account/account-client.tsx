@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { QueryProvider } from '@/components/query-provider';
 import { accountApi } from '@/lib/client/endpoints';
+import { ApiTokens } from './api-tokens';
 import { DeleteAccount } from './delete-account';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
@@ -27,6 +28,7 @@ function AccountSections({ name, sessionId }: Props) {
       <ProfileForm name={name} />
       <PasswordForm onChanged={() => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY })} />
       <SessionsList currentSessionId={sessionId} />
+      <ApiTokens />
       <section className="account-section" aria-labelledby="download-title">
         <h2 id="download-title">Your annotations</h2>
         <p className="muted">

@@ -33,3 +33,37 @@ export const deletedAccountSchema = z.object({
   anonymisedReplies: z.int().nonnegative(),
 });
 export type DeletedAccount = z.infer<typeof deletedAccountSchema>;
+
+// Personal API tokens (docs/adr/0012): a name the reader chooses; the secret is shown once.
+export const API_TOKEN_NAME_MAX = 80;
+/** Live tokens one reader may hold at once. */
+export const API_TOKENS_PER_READER_MAX = 20;
+
+export const createApiTokenSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the token a name, e.g. the script that will use it.')
+    .max(API_TOKEN_NAME_MAX, `At most ${API_TOKEN_NAME_MAX} characters.`),
+});
+
+export const apiTokenParamsSchema = z.object({ id: z.uuid('Not a token id.') });
+
+export const apiTokenViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    /** the secret's first characters, to tell tokens apart */
+    prefix: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiTokenView = z.infer<typeof apiTokenViewSchema>;
+
+export const createdApiTokenSchema = z.object({
+  token: apiTokenViewSchema,
+  /** the whole secret: shown this once, stored only as its SHA-256 */
+  secret: z.string(),
+});
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;

@@ -9,9 +9,12 @@ export const errorCodeSchema = z.enum([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'NOT_ACCEPTABLE',
   'CONFLICT',
+  'PRECONDITION_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'PRECONDITION_REQUIRED',
   'RATE_LIMITED',
   'INTERNAL',
   'SERVICE_UNAVAILABLE',
@@ -26,9 +29,15 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** nothing the Accept header allows can be sent */
+  NOT_ACCEPTABLE: 406,
   CONFLICT: 409,
+  /** If-Match named an ETag that is no longer current (W3C protocol PUT and DELETE) */
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** an update of a W3C annotation without If-Match */
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   /** a dependency (PostgreSQL) is down: retry after the Retry-After header */

@@ -31,3 +31,8 @@ export function documentIri(baseUrl: string, slug: string): string {
 export function blockPermalink(baseUrl: string, slug: string, anchor: string): string {
   return `${documentIri(baseUrl, slug)}#${seg(anchor)}`;
 }
+
+/** Marginalia's own JSON-LD terms ("mg:"), a context document served by the app at /ns. */
+export function vocabularyIri(baseUrl: string): string {
+  return `${trimBaseUrl(baseUrl)}/ns#`;
+}

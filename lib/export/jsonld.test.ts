@@ -33,7 +33,7 @@ describe('JSON-LD export', () => {
   it('describes a commented annotation with its note, one tagging body per tag, and its target', () => {
     const [anno] = annotationToJsonLd(richNote, ctx);
     expect(anno).toMatchObject({
-      '@context': [ANNO_CONTEXT, { mg: 'https://marginalia.example/ns#' }],
+      '@context': [ANNO_CONTEXT, { mg: 'https://marginalia.test/ns#' }],
       id: annoIri(richNote.id),
       type: 'Annotation',
       motivation: 'commenting',

@@ -1,6 +1,6 @@
 import { noteToHtml } from '@/lib/notes';
 import type { ExportAnnotation, ExportContext, ExportReply } from './types';
-import { documentIri, annotationIri, replyIri, userIri, groupIri, trimBaseUrl } from './iris';
+import { documentIri, annotationIri, replyIri, userIri, groupIri, trimBaseUrl, vocabularyIri } from './iris';
 
 // W3C Web Annotation JSON-LD. The export is one AnnotationCollection whose "first" is an
 // embedded AnnotationPage; its "items" array is written one annotation at a time, so the
@@ -8,10 +8,12 @@ import { documentIri, annotationIri, replyIri, userIri, groupIri, trimBaseUrl } 
 //   jsonLdStart(...) + jsonLdItem(a1, ctx, true) + jsonLdItem(a2, ctx, false) + … + jsonLdEnd()
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** Namespace of Marginalia's own terms (prefix "mg:"): visibility, group, anchoring state. */
-export const MARGINALIA_NS = 'https://marginalia.example/ns#';
 // The suite requires the anno context to be the value of @context or an item of an array.
-export const JSONLD_CONTEXT = [ANNO_CONTEXT, { mg: MARGINALIA_NS }];
+// "mg:" is Marginalia's own terms (visibility, group, anchoring state), a JSON-LD document
+// the app serves at its IRI (app/ns/route.ts).
+export function jsonLdContext(baseUrl: string): unknown[] {
+  return [ANNO_CONTEXT, { mg: vocabularyIri(baseUrl) }];
+}
 
 export type JsonLdObject = Record<string, unknown>;
 
@@ -54,7 +56,7 @@ function selectorsOf(a: ExportAnnotation): JsonLdObject[] {
 
 function replyToJsonLd(reply: ExportReply, a: ExportAnnotation, baseUrl: string): JsonLdObject {
   const obj: JsonLdObject = {
-    '@context': JSONLD_CONTEXT,
+    '@context': jsonLdContext(baseUrl),
     id: replyIri(baseUrl, a.id, reply.id),
     type: 'Annotation',
     motivation: 'replying',
@@ -77,7 +79,7 @@ export function annotationToJsonLd(a: ExportAnnotation, ctx: ExportContext): Jso
   for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
 
   const anno: JsonLdObject = {
-    '@context': JSONLD_CONTEXT,
+    '@context': jsonLdContext(baseUrl),
     id: annotationIri(baseUrl, a.id),
     type: 'Annotation',
     motivation: hasNote ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting',
@@ -116,7 +118,7 @@ export function jsonLdStart(ctx: ExportContext, opts: { collectionId: string; to
     ? `${opts.collectionId}-page1`
     : `${opts.collectionId}#page1`;
   const collection = {
-    '@context': JSONLD_CONTEXT,
+    '@context': jsonLdContext(baseUrl),
     id: opts.collectionId,
     type: 'AnnotationCollection',
     label: `Annotations on “${ctx.documentTitle}”`,

@@ -13,7 +13,14 @@ import {
   updateAnnotationSchema,
 } from '@/lib/annotations/schemas';
 import { articleImportQuerySchema, articleInputSchema, articlePreviewSchema } from '@/lib/articles/schemas';
-import { accountHoldingsSchema, deleteAccountSchema, deletedAccountSchema } from '@/lib/account/schemas';
+import {
+  accountHoldingsSchema,
+  apiTokenViewSchema,
+  createApiTokenSchema,
+  createdApiTokenSchema,
+  deleteAccountSchema,
+  deletedAccountSchema,
+} from '@/lib/account/schemas';
 import { signedInSchema, signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import {
   documentSummarySchema,
@@ -54,6 +61,7 @@ import {
   updateReadingSchema,
 } from '@/lib/library/schemas';
 import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
+import { containerQuerySchema, w3cAnnotationSchema } from '@/lib/w3c/schemas';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -240,8 +248,39 @@ export const operations: OperationSpec[] = [
     method: 'get',
     path: '/api/v1/annotations/{id}',
     tag: 'Annotations',
-    summary: 'One annotation',
-    responses: { 200: { description: 'The annotation.', schema: wrap('annotation', annotationViewSchema) } },
+    summary: 'One annotation (its IRI: the W3C annotation with Accept: application/ld+json)',
+    description:
+      'Also the annotation’s IRI in W3C exports and protocol containers. `Accept: application/ld+json` (with the anno profile) answers the W3C Web Annotation; any other Accept keeps this JSON. Both with `ETag`, `Vary: Accept`, `Allow` and `Link: <http://www.w3.org/ns/ldp#Resource>; rel="type"`; HEAD and OPTIONS too.',
+    responses: {
+      200: {
+        description: 'The annotation (or, negotiated, the W3C annotation as application/ld+json).',
+        schema: wrap('annotation', annotationViewSchema),
+      },
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/annotations/{id}',
+    tag: 'Annotations',
+    summary: 'Replace your annotation with a W3C annotation (Web Annotation Protocol §5.2)',
+    description:
+      'Send `If-Match` with the ETag of the W3C representation you read (428 without it, 412 when stale). The target is placed by its TextQuoteSelector; tags are the tagging bodies; `canonical` and `via`, once set, cannot change.',
+    body: { schema: w3cAnnotationSchema, contentTypes: ['application/ld+json', 'application/json'] },
+    responses: {
+      200: {
+        description: 'The annotation as stored, with its new ETag.',
+        contentTypes: ['application/ld+json'],
+      },
+      412: { description: 'The If-Match ETag is not the current one.', schema: apiErrorSchema },
+      428: { description: 'If-Match is missing.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/annotations/{id}/replies/{replyId}',
+    tag: 'Replies',
+    summary: 'A reply’s IRI: the reply as a W3C annotation (motivation replying)',
+    responses: { 200: { description: 'A W3C Web Annotation.', contentTypes: ['application/ld+json'] } },
   },
   {
     method: 'patch',
@@ -518,6 +557,85 @@ export const operations: OperationSpec[] = [
         headers: { 'X-Total-Count': 'your annotations in the file (replies not counted)' },
       },
     },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/w3c/documents/{id}/',
+    tag: 'Annotations',
+    summary: 'W3C Web Annotation Protocol container of a document',
+    description:
+      'An LDP Basic Container and AnnotationCollection of every annotation of the document you can see, paged as AnnotationPages (`?page=n`, `?iris=1`), with `Prefer` (PreferMinimalContainer, PreferContainedIRIs, PreferContainedDescriptions), `ETag`, `Content-Location`, `Link`, `Allow`, `Accept-Post` and `Vary`. HEAD and OPTIONS too; CORS for any origin with a bearer token.',
+    query: containerQuerySchema,
+    responses: {
+      200: { description: 'The container, or one of its pages.', contentTypes: ['application/ld+json'] },
+      406: { description: 'The Accept header allows no JSON.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/w3c/documents/{id}/',
+    tag: 'Annotations',
+    summary: 'Create an annotation from a W3C annotation (Web Annotation Protocol §5.1)',
+    description:
+      'The target must quote this document (TextQuoteSelector, with optional FragmentSelector and TextPositionSelector hints); tagging bodies are tags (none: claim); the commenting body is the note. The client’s `id` is kept as `via`, `canonical` as it is; the new IRI is in `Location`.',
+    body: { schema: w3cAnnotationSchema, contentTypes: ['application/ld+json', 'application/json'] },
+    responses: {
+      201: { description: 'Created: the annotation as stored.', contentTypes: ['application/ld+json'] },
+      415: { description: 'Not JSON-LD.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/w3c/documents/{id}/groups/{groupId}/',
+    tag: 'Annotations',
+    summary: 'W3C Web Annotation Protocol container of a document and seminar',
+    description:
+      'An LDP Basic Container and AnnotationCollection of the annotations of the document shared with the seminar (members only), paged as AnnotationPages (`?page=n`, `?iris=1`), with `Prefer` (PreferMinimalContainer, PreferContainedIRIs, PreferContainedDescriptions), `ETag`, `Content-Location`, `Link`, `Allow`, `Accept-Post` and `Vary`. HEAD and OPTIONS too; CORS for any origin with a bearer token.',
+    query: containerQuerySchema,
+    responses: {
+      200: { description: 'The container, or one of its pages.', contentTypes: ['application/ld+json'] },
+      406: { description: 'The Accept header allows no JSON.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/w3c/documents/{id}/groups/{groupId}/',
+    tag: 'Annotations',
+    summary: 'Create an annotation from a W3C annotation (Web Annotation Protocol §5.1)',
+    description:
+      'The target must quote this document (TextQuoteSelector, with optional FragmentSelector and TextPositionSelector hints); tagging bodies are tags (none: claim); the commenting body is the note. The client’s `id` is kept as `via`, `canonical` as it is; the new IRI is in `Location`.',
+    body: { schema: w3cAnnotationSchema, contentTypes: ['application/ld+json', 'application/json'] },
+    responses: {
+      201: { description: 'Created: the annotation as stored.', contentTypes: ['application/ld+json'] },
+      415: { description: 'Not JSON-LD.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/account/tokens',
+    tag: 'Account',
+    summary: 'Your personal API tokens (never their secrets)',
+    responses: { 200: { description: 'The tokens.', schema: listOf('tokens', apiTokenViewSchema) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/account/tokens',
+    tag: 'Account',
+    summary: 'Create a personal API token (session cookie only)',
+    description:
+      'The answer holds the secret, shown this once: send it as `Authorization: Bearer …`. The token acts as you, with your rights, until revoked. Tokens cannot create or revoke tokens (403).',
+    body: { schema: createApiTokenSchema },
+    responses: {
+      201: { description: 'The token and its secret.', schema: createdApiTokenSchema },
+      403: { description: 'Sent with a token instead of the session cookie.', schema: apiErrorSchema },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/account/tokens/{id}',
+    tag: 'Account',
+    summary: 'Revoke a personal API token (its next request is 401)',
+    responses: { 204: noContent },
   },
   {
     method: 'get',

@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import { databaseUnavailableCode, refusedValueCode } from '@/lib/http/database-errors';
 import { findHostileText } from '@/lib/http/hostile-text';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/read-body';
+import { isTokenRequest, readerFromApiToken } from './api-tokens';
 import { AppError, databaseUnavailable, invalid, unauthenticated } from './errors';
 import { idempotencyKeyOf, runIdempotent } from './idempotency';
 import { readerFromRequest, type Reader } from './session';
@@ -161,14 +162,15 @@ export function withReader<P = undefined, Q = undefined, B = undefined>(
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      assertSameOrigin(request);
+      // A bearer token cannot be sent by another site's page on its own: no Origin check.
+      if (!isTokenRequest(request)) assertSameOrigin(request);
       // Path and query values follow the text rule before anything (the session lookup
       // included) runs a query with them.
       const rawParams = await context.params;
       assertCleanText(rawParams, 'params');
       const rawQuery = searchParamsToObject(new URL(request.url).searchParams);
       assertCleanText(rawQuery, 'query');
-      const reader = await readerFromRequest(request);
+      const reader = (await readerFromApiToken(request)) ?? (await readerFromRequest(request));
       if (!reader) throw unauthenticated();
       const params = parseWith(options.params, rawParams, 'address', 'params');
       const query = parseWith(options.query, rawQuery, 'query', 'query');

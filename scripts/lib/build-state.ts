@@ -9,6 +9,7 @@ const SOURCES = [
   'lib',
   'public',
   'next.config.js',
+  'proxy.ts',
   'package-lock.json',
   'tsconfig.json',
   'prisma/schema.prisma',

@@ -4,10 +4,19 @@
 import { POST as authRoute } from '@/app/api/auth/[...all]/route';
 import { DELETE as deleteAccount, GET as accountHoldings } from '@/app/api/v1/account/route';
 import { GET as exportMine } from '@/app/api/v1/account/annotations/route';
+import { GET as listTokens, POST as createToken } from '@/app/api/v1/account/tokens/route';
+import { DELETE as revokeToken } from '@/app/api/v1/account/tokens/[id]/route';
+import { GET as getReplyIri } from '@/app/api/v1/annotations/[id]/replies/[replyId]/route';
+import { GET as getContainer, POST as postToContainer } from '@/app/api/v1/w3c/documents/[id]/route';
+import {
+  GET as getGroupContainer,
+  POST as postToGroupContainer,
+} from '@/app/api/v1/w3c/documents/[id]/groups/[groupId]/route';
 import {
   DELETE as deleteAnnotation,
   GET as getAnnotation,
   PATCH as patchAnnotation,
+  PUT as putAnnotation,
 } from '@/app/api/v1/annotations/[id]/route';
 import { POST as hideAnnotation } from '@/app/api/v1/annotations/[id]/hide/route';
 import { GET as listReplies, POST as createReply } from '@/app/api/v1/annotations/[id]/replies/route';
@@ -150,6 +159,36 @@ export async function world() {
 
 export type World = Awaited<ReturnType<typeof world>>;
 
+/** A W3C Web Annotation on the world's passage, as a protocol client would post it. */
+function w3cAnnotation(w: World) {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    body: { type: 'TextualBody', value: 'evidence', purpose: 'tagging' },
+    target: {
+      source: `${BASE}/documents/face-time`,
+      selector: { type: 'TextQuoteSelector', exact: w.target.exact },
+    },
+  };
+}
+
+/** A W3C replacement, with the If-Match of the annotation as it was read. */
+async function replaceW3c(w: World): Promise<Answer> {
+  const own = await w.annotate(w.ada);
+  const read = await call(getAnnotation, 'GET', '/x', {
+    user: w.ada,
+    params: { id: own.id },
+    headers: { accept: 'application/ld+json' },
+  });
+  const res = await call(putAnnotation, 'PUT', '/x', {
+    user: w.ada,
+    params: { id: own.id },
+    body: read.json,
+    headers: { 'if-match': read.headers.get('etag') ?? '', 'content-type': 'application/ld+json' },
+  });
+  return { status: res.status, json: res.json, contentType: res.headers.get('content-type') ?? '' };
+}
+
 /** One real request per operation, keyed `method path` as in the OpenAPI document. */
 export const probes: Record<string, (w: World) => Promise<Answer>> = {
   'post /api/auth/sign-up/email': () =>
@@ -226,6 +265,29 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
   'delete /api/v1/account': async () =>
     hit(deleteAccount, 'DELETE', { user: await signUp('Leaver'), body: { mode: 'anonymise' } }),
   'get /api/v1/account/annotations': (w) => hit(exportMine, 'GET', { user: w.bob }),
+  'get /api/v1/account/tokens': (w) => hit(listTokens, 'GET', { user: w.bob }),
+  'post /api/v1/account/tokens': (w) => hit(createToken, 'POST', { user: w.bob, body: { name: 'A script' } }),
+  'delete /api/v1/account/tokens/{id}': async (w) => {
+    const made = (await hit(createToken, 'POST', { user: w.bob, body: { name: 'Short-lived' } })).json as {
+      token: { id: string };
+    };
+    return hit(revokeToken, 'DELETE', { user: w.bob, params: { id: made.token.id } });
+  },
+  'put /api/v1/annotations/{id}': (w) => replaceW3c(w),
+  'get /api/v1/annotations/{id}/replies/{replyId}': (w) =>
+    hit(getReplyIri, 'GET', { user: w.bob, params: { id: w.bobs.id, replyId: w.bobsReply.id } }),
+  'get /api/v1/w3c/documents/{id}/': (w) =>
+    hit(getContainer, 'GET', { user: w.ada, params: { id: 'face-time' } }),
+  'post /api/v1/w3c/documents/{id}/': (w) =>
+    hit(postToContainer, 'POST', { user: w.ada, params: { id: 'face-time' }, body: w3cAnnotation(w) }),
+  'get /api/v1/w3c/documents/{id}/groups/{groupId}/': (w) =>
+    hit(getGroupContainer, 'GET', { user: w.bob, params: { id: 'face-time', groupId: w.groupId } }),
+  'post /api/v1/w3c/documents/{id}/groups/{groupId}/': (w) =>
+    hit(postToGroupContainer, 'POST', {
+      user: w.bob,
+      params: { id: 'face-time', groupId: w.groupId },
+      body: w3cAnnotation(w),
+    }),
   'get /api/v1/groups': (w) => hit(listGroups, 'GET', { user: w.bob }),
   'post /api/v1/groups': (w) => hit(createGroup, 'POST', { user: w.bob, body: { name: 'Second seminar' } }),
   'post /api/v1/groups/join': async (w) => {
