@@ -62,7 +62,7 @@ const BREAKS_PARAGRAPH = new Set([
   'pre',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const SIMPLE_MARKS: Record<string, NoteMark['type']> = {
+const SIMPLE_MARKS: Record<string, Exclude<NoteMark['type'], 'link'>> = {
   strong: 'bold',
   b: 'bold',
   em: 'italic',
@@ -80,7 +80,12 @@ const SIMPLE_MARKS: Record<string, NoteMark['type']> = {
 // thousand nested lists still gives a note within the allow-list's depth limit.
 const MAX_CONTAINERS = 12;
 
-type BlockFrame = { kind: 'blocks'; node: 'doc' | 'blockquote' | 'listItem'; tag: string; blocks: BlockNode[] };
+type BlockFrame = {
+  kind: 'blocks';
+  node: 'doc' | 'blockquote' | 'listItem';
+  tag: string;
+  blocks: BlockNode[];
+};
 type ListFrame = { kind: 'list'; tag: string; ordered: boolean; start?: number; items: ListItemNode[] };
 type Frame = BlockFrame | ListFrame;
 type MarkEntry = { tag: string; mark: NoteMark | null };
@@ -233,7 +238,11 @@ class NoteBuilder {
     if (frame.kind === 'list') {
       if (frame.items.length === 0) return;
       const list: BlockNode = frame.ordered
-        ? { type: 'orderedList', ...(frame.start !== undefined ? { attrs: { start: frame.start } } : {}), content: frame.items }
+        ? {
+            type: 'orderedList',
+            ...(frame.start !== undefined ? { attrs: { start: frame.start } } : {}),
+            content: frame.items,
+          }
         : { type: 'bulletList', content: frame.items };
       if (parent.kind === 'blocks') parent.blocks.push(list);
       return;
