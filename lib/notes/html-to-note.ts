@@ -149,7 +149,7 @@ class NoteBuilder {
 
   text(raw: string): void {
     if (this.skipping > 0) return;
-    const clean = raw.replace(/\u0000/g, '');
+    const clean = raw.replaceAll('\u0000', '');
     if (this.preformatted > 0) {
       clean.split('\n').forEach((line, i) => {
         if (i > 0) this.inline.push({ type: 'hardBreak' });

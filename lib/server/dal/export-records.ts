@@ -155,6 +155,7 @@ interface ExportReplyRow {
   authorId: string;
   bodyJson: unknown;
   bodyText: string;
+  attribution: string | null;
   createdAt: Date;
   updatedAt: Date;
   hidden: boolean;
@@ -168,7 +169,7 @@ async function childrenOf(ids: string[]) {
       { annotationId: string; tagId: string }[]
     >`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
     sql<ExportReplyRow[]>`
-      SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+      SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "attribution", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
              "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", "hiddenAt" IS NOT NULL AS "hidden"
       FROM "replies" WHERE "annotationId" = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
       ORDER BY "annotationId", "createdAt", "id"`,
@@ -212,7 +213,8 @@ async function toExportBatch(
       const hideText = withholdsText(scope, { authorId: r.authorId, groupId: row.groupId, hidden: r.hidden });
       return {
         id: r.id,
-        authorName: lookups.name(r.authorId),
+        // An imported reply is exported as its original author's, as it came in.
+        authorName: r.attribution ?? lookups.name(r.authorId),
         bodyText: hideText ? '' : r.bodyText,
         bodyDoc: hideText ? null : ((r.bodyJson as NoteDoc | null) ?? null),
         created: r.createdAt,

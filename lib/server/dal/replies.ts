@@ -24,6 +24,7 @@ const replySelect = {
   createdAt: true,
   updatedAt: true,
   hiddenAt: true,
+  attribution: true,
   author: { select: { id: true, name: true } },
 } as const satisfies Prisma.ReplySelect;
 
@@ -41,6 +42,7 @@ function toReplyView(row: ReplyViewRow, scope: Standing, groupId: string | null)
     id: row.id,
     annotationId: row.annotationId,
     author: row.author,
+    attribution: row.attribution,
     body: withhold ? null : ((row.bodyJson as NoteDoc | null) ?? null),
     bodyText: withhold ? '' : row.bodyText,
     createdAt: row.createdAt.toISOString(),
