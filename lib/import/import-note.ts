@@ -8,6 +8,10 @@ import type { NotePart } from '@/lib/w3c/import-types';
 // plain. A formatted note that breaks a note's limits falls back to its plain text, so an
 // item is only skipped when even that is too long.
 
+// A note holds at most 10,000 characters; markup many times that is not read as a note
+// (the plain text decides, and is refused as too long), so a hostile body costs little.
+const MAX_FORMATTED_INPUT = 200_000;
+
 export type CheckedNote = { ok: true; doc: NoteDoc | null; text: string } | { ok: false; reason: string };
 
 function blocksOf(part: NotePart): BlockNode[] {
@@ -33,7 +37,8 @@ export function checkedNote(
   parts?: NotePart[],
   subject: 'note' | 'reply' = 'note',
 ): CheckedNote {
-  if (parts && parts.some((p) => p.format !== 'plain')) {
+  const formatted = parts?.some((p) => p.format !== 'plain');
+  if (parts && formatted && parts.reduce((n, p) => n + p.value.length, 0) <= MAX_FORMATTED_INPUT) {
     const rich = checked({ type: 'doc', content: parts.flatMap(blocksOf) }, subject);
     if (rich.ok && rich.doc) return rich;
   }

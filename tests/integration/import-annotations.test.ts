@@ -185,6 +185,12 @@ describe('W3C JSON-LD round trip', () => {
     expect((await importFile(ben, file)).json).toMatchObject({ imported: 0, alreadyHere: 6 });
     expect(await list(ada, { mine: 'true' })).toHaveLength(4);
     expect(await list(ben, { mine: 'true' })).toHaveLength(0);
+    // Someone who may not see them gets copies of their own, and no word of the originals.
+    const eve = await signUp('Eve');
+    const copies = await importFile(eve, file);
+    expect(copies.json).toMatchObject({ imported: 4, replies: 2, alreadyHere: 0 });
+    const ids = new Set(mine.map((a) => a.id));
+    expect(copies.json.items.some((i: { id: string }) => ids.has(i.id))).toBe(false);
   });
 });
 
