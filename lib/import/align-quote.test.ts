@@ -44,6 +44,10 @@ describe('quoteAligner', () => {
     expect(aligner.align({ exact: 'not in the article\nat all' })).toEqual({
       exact: 'not in the article\nat all',
     });
+    expect(aligner.align({ exact: repeated, positionHint: { start: 3, end: 30 } }).positionHint).toEqual({
+      start: 3,
+      end: 30,
+    });
     expect(aligner.align({ exact: repeated, prefix: 'p', suffix: 's' })).toEqual({
       exact: repeated,
       prefix: 'p',

@@ -42,14 +42,17 @@ export function quoteAligner(index: DocumentIndex): QuoteAligner {
   };
 
   /** The hint in code points of the index text, read where it finds the quote if it can. */
-  // When neither text has the quote there (another version, another tool), the hint is
-  // read in the page text: what tools that read the page count in.
-  const hintInIndex = (hint: { start: number; end: number }, exact: string) => {
+  // A hint that points at the quote in neither text (another version, another tool) is
+  // left as it is: the quote and its context decide, near or far from it.
+  const hintInIndex = (hint: { start: number; end: number }, exact: string, original: string) => {
     const start = indexCodePoints.fromCodePoints(hint.start);
     if (index.text.slice(start, indexCodePoints.fromCodePoints(hint.end)) === exact) return hint;
+    const pageStart = pageCodePoints.fromCodePoints(hint.start);
+    const pageEnd = pageCodePoints.fromCodePoints(hint.end);
+    if (pageText.slice(pageStart, pageEnd) !== original) return hint;
     return {
-      start: indexCodePoints.toCodePoints(fromPageOffset(pageCodePoints.fromCodePoints(hint.start))),
-      end: indexCodePoints.toCodePoints(fromPageOffset(pageCodePoints.fromCodePoints(hint.end))),
+      start: indexCodePoints.toCodePoints(fromPageOffset(pageStart)),
+      end: indexCodePoints.toCodePoints(fromPageOffset(pageEnd)),
     };
   };
 
@@ -57,7 +60,7 @@ export function quoteAligner(index: DocumentIndex): QuoteAligner {
     align(quote) {
       const exact = exactInIndex(quote.exact);
       const aligned: QuoteToPlace = { ...quote, exact };
-      if (quote.positionHint) aligned.positionHint = hintInIndex(quote.positionHint, exact);
+      if (quote.positionHint) aligned.positionHint = hintInIndex(quote.positionHint, exact, quote.exact);
       return aligned;
     },
   };
