@@ -18,7 +18,7 @@ async function annotateViaApi(page: Page, block: Block, quote: string, tags: str
   expect(res.status).toBe(201);
 }
 
-test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports the JSON-LD file back', async ({
+test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports the JSON-LD file back: already here', async ({
   page,
 }) => {
   await signUpViaApi(page, 'Exporter');
@@ -67,17 +67,16 @@ test('[EXPORT] a reader exports tagged passages as CSV and JSON-LD, then imports
   await expect(dialog).toBeHidden();
   await expect(exportButton).toBeFocused();
 
-  // The exported file, imported back: a copy of the evidence annotation, then nothing more.
+  // The exported file, imported back into the same document: its annotation is already here.
   await page.getByRole('button', { name: 'Import annotations' }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import annotations' });
   await importDialog.getByLabel('File').setInputFiles(jsonPath);
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText(
-    '1 annotation imported',
-  );
-  await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(importDialog.getByRole('region', { name: 'Import report' })).toContainText(
-    '1 item already imported before',
+  const report = importDialog.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('0 annotations imported');
+  await expect(report).toContainText('1 item already here: left as they were');
+  await expect(report.getByRole('group').filter({ hasText: 'Already here (1)' })).toContainText(
+    "it is this server's own annotation, still in this document",
   );
   await importDialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Import annotations' })).toBeFocused();

@@ -71,7 +71,7 @@ export function ReplyItem({
       <article aria-label={`Reply by ${reply.author.name}`}>
         <header className="reply-head">
           <span className="reply-author">
-            {reply.author.name}
+            {reply.attribution ? `${reply.attribution}, imported` : reply.author.name}
             {mine && <span className="reply-you"> (you)</span>}
           </span>
           <span className="reply-meta">

@@ -22,6 +22,7 @@ function localReply(
     id: `local-${key}`,
     annotationId,
     author,
+    attribution: null,
     body,
     bodyText,
     createdAt: now,

@@ -24,31 +24,47 @@ function plural(n: number, one: string, many = `${one}s`) {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function IssueList({ title, issues }: { title: string; issues: ImportReport['rejected'] }) {
-  if (issues.length === 0) return null;
+type ReportLine = { index: number; id: string | null; reason: string };
+
+function LineList({ title, lines, total }: { title: string; lines: ReportLine[]; total: number }) {
+  if (total === 0) return null;
   return (
-    <details className="import-issues" open={issues.length <= 5}>
+    <details className="import-issues" open={lines.length > 0 && lines.length <= 5}>
       <summary>
-        {title} ({issues.length.toLocaleString('en')})
+        {title} ({total.toLocaleString('en')})
       </summary>
       <ul>
-        {issues.slice(0, SHOWN_ISSUES).map((issue) => (
-          <li key={`${issue.index}-${issue.reason}`}>
+        {lines.slice(0, SHOWN_ISSUES).map((line) => (
+          <li key={`${line.index}-${line.reason}`}>
             <span className="muted">
-              Item {issue.index + 1}
-              {issue.id ? ` (${issue.id})` : ''}:
+              Item {line.index + 1}
+              {line.id ? ` (${line.id})` : ''}:
             </span>{' '}
-            {issue.reason}
+            {line.reason}
           </li>
         ))}
-        {issues.length > SHOWN_ISSUES && <li className="muted">…and {issues.length - SHOWN_ISSUES} more.</li>}
+        {total > Math.min(lines.length, SHOWN_ISSUES) && (
+          <li className="muted">…and {total - Math.min(lines.length, SHOWN_ISSUES)} more.</li>
+        )}
       </ul>
     </details>
   );
 }
 
+const ADDED = new Set(['ANCHORED', 'REANCHORED', 'ATTACHED']);
+const ALREADY = new Set(['ALREADY_IMPORTED', 'ALREADY_HERE']);
+const ALREADY_SKIPS = new Set(['already imported', 'already imported (and deleted since)', 'already here']);
+
+/** The report in four lists, each line with its reason: imported, already here, orphaned, rejected. */
 function ReportView({ report }: { report: ImportReport }) {
-  const skipped = report.skipped.filter((s) => s.reason !== 'already imported');
+  const lines = (statuses: Set<string>) =>
+    report.items
+      .filter((i) => statuses.has(i.status))
+      .map((i) => ({ index: i.index, id: i.sourceId, reason: i.reason }));
+  const refused = [...report.rejected, ...report.skipped.filter((s) => !ALREADY_SKIPS.has(s.reason))].sort(
+    (a, b) => a.index - b.index,
+  );
+  const already = report.alreadyImported + report.alreadyHere;
   return (
     <section className="import-report" aria-label="Import report">
       <ul className="import-totals">
@@ -57,10 +73,8 @@ function ReportView({ report }: { report: ImportReport }) {
           {report.orphaned > 0 ? `, ${plural(report.orphaned, 'orphan')} among them (quote not found)` : ''}
         </li>
         {report.replies > 0 && <li>{plural(report.replies, 'reply', 'replies')} added</li>}
-        {report.alreadyImported > 0 && (
-          <li>{plural(report.alreadyImported, 'item')} already imported before: left as they were</li>
-        )}
-        {report.rejected.length > 0 && <li>{plural(report.rejected.length, 'item')} rejected</li>}
+        {already > 0 && <li>{plural(already, 'item')} already here: left as they were</li>}
+        {refused.length > 0 && <li>{plural(refused.length, 'item')} rejected</li>}
       </ul>
       {report.warnings.length > 0 && (
         <ul className="import-warnings">
@@ -69,8 +83,17 @@ function ReportView({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
-      <IssueList title="Rejected" issues={report.rejected} />
-      <IssueList title="Skipped" issues={skipped} />
+      <LineList
+        title="Imported"
+        lines={lines(ADDED)}
+        total={report.imported - report.orphaned + report.replies}
+      />
+      <LineList title="Already here" lines={lines(ALREADY)} total={already} />
+      <LineList title="Orphaned" lines={lines(new Set(['ORPHANED']))} total={report.orphaned} />
+      <LineList title="Rejected" lines={refused} total={refused.length} />
+      {report.omitted > 0 && (
+        <p className="muted">The lists stop at 1,000 lines each; the counts cover the whole file.</p>
+      )}
     </section>
   );
 }
@@ -131,7 +154,8 @@ export function ImportAnnotationsDialog({
         <p id={ids.hint} className="muted">
           A W3C Web Annotation file (JSON-LD), for example exported from Marginalia or Hypothesis. Each
           annotation is placed by the text it quotes; one whose text is not in this document is kept as an
-          orphan. Importing the same file twice adds nothing.
+          orphan. Importing the same file twice adds nothing, and annotations that are already here are
+          recognised.
         </p>
         <label className="field" htmlFor={ids.file}>
           <span>File</span>

@@ -24,6 +24,8 @@ function input(items: ImportItem[], over: Partial<AnnotationPlanInput> = {}): An
   return {
     items,
     prior: new Map(),
+    here: new Map(),
+    align: (quote) => quote,
     visible: () => true,
     readerId: 'reader-1',
     documentId: 'doc-1',
@@ -51,6 +53,39 @@ describe('checkedNote', () => {
   it('turns plain text into a note, and blank text into none', () => {
     expect(checkedNote('  ')).toEqual({ ok: true, doc: null, text: '' });
     expect(checkedNote('Two\nlines')).toMatchObject({ ok: true, text: 'Two\nlines' });
+  });
+  it('reads formatted parts through the allow-list, falling back to the text when they are too long', () => {
+    const rich = checkedNote('bold and link', [
+      { format: 'plain', value: 'First' },
+      { format: 'html', value: '<p><b>bold</b> and <a href="https://example.org">link</a></p>' },
+      { format: 'markdown', value: '- *item*' },
+    ]);
+    expect(rich.ok && rich.doc?.content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'First' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' and ' },
+          { type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://example.org' } }] },
+        ],
+      },
+      {
+        type: 'bulletList',
+        content: [
+          {
+            type: 'listItem',
+            content: [
+              { type: 'paragraph', content: [{ type: 'text', text: 'item', marks: [{ type: 'italic' }] }] },
+            ],
+          },
+        ],
+      },
+    ]);
+    const long = `<p>${'<b>x</b> '.repeat(2500)}</p>`;
+    expect(checkedNote('short text', [{ format: 'html', value: long }])).toMatchObject({
+      text: 'short text',
+    });
   });
 });
 
@@ -104,9 +139,8 @@ describe('planAnnotations', () => {
           prior: new Map([
             ['old', { id: 'old-id', authorId: 'reader-1', groupId: null, deletedAt: null }],
             ['gone', { id: 'gone-id', authorId: 'reader-1', groupId: null, deletedAt: new Date() }],
-            ['theirs', { id: 'their-id', authorId: 'someone', groupId: null, deletedAt: null }],
           ]),
-          visible: (p) => p.authorId === 'reader-1',
+          here: new Map([['theirs', 'their-id']]),
         },
       ),
     );
@@ -114,11 +148,14 @@ describe('planAnnotations', () => {
       [1, 'the same id appears earlier in the file'],
       [2, 'already imported'],
       [3, 'already imported (and deleted since)'],
-      [4, 'already imported'],
+      [4, 'already here'],
       [5, 'the quote is longer than 20,000 characters'],
     ]);
-    // the id of an earlier import is given only to a reader who may see it
-    expect(plan.reportItems.map((r) => r.id)).toEqual(['old-id', null, null]);
+    expect(plan.reportItems.map((r) => [r.id, r.status, r.reason])).toEqual([
+      ['old-id', 'ALREADY_IMPORTED', 'you imported it before'],
+      [null, 'ALREADY_IMPORTED', 'you imported it before, and deleted it since'],
+      ['their-id', 'ALREADY_HERE', "it is this server's own annotation, still in this document"],
+    ]);
     expect(plan.toInsert).toHaveLength(1);
     expect(plan.withoutId).toBe(1);
   });

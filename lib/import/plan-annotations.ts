@@ -1,9 +1,11 @@
 import { targetColumns, type TargetColumns } from '@/lib/annotations/target-columns';
 import { placeQuote } from '@/lib/anchoring/place-quote';
 import type { DocumentIndex } from '@/lib/anchoring/types';
-import { isEmptyNote, parseNote, plainTextToNote, type NoteDoc } from '@/lib/notes';
-import type { ImportReport } from '@/lib/openapi/transfer-schemas';
+import type { QuoteToPlace } from '@/lib/anchoring/place-quote';
+import type { NoteDoc } from '@/lib/notes';
 import type { ImportedAnnotation } from '@/lib/w3c/parse-import';
+import { checkedNote } from './import-note';
+import type { ImportReport } from './schemas';
 
 // The pure half of an annotation import (J9): given the file's items and what the database
 // already holds, decide what to insert, what to skip and why, and what to report. Writing
@@ -42,11 +44,13 @@ export interface ImportReplyRow {
   authorId: string;
   bodyJson: NoteDoc;
   bodyText: string;
+  /** the original author's name, when the reply was someone else's */
+  attribution: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-/** An annotation an earlier import of the same file added. */
+/** An annotation an earlier import of the same file by the same reader added. */
 export interface PriorImport {
   id: string;
   authorId: string;
@@ -64,22 +68,26 @@ export function indexItems(items: ImportedAnnotation[], rejected: { index: numbe
   });
 }
 
-/** A note (or reply) from the file's plain text, checked as a typed note would be. */
-export function checkedNote(
-  text: string,
-): { ok: true; doc: NoteDoc | null; text: string } | { ok: false; reason: string } {
-  if (text.trim() === '') return { ok: true, doc: null, text: '' };
-  const parsed = parseNote(plainTextToNote(text));
-  if (!parsed.ok) return { ok: false, reason: parsed.message };
-  if (isEmptyNote(parsed.doc)) return { ok: true, doc: null, text: '' };
-  return { ok: true, doc: parsed.doc, text: parsed.text };
-}
+export { checkedNote } from './import-note';
+
+/** Why an item has its status in the report, in words. */
+export const STATUS_REASONS = {
+  ANCHORED: 'the quote was found in this document',
+  REANCHORED: 'the quote was found with small differences (spacing, quotation marks or a typo)',
+  ORPHANED: 'the quote was not found in this document: kept as an orphan, ready to re-attach',
+  ALREADY_IMPORTED: 'you imported it before',
+  ALREADY_HERE: "it is this server's own annotation, still in this document",
+} as const;
 
 export interface AnnotationPlanInput {
   /** the file's annotations (replies are planned apart) */
   items: ImportItem[];
-  /** earlier imports of the same source ids, by source id */
+  /** this reader's earlier imports of the same source ids, by source id */
   prior: Map<string, PriorImport>;
+  /** items that are this server's own annotations, still in the document and visible: their ids */
+  here: Map<string, string>;
+  /** the quote as the document index spells it (see align-quote.ts) */
+  align: (quote: QuoteToPlace) => QuoteToPlace;
   /** whether the importer may see an earlier import (its id is reported only then) */
   visible: (prior: PriorImport) => boolean;
   readerId: string;
@@ -109,8 +117,15 @@ export interface AnnotationPlan {
   withoutId: number;
 }
 
-function alreadyImported(item: ImportItem, id: string | null): ImportReportItem {
-  return { index: item.index, sourceId: item.sourceId, id, kind: 'annotation', status: 'ALREADY_IMPORTED' };
+function alreadyImported(item: ImportItem, id: string | null, reason: string): ImportReportItem {
+  return {
+    index: item.index,
+    sourceId: item.sourceId,
+    id,
+    kind: 'annotation',
+    status: 'ALREADY_IMPORTED',
+    reason,
+  };
 }
 
 function toRow(
@@ -119,7 +134,7 @@ function toRow(
   note: { doc: NoteDoc | null; text: string },
 ): ImportAnnotationRow {
   const { index } = input;
-  const placed = placeQuote(index, input.fromCodePoints, item);
+  const placed = placeQuote(index, input.fromCodePoints, input.align(item));
   const first = index.blocks[0];
   // An orphan keeps its quote; the first block at 0..0 only satisfies the constraints.
   const target = placed?.target ?? {
@@ -172,12 +187,28 @@ export function planAnnotations(input: AnnotationPlanInput): AnnotationPlan {
         continue;
       }
       seen.add(item.sourceId);
+      const here = input.here.get(item.sourceId);
+      if (here) {
+        skip(item, 'already here');
+        plan.reportItems.push({
+          index: item.index,
+          sourceId: item.sourceId,
+          id: here,
+          kind: 'annotation',
+          status: 'ALREADY_HERE',
+          reason: STATUS_REASONS.ALREADY_HERE,
+        });
+        continue;
+      }
       const before = input.prior.get(item.sourceId);
       if (before) {
-        const deletedByReader = before.deletedAt && before.authorId === input.readerId;
-        skip(item, deletedByReader ? 'already imported (and deleted since)' : 'already imported');
-        const visible = before.deletedAt === null && input.visible(before);
-        plan.reportItems.push(alreadyImported(item, visible ? before.id : null));
+        const deleted = before.deletedAt !== null;
+        skip(item, deleted ? 'already imported (and deleted since)' : 'already imported');
+        const visible = !deleted && input.visible(before);
+        const reason = deleted
+          ? 'you imported it before, and deleted it since'
+          : STATUS_REASONS.ALREADY_IMPORTED;
+        plan.reportItems.push(alreadyImported(item, visible ? before.id : null, reason));
         continue;
       }
     } else plan.withoutId++;
@@ -185,7 +216,7 @@ export function planAnnotations(input: AnnotationPlanInput): AnnotationPlan {
       skip(item, `the quote is longer than ${MAX_QUOTE.toLocaleString('en')} characters`);
       continue;
     }
-    const note = checkedNote(item.noteText);
+    const note = checkedNote(item.noteText, item.noteParts);
     if (!note.ok) {
       skip(item, `note: ${note.reason}`);
       continue;
@@ -217,7 +248,7 @@ export function recordInserted(plan: AnnotationPlan, inserted: Set<string>) {
   for (const { item, row } of plan.toInsert) {
     if (!inserted.has(row.id)) {
       plan.skipped.push({ index: item.index, id: item.sourceId, reason: 'already imported' });
-      plan.reportItems.push(alreadyImported(item, null));
+      plan.reportItems.push(alreadyImported(item, null, 'you imported it meanwhile, in another import'));
       continue;
     }
     imported++;
@@ -229,6 +260,7 @@ export function recordInserted(plan: AnnotationPlan, inserted: Set<string>) {
       id: row.id,
       kind: 'annotation',
       status: row.status,
+      reason: STATUS_REASONS[row.status],
     });
   }
   return { imported, orphaned, newIdBySource };

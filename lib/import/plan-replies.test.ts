@@ -27,6 +27,7 @@ describe('replyParents', () => {
       items: [root, first, nested, orphan],
       newIdBySource: new Map([['root', 'new-root']]),
       prior: new Map(),
+      here: new Map(),
       visible: () => true,
     });
     expect(parents.map((p) => p.parent)).toEqual([
@@ -46,6 +47,7 @@ describe('replyParents', () => {
       items: [first, orphan],
       newIdBySource: new Map(),
       prior,
+      here: new Map(),
       visible: (p) => p.authorId === 'me',
     });
     expect(parents.map((p) => p.parent)).toEqual([{ id: 'old-root', fresh: false }, null]);
@@ -64,8 +66,10 @@ describe('planReplies', () => {
         { item: item({ index: 4 }), parent: null },
       ],
       known: new Map(),
+      hereReplies: new Map(),
       plan: report,
       readerId: 'me',
+      readerName: 'Me',
       now,
       newId: () => `reply-${++n}`,
     });
@@ -84,7 +88,14 @@ describe('planReplies', () => {
       [4, 'it replies to an annotation that is not in this file and was not imported before'],
     ]);
     expect(report.reportItems).toEqual([
-      { index: 1, sourceId: 'r1', id: 'reply-1', kind: 'reply', status: 'ATTACHED' },
+      {
+        index: 1,
+        sourceId: 'r1',
+        id: 'reply-1',
+        kind: 'reply',
+        status: 'ATTACHED',
+        reason: 'added to the annotation it answers',
+      },
     ]);
   });
 
@@ -97,8 +108,10 @@ describe('planReplies', () => {
         { item: item({ index: 2, noteText: 'Something new' }), parent: { id: 'old', fresh: false } },
       ],
       known: new Map([[replyKey('old', 'A reply', created), 'earlier-reply']]),
+      hereReplies: new Map(),
       plan: report,
       readerId: 'me',
+      readerName: 'Me',
       now,
       newId: () => 'fresh-id',
     });
@@ -109,6 +122,34 @@ describe('planReplies', () => {
       id: 'earlier-reply',
       kind: 'reply',
       status: 'ALREADY_IMPORTED',
+      reason: 'you imported it before',
     });
+  });
+
+  it("keeps the original author's name as an attribution, and recognises this server's own replies", () => {
+    const report = plan();
+    const rows = planReplies({
+      parents: [
+        { item: item({ index: 1, creatorName: ' Bob\n Builder ' }), parent: { id: 'a', fresh: true } },
+        { item: item({ index: 2, creatorName: 'Me', noteText: 'Mine' }), parent: { id: 'a', fresh: true } },
+        { item: item({ index: 3, sourceId: 'https://here/r' }), parent: { id: 'a', fresh: false } },
+      ],
+      known: new Map(),
+      hereReplies: new Map([['https://here/r', 'reply-here']]),
+      plan: report,
+      readerId: 'me',
+      readerName: 'Me',
+      now,
+      newId: () => 'new',
+    });
+    expect(rows.map((r) => [r.authorId, r.attribution])).toEqual([
+      ['me', 'Bob Builder'],
+      ['me', null],
+    ]);
+    expect(report.reportItems.map((r) => [r.status, r.reason])).toEqual([
+      ['ATTACHED', 'added to the annotation it answers; written by Bob Builder, now yours'],
+      ['ATTACHED', 'added to the annotation it answers'],
+      ['ALREADY_HERE', "it is this server's own reply, still in this document"],
+    ]);
   });
 });

@@ -30,12 +30,8 @@ import {
   versionSummarySchema,
 } from '@/lib/documents/schemas';
 import { apiErrorSchema } from '@/lib/errors/schemas';
-import {
-  exportQuerySchema,
-  importQuerySchema,
-  importReportSchema,
-  MAX_IMPORT_BYTES,
-} from '@/lib/export/schemas';
+import { exportQuerySchema } from '@/lib/export/schemas';
+import { importQuerySchema, importReportSchema, MAX_IMPORT_BYTES } from '@/lib/import/schemas';
 import {
   createGroupSchema,
   createTagSchema,

@@ -1,3 +1,4 @@
-// The export and import schemas moved to their domain, lib/export/schemas.ts; this module
-// keeps the old import path working.
-export * from '@/lib/export/schemas';
+// The export and import schemas live in their domains, lib/export/schemas.ts and
+// lib/import/schemas.ts; this module keeps the old import path working.
+export { EXPORT_FORMATS, exportQuerySchema, type ExportFormat } from '@/lib/export/schemas';
+export * from '@/lib/import/schemas';

@@ -21,6 +21,10 @@ export const replyViewSchema = z
     id: z.uuid(),
     annotationId: z.uuid(),
     author: z.object({ id: z.string(), name: z.string() }),
+    attribution: z
+      .string()
+      .nullable()
+      .describe("the original author's name of a reply imported from a file (the author above owns it)"),
     body: noteDocSchema.nullable(),
     bodyText: z.string().describe('the body as plain text ("" when hidden from you)'),
     createdAt: z.iso.datetime(),

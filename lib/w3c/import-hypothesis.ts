@@ -47,6 +47,8 @@ export function extractHypothesisAnnotation(value: JsonObject): ExtractResult {
     tags: normaliseTags(tags as string[]),
     noteText: text.trim(),
   };
+  // Hypothesis notes are Markdown (its client renders them so).
+  if (text.trim()) base.noteParts = [{ format: 'markdown', value: text }];
   const created = parseDate(value.created);
   const modified = parseDate(value.updated);
   const creatorName = userName(value);

@@ -10,14 +10,23 @@ export interface ImportedAnnotation extends QuoteToPlace {
   targetSource?: string;
   /** Normalised tag slugs; may be empty (the caller picks a default tag or skips). */
   tags: string[];
+  /** The note as plain text (HTML read as text, Markdown as written). */
   noteText: string;
-  /** The note as the file gave it in HTML: untrusted, sanitise before rendering. */
-  noteHtml?: string;
+  /** The note's bodies as the file gave them, when one is formatted: untrusted, read into
+   * a note through the allow-list (lib/notes/html-to-note.ts) before anyone sees it. */
+  noteParts?: NotePart[];
   created?: Date;
   modified?: Date;
+  /** The creator's name in the file: kept as the attribution of an imported reply. */
   creatorName?: string;
   /** For a reply: the sourceId of the annotation it answers. */
   replyTo?: string | null;
+}
+
+/** One textual body of a note, in the format the file gives. */
+export interface NotePart {
+  format: 'plain' | 'html' | 'markdown';
+  value: string;
 }
 
 export interface ImportRejection {

@@ -7,33 +7,32 @@ import {
   toArray,
   type ImportedAnnotation,
   type JsonObject,
+  type NotePart,
 } from './import-types';
-import { findTextLocation, hasType } from './selectors';
+import { findTextLocation, hasType, type TextLocation } from './selectors';
 import { normaliseTags } from './tags';
 import { checkAnnotationMusts } from './validate';
 
 export type ExtractResult = { ok: true; item: ImportedAnnotation } | { ok: false; reason: string };
 
-interface NotePart {
-  text: string;
-  html?: string;
-}
-
 interface BodyContent {
   tags: string[];
-  notes: NotePart[];
+  notes: { text: string; part: NotePart }[];
 }
 
 const HTML_FORMATS = new Set(['text/html', 'application/xhtml+xml']);
+const MARKDOWN_FORMATS = new Set(['text/markdown', 'text/x-markdown']);
 
 /** An embedded textual body: a TextualBody, or an untyped resource carrying a string value. */
 function isTextualBody(body: JsonObject): boolean {
   return typeof body.value === 'string' && (hasType(body, 'TextualBody') || body.type === undefined);
 }
 
-function isHtmlBody(body: JsonObject): boolean {
-  const format = firstString(body.format)?.toLowerCase();
-  return format !== undefined && HTML_FORMATS.has(format);
+function formatOf(body: JsonObject): NotePart['format'] {
+  const format = firstString(body.format)?.toLowerCase().split(';')[0].trim();
+  if (format === undefined) return 'plain';
+  if (HTML_FORMATS.has(format)) return 'html';
+  return MARKDOWN_FORMATS.has(format) ? 'markdown' : 'plain';
 }
 
 function purposesOf(body: JsonObject, inherited: string[]): string[] {
@@ -53,23 +52,20 @@ function isTagging(purposes: string[]): boolean {
   );
 }
 
-function addTextual(
-  body: JsonObject,
-  inherited: string[],
-  into: BodyContent,
-  htmlAlternative?: JsonObject,
-): void {
+/** A textual body; `richer` is a formatted alternative of it (a Choice's HTML item). */
+function addTextual(body: JsonObject, inherited: string[], into: BodyContent, richer?: JsonObject): void {
   const value = body.value as string;
-  const html = isHtmlBody(body);
-  const text = html ? htmlToText(value) : value.trim();
+  const format = formatOf(body);
+  const text = format === 'html' ? htmlToText(value) : value.trim();
   if (isTagging(purposesOf(body, inherited))) {
     into.tags.push(text);
     return;
   }
-  const note: NotePart = { text };
-  if (html) note.html = value;
-  else if (htmlAlternative) note.html = htmlAlternative.value as string;
-  into.notes.push(note);
+  const part: NotePart =
+    richer && format === 'plain'
+      ? { format: formatOf(richer), value: richer.value as string }
+      : { format, value };
+  into.notes.push({ text, part: part.format === 'plain' ? { format, value: text } : part });
 }
 
 // Choices and sets nest; real files go two or three levels deep.
@@ -80,10 +76,12 @@ function collectBody(body: unknown, inherited: string[], into: BodyContent, dept
   const purposes = purposesOf(body, inherited);
   const items = toArray(body.items).filter(isObject);
   if (hasType(body, 'Choice')) {
-    // Alternatives of one body: read the plain-text one (the export's default), keep the HTML.
+    // Alternatives of one body: the plain-text one (the export's default) gives the text,
+    // a formatted one the note.
     const alternatives = items.filter(isTextualBody);
-    const chosen = alternatives.find((b) => !isHtmlBody(b)) ?? alternatives[0];
-    if (chosen) addTextual(chosen, purposes, into, alternatives.find(isHtmlBody));
+    const chosen = alternatives.find((b) => formatOf(b) === 'plain') ?? alternatives[0];
+    const richer = alternatives.find((b) => formatOf(b) !== 'plain');
+    if (chosen) addTextual(chosen, purposes, into, richer);
     return;
   }
   if (items.length > 0 && !isTextualBody(body)) {
@@ -120,6 +118,23 @@ function iriOf(resource: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * One quote from several text targets of one annotation: a writer may give a quote across
+ * paragraphs as one target per paragraph, in document order. They are read as one quote
+ * whose parts are joined by a newline (the page's text between blocks).
+ */
+function joinLocations(locations: TextLocation[]): TextLocation {
+  if (locations.length === 1) return locations[0];
+  const first = locations[0];
+  const last = locations[locations.length - 1];
+  const joined: TextLocation = { exact: locations.map((l) => l.exact).join('\n') };
+  if (first.prefix !== undefined) joined.prefix = first.prefix;
+  if (last.suffix !== undefined) joined.suffix = last.suffix;
+  if (first.positionHint && last.positionHint && last.positionHint.end >= first.positionHint.start)
+    joined.positionHint = { start: first.positionHint.start, end: last.positionHint.end };
+  return joined;
+}
+
 function mustFailureReason(anno: unknown): string | null {
   const { ok, failures } = checkAnnotationMusts(anno);
   if (ok) return null;
@@ -137,10 +152,6 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
 
   const motivations = toArray(anno.motivation).filter((m): m is string => typeof m === 'string');
   const { tags, notes } = collectBodies(anno, motivations);
-  const noteHtml = notes
-    .map((n) => n.html)
-    .filter((h): h is string => h !== undefined)
-    .join('\n');
   const base: ImportedAnnotation = {
     sourceId: firstString(anno.id) ?? null,
     exact: '',
@@ -149,8 +160,8 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
       .map((n) => n.text)
       .filter((t) => t.length > 0)
       .join('\n\n'),
-    ...(noteHtml ? { noteHtml } : {}),
   };
+  if (notes.some((n) => n.part.format !== 'plain')) base.noteParts = notes.map((n) => n.part);
   const created = parseDate(anno.created);
   const modified = parseDate(anno.modified);
   const creatorName = creatorNameOf(anno.creator);
@@ -159,13 +170,20 @@ export function extractW3CAnnotation(anno: JsonObject, knownIds: ReadonlySet<str
   if (creatorName) base.creatorName = creatorName;
 
   const targets = toArray(anno.target);
-  for (const target of targets) {
-    if (!isObject(target)) continue;
+  const texts = targets.flatMap((target) => {
+    if (!isObject(target)) return [];
     const location = findTextLocation(target.selector);
-    if (!location) continue;
-    if (location.exact.length === 0)
-      return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
-    const item: ImportedAnnotation = { ...base, ...location, replyTo: null };
+    return location ? [{ target, location }] : [];
+  });
+  if (texts.some((t) => t.location.exact.length === 0))
+    return { ok: false, reason: 'TextQuoteSelector has an empty "exact": nothing to anchor' };
+  if (texts.length > 0) {
+    const { target } = texts[0];
+    const item: ImportedAnnotation = {
+      ...base,
+      ...joinLocations(texts.map((t) => t.location)),
+      replyTo: null,
+    };
     const source = iriOf(target.source);
     const blockHint = blockHintOf(target);
     if (source) item.targetSource = source;

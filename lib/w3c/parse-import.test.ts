@@ -182,7 +182,10 @@ describe('parseW3CImport: Marginalia round trip', () => {
       fragment: 'p-7',
       targetSource: 'https://marginalia.test/documents/face-time',
     });
-    expect(first?.noteHtml).toContain('<strong>the crux</strong>');
+    expect(first?.noteParts?.[0]).toMatchObject({
+      format: 'html',
+      value: expect.stringContaining('<strong>the crux</strong>'),
+    });
     const across = items.find((i) => i.sourceId?.endsWith(acrossBlocks.id));
     expect(across?.fragment).toBeUndefined();
     expect(across?.blockHint).toEqual({
@@ -225,7 +228,8 @@ describe('parseW3CImport: bodies and targets', () => {
     );
     expect(items[0].tags).toEqual(['key-claim', '证据']);
     expect(items[0].noteText).toBe('First thought.\n\nSecond & bold\n\n- one\n- two');
-    expect(items[0].noteHtml).toContain('<b>bold</b>');
+    expect(items[0].noteParts?.map((p) => p.format)).toEqual(['plain', 'html']);
+    expect(items[0].noteParts?.[1].value).toContain('<b>bold</b>');
   });
 
   it('lets a body without purpose take the motivation, and reads bodyValue', () => {
@@ -259,7 +263,10 @@ describe('parseW3CImport: bodies and targets', () => {
         },
       }),
     );
-    expect(items[0]).toMatchObject({ noteText: 'Plain', noteHtml: '<p>Rich</p>' });
+    expect(items[0]).toMatchObject({
+      noteText: 'Plain',
+      noteParts: [{ format: 'html', value: '<p>Rich</p>' }],
+    });
   });
 
   it('finds the quote in a refinedBy chain and in selector arrays, with position and fragment hints', () => {
@@ -360,6 +367,7 @@ describe('parseW3CImport: Hypothesis', () => {
       targetSource: 'https://example.com/face-time',
       tags: ['framing', 'key-claim'],
       noteText: 'The **framing** here is doing a lot of work.',
+      noteParts: [{ format: 'markdown', value: 'The **framing** here is doing a lot of work.' }],
       created: new Date('2024-11-05T14:02:11.123Z'),
       modified: new Date('2024-11-05T14:09:40.654Z'),
       creatorName: 'Reader One',
@@ -404,7 +412,44 @@ describe('parseW3CImport: Hypothesis', () => {
     };
     expect(parseW3CImport(jsonld)).toMatchObject({
       rejected: [],
-      items: [{ exact: 'the camera is always on', tags: ['framing'], noteText: 'The **framing**' }],
+      items: [
+        {
+          exact: 'the camera is always on',
+          tags: ['framing'],
+          noteText: 'The **framing**',
+          noteParts: [{ format: 'markdown', value: 'The **framing**' }],
+        },
+      ],
+    });
+  });
+
+  it('reads a quote given as one target per paragraph as one quote across them', () => {
+    const { items } = parseW3CImport({
+      '@context': CONTEXT,
+      id: 'urn:two-targets',
+      type: 'Annotation',
+      target: [
+        {
+          source: 'https://example.org/doc',
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'end of one', prefix: 'the ' },
+            { type: 'TextPositionSelector', start: 10, end: 20 },
+          ],
+        },
+        {
+          source: 'https://example.org/doc',
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'start of two', suffix: ' goes on' },
+            { type: 'TextPositionSelector', start: 21, end: 33 },
+          ],
+        },
+      ],
+    });
+    expect(items[0]).toMatchObject({
+      exact: 'end of one\nstart of two',
+      prefix: 'the ',
+      suffix: ' goes on',
+      positionHint: { start: 10, end: 33 },
     });
   });
 

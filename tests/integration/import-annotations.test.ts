@@ -161,21 +161,36 @@ describe('W3C JSON-LD round trip', () => {
     expect(views.every((v) => v.group?.id === seminar.id && v.author.id === ada.id)).toBe(true);
   });
 
-  it('adds nothing when the same file is imported again', async () => {
+  it("adds nothing when one's own export is imported into the same document: it is already here", async () => {
     const file = (await exportAs(ada, 'jsonld')).text;
+    const mine = await list(ada, { mine: 'true' });
     const once = await importFile(ada, file);
-    // Re-importing an export of imported annotations: they have new ids, so they are new here…
-    expect(once.json.imported).toBe(4);
-    const again = await importFile(ada, file);
-    // …but the same file a second time adds nothing.
-    expect(again.json).toMatchObject({ imported: 0, replies: 0, alreadyImported: 6 });
-    expect(again.json.skipped.map((s: { reason: string }) => s.reason)).toEqual(
-      Array(6).fill('already imported'),
-    );
+    expect(once.json).toMatchObject({
+      imported: 0,
+      replies: 0,
+      alreadyImported: 0,
+      alreadyHere: 6,
+      omitted: 0,
+    });
+    expect(once.json.skipped.map((s: { reason: string }) => s.reason)).toEqual(Array(6).fill('already here'));
+    expect(once.json.items.map((i: { status: string }) => i.status)).toEqual(Array(6).fill('ALREADY_HERE'));
     expect(
-      again.json.items.every((i: { status: string; id?: string }) => i.status === 'ALREADY_IMPORTED' && i.id),
-    ).toBe(true);
-    expect(await list(ada, { mine: 'true' })).toHaveLength(8);
+      once.json.items
+        .filter((i: { kind: string }) => i.kind === 'annotation')
+        .map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(mine.map((a) => a.id).sort());
+    expect(once.json.items[0].reason).toMatch(/this server's own annotation/);
+    // Ben sees Ada's shared annotations: for him too they are already here.
+    expect((await importFile(ben, file)).json).toMatchObject({ imported: 0, alreadyHere: 6 });
+    expect(await list(ada, { mine: 'true' })).toHaveLength(4);
+    expect(await list(ben, { mine: 'true' })).toHaveLength(0);
+    // Someone who may not see them gets copies of their own, and no word of the originals.
+    const eve = await signUp('Eve');
+    const copies = await importFile(eve, file);
+    expect(copies.json).toMatchObject({ imported: 4, replies: 2, alreadyHere: 0 });
+    const ids = new Set(mine.map((a) => a.id));
+    expect(copies.json.items.some((i: { id: string }) => ids.has(i.id))).toBe(false);
   });
 });
 

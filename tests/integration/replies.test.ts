@@ -97,6 +97,7 @@ describe('a thread under a group annotation', () => {
       id: first.id,
       annotationId,
       author: { id: users.member.id, name: 'Member' },
+      attribution: null,
       body: doc('First, from a member'),
       bodyText: 'First, from a member',
       createdAt: expect.any(String),

@@ -3,6 +3,7 @@ import type { ImportAnnotationRow, ImportReplyRow, PriorImport } from '@/lib/imp
 import { replyKey } from '@/lib/import/plan-replies';
 import { normaliseTag } from '@/lib/w3c/tags';
 import { db, rawSql } from '../db';
+import { canSee, type AnnotationScope } from './annotation-access';
 
 // The database side of an annotation import: tag mapping, earlier imports, and bulk
 // inserts (the plan itself is pure: lib/import/plan-annotations.ts). Inserts go through postgres.js with one JSON parameter per batch
@@ -25,18 +26,52 @@ export async function tagResolver(groupId: string | null) {
   return (slug: string) => byKey.get(slug) ?? (slug.endsWith('s') ? byKey.get(slug.slice(0, -1)) : undefined);
 }
 
-/** Earlier imports of these source ids on the document, deleted ones included. */
+/** This reader's earlier imports of these source ids on the document, deleted ones included
+ * (import ids are unique per reader and document: every reader may import a shared file). */
 export async function existingBySource(
   documentId: string,
+  authorId: string,
   sourceIds: string[],
 ): Promise<Map<string, PriorImport>> {
   const found = new Map<string, PriorImport>();
   if (sourceIds.length === 0) return found;
   const rows = await rawSql()<(PriorImport & { sourceId: string })[]>`
     SELECT "id", "sourceId", "authorId", "groupId", "deletedAt" FROM "annotations"
-    WHERE "documentId" = ${documentId}::uuid AND "sourceId" = ANY(${sourceIds})`;
+    WHERE "documentId" = ${documentId}::uuid AND "authorId" = ${authorId} AND "sourceId" = ANY(${sourceIds})`;
   for (const row of rows) found.set(row.sourceId, row);
   return found;
+}
+
+/**
+ * The file's items that are this server's own annotations and replies (by the id their URL
+ * ends in), still in this document and visible to the reader: their ids, by source id.
+ */
+export async function stillHere(
+  scope: AnnotationScope,
+  documentId: string,
+  ownIds: Map<string, string>,
+): Promise<{ annotations: Map<string, string>; replies: Map<string, string> }> {
+  const annotations = new Map<string, string>();
+  const replies = new Map<string, string>();
+  const ids = [...new Set(ownIds.values())];
+  if (ids.length === 0) return { annotations, replies };
+  const [annotationRows, replyRows] = await Promise.all([
+    db.annotation.findMany({
+      where: { id: { in: ids }, documentId, deletedAt: null },
+      select: { id: true, authorId: true, groupId: true },
+    }),
+    db.reply.findMany({
+      where: { id: { in: ids }, deletedAt: null, annotation: { documentId, deletedAt: null } },
+      select: { id: true, annotation: { select: { authorId: true, groupId: true } } },
+    }),
+  ]);
+  const seen = new Set(annotationRows.filter((a) => canSee(scope, a)).map((a) => a.id));
+  const seenReplies = new Set(replyRows.filter((r) => canSee(scope, r.annotation)).map((r) => r.id));
+  for (const [sourceId, id] of ownIds) {
+    if (seen.has(id)) annotations.set(sourceId, id);
+    else if (seenReplies.has(id)) replies.set(sourceId, id);
+  }
+  return { annotations, replies };
 }
 
 /** The replies already under these annotations, by replyKey with and without their date. */
@@ -92,8 +127,9 @@ export async function insertReplies(rows: ImportReplyRow[]): Promise<void> {
   const sql = rawSql();
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     await sql`
-      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","createdAt","updatedAt")
+      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","attribution","createdAt","updatedAt")
       SELECT * FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + INSERT_BATCH))}::text::json) AS r(
-        "id" uuid, "annotationId" uuid, "authorId" text, "bodyJson" jsonb, "bodyText" text, "createdAt" timestamp, "updatedAt" timestamp)`;
+        "id" uuid, "annotationId" uuid, "authorId" text, "bodyJson" jsonb, "bodyText" text, "attribution" text,
+        "createdAt" timestamp, "updatedAt" timestamp)`;
   }
 }

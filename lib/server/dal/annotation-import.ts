@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { codePointMapping } from '@/lib/anchoring/code-points';
+import { quoteAligner } from '@/lib/import/align-quote';
 import { importWarnings } from '@/lib/import/import-warnings';
+import { ownIds } from '@/lib/import/own-ids';
 import { indexItems, planAnnotations, recordInserted } from '@/lib/import/plan-annotations';
 import { planReplies, replyParents } from '@/lib/import/plan-replies';
-import type { ImportQuery, ImportReport } from '@/lib/openapi/transfer-schemas';
+import { MAX_REPORT_LINES, type ImportQuery, type ImportReport } from '@/lib/import/schemas';
 import { readImportFile } from '@/lib/w3c/parse-import';
 import { db } from '../db';
 import { invalid, notFound } from '../errors';
@@ -15,6 +17,7 @@ import {
   insertAnnotations,
   insertReplies,
   repliesByKey,
+  stillHere,
   tagResolver,
 } from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
@@ -24,8 +27,10 @@ import { currentVersionOf, getVersionIndex } from './version-index';
 // Import of W3C Web Annotations and Hypothesis annotations (J9). Every item is placed by
 // its quote in the current version; what cannot be placed is kept as an orphan, never
 // dropped. Idempotent: an annotation's id in the file is stored as `sourceId`, unique per
-// document, so importing the same file again adds nothing. The steps: check the request,
-// plan (pure, lib/import), write, report.
+// reader and document, so importing the same file again adds nothing, while every reader of
+// a seminar may import its shared file. An item whose id is this server's own annotation or
+// reply, still here and visible, is "already here" (docs/adr/0013). The steps: check the
+// request, plan (pure, lib/import), write, report.
 
 /** What the request names, checked: the document, the group to share with, the tags. */
 async function checkImport(reader: Reader, documentIdOrSlug: string, options: ImportQuery) {
@@ -45,11 +50,31 @@ async function checkImport(reader: Reader, documentIdOrSlug: string, options: Im
   return { documentId, slug: doc.slug, versionId: current.versionId, groupId, tagId, defaultTagId };
 }
 
+/** The report's lists, each cut to its bound; `omitted` says how many lines were left out. */
+function bounded(lists: {
+  skipped: ImportReport['skipped'];
+  rejected: ImportReport['rejected'];
+  items: ImportReport['items'];
+}) {
+  const cut = <T extends { index: number }>(list: T[]) =>
+    list.sort((a, b) => a.index - b.index).slice(0, MAX_REPORT_LINES);
+  const omitted = Object.values(lists).reduce(
+    (n, list) => n + Math.max(0, list.length - MAX_REPORT_LINES),
+    0,
+  );
+  return { skipped: cut(lists.skipped), rejected: cut(lists.rejected), items: cut(lists.items), omitted };
+}
+
+/**
+ * Imports a file's annotations into a document. `origins` are the origins this server
+ * answers on: the file's URLs there name annotations that may still be here.
+ */
 export async function importAnnotations(
   reader: Reader,
   documentIdOrSlug: string,
   fileText: string,
   options: ImportQuery,
+  origins: ReadonlySet<string> = new Set(),
 ): Promise<ImportReport> {
   const checked = await checkImport(reader, documentIdOrSlug, options);
   const file = readImportFile(fileText);
@@ -62,16 +87,24 @@ export async function importAnnotations(
   if (index.blocks.length === 0) throw invalid('This document has no text to place annotations in.');
   const scope = await annotationScope(reader, checked.documentId);
   const annotationItems = items.filter((i) => !i.replyTo);
-  const prior = await existingBySource(
-    checked.documentId,
-    annotationItems.flatMap((i) => (i.sourceId ? [i.sourceId] : [])),
-  );
+  const sourceIds = items.flatMap((i) => (i.sourceId ? [i.sourceId] : []));
+  const [prior, here] = await Promise.all([
+    existingBySource(
+      checked.documentId,
+      reader.id,
+      annotationItems.flatMap((i) => (i.sourceId ? [i.sourceId] : [])),
+    ),
+    stillHere(scope, checked.documentId, ownIds(sourceIds, origins)),
+  ]);
   const now = new Date();
+  const visible = (before: { authorId: string; groupId: string | null }) => canSee(scope, before);
 
   const plan = planAnnotations({
     items: annotationItems,
     prior,
-    visible: (before) => canSee(scope, before),
+    here: here.annotations,
+    align: quoteAligner(index).align,
+    visible,
     readerId: reader.id,
     documentId: checked.documentId,
     documentSlug: checked.slug,
@@ -90,27 +123,30 @@ export async function importAnnotations(
     items,
     newIdBySource,
     prior,
-    visible: (before) => canSee(scope, before),
+    here: here.annotations,
+    visible,
   });
   const earlierParents = parents.flatMap((p) => (p.parent && !p.parent.fresh ? [p.parent.id] : []));
   const replies = planReplies({
     parents,
     known: await repliesByKey(earlierParents),
+    hereReplies: here.replies,
     plan,
     readerId: reader.id,
+    readerName: reader.name,
     now,
     newId: randomUUID,
   });
   await insertReplies(replies);
 
+  const count = (status: string) => plan.reportItems.filter((i) => i.status === status).length;
   return {
     imported,
     orphaned,
     replies: replies.length,
-    alreadyImported: plan.reportItems.filter((i) => i.status === 'ALREADY_IMPORTED').length,
-    skipped: plan.skipped.sort((a, b) => a.index - b.index),
-    rejected: file.parsed.rejected,
-    items: plan.reportItems.sort((a, b) => a.index - b.index),
+    alreadyImported: count('ALREADY_IMPORTED'),
+    alreadyHere: count('ALREADY_HERE'),
+    ...bounded({ skipped: plan.skipped, rejected: file.parsed.rejected, items: plan.reportItems }),
     tags: { defaultTag: options.defaultTag, unknown: [...plan.unknownTags] },
     warnings: importWarnings({
       ...plan,

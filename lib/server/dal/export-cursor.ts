@@ -151,7 +151,7 @@ async function* readCursor(
            ARRAY(SELECT t."slug" FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
                  WHERE x."annotationId" = a."id" ORDER BY t."position", t."slug") AS "tags",
            coalesce((SELECT json_agg(json_build_object(
-                       'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(ru."name", ''),
+                       'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(r."attribution", ru."name", ''),
                        'bodyJson', r."bodyJson", 'bodyText', r."bodyText", 'createdAt', r."createdAt",
                        'updatedAt', r."updatedAt", 'hidden', r."hiddenAt" IS NOT NULL) ORDER BY r."createdAt", r."id")
                      FROM "replies" r LEFT JOIN "users" ru ON ru."id" = r."authorId"

@@ -149,6 +149,7 @@ interface ExportReplyRow {
   authorId: string;
   bodyJson: unknown;
   bodyText: string;
+  attribution: string | null;
   createdAt: Date;
   updatedAt: Date;
   hidden: boolean;
@@ -162,7 +163,7 @@ async function childrenOf(ids: string[]) {
       { annotationId: string; tagId: string }[]
     >`SELECT "annotationId", "tagId" FROM "annotation_tags" WHERE "annotationId" = ANY(${ids}::uuid[])`,
     sql<ExportReplyRow[]>`
-      SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+      SELECT "id", "annotationId", "authorId", "bodyJson", "bodyText", "attribution", "createdAt" AT TIME ZONE 'UTC' AS "createdAt",
              "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", "hiddenAt" IS NOT NULL AS "hidden"
       FROM "replies" WHERE "annotationId" = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
       ORDER BY "annotationId", "createdAt", "id"`,
@@ -204,7 +205,11 @@ async function toExportBatch(
       groupName: row.groupId ? lookups.groupName(row.groupId) : '',
       hidden: row.hiddenAt !== null,
       tags: rowTags.sort((a, b) => a.position - b.position).map((t) => t.slug),
-      replies: (repliesOf.get(row.id) ?? []).map((r) => ({ ...r, authorName: lookups.name(r.authorId) })),
+      // An imported reply is exported as its original author's, as it came in.
+      replies: (repliesOf.get(row.id) ?? []).map((r) => ({
+        ...r,
+        authorName: r.attribution ?? lookups.name(r.authorId),
+      })),
     };
     out.push(toExportAnnotation(source, version, scope, doc));
   }

@@ -25,6 +25,7 @@ const replySelect = {
   createdAt: true,
   updatedAt: true,
   hiddenAt: true,
+  attribution: true,
   author: { select: { id: true, name: true } },
 } as const satisfies Prisma.ReplySelect;
 
@@ -42,6 +43,7 @@ function toReplyView(row: ReplyViewRow, scope: Standing, groupId: string | null)
     id: row.id,
     annotationId: row.annotationId,
     author: row.author,
+    attribution: row.attribution,
     body: withhold ? null : ((row.bodyJson as NoteDoc | null) ?? null),
     bodyText: withhold ? '' : row.bodyText,
     createdAt: row.createdAt.toISOString(),

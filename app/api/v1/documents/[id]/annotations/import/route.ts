@@ -1,6 +1,7 @@
 import { documentParamsSchema as params } from '@/lib/documents/schemas';
-import { importQuerySchema, MAX_IMPORT_BYTES } from '@/lib/export/schemas';
+import { importQuerySchema, MAX_IMPORT_BYTES } from '@/lib/import/schemas';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/read-body';
+import { serverOrigins } from '@/lib/import/own-ids';
 import { withReader } from '@/lib/server/api';
 import { importAnnotations } from '@/lib/server/dal/annotation-import';
 import { AppError } from '@/lib/server/errors';
@@ -20,5 +21,13 @@ async function readImportFile(request: Request): Promise<string> {
 export const POST = withReader(
   { params, query: importQuerySchema, rawBody: true },
   async ({ reader, params, query, request }) =>
-    importAnnotations(reader, params.id, await readImportFile(request), query),
+    importAnnotations(
+      reader,
+      params.id,
+      await readImportFile(request),
+      query,
+      // The file's URLs on this server (as its exports write them, or as a client reached it)
+      // name annotations that may still be here.
+      serverOrigins(process.env.BETTER_AUTH_URL, request.url),
+    ),
 );
