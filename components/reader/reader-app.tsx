@@ -78,7 +78,7 @@ function ReaderView(props: ReaderAppProps) {
   const readOnly = doc.version !== doc.currentVersion;
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
 
-  const defaultGroupId = useDefaultVisibility(doc.id, groups);
+  const defaultGroupId = useDefaultVisibility(doc.id, groups, props.initialGroup);
   const selection = useSelectionDraft({
     articleRef,
     index,
@@ -240,6 +240,8 @@ function ReaderView(props: ReaderAppProps) {
           setAnnouncement('Select the new passage for this annotation.');
         }}
         readerId={reader.id}
+        readerName={reader.name}
+        actions={cardActions}
       />
       {draft && !reattaching && (
         <AnnotationToolbar
