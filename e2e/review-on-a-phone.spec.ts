@@ -24,6 +24,8 @@ for (const width of [390, 320]) {
     test(`[PHONE] read, review and annotate at ${width} px: menu, sheets and dialogs fit`, async ({
       page,
     }) => {
+      // Every page and sheet, each checked by axe: slow on a busy machine.
+      test.setTimeout(240_000);
       await signUpViaApi(page, 'Thumb Reader');
       const created = await apiJson(page.request, 'POST', '/api/v1/groups', { name: 'Phone seminar' });
       const groupId = created.json.group.id as string;
@@ -119,6 +121,27 @@ for (const width of [390, 320]) {
       await expectFitsWidth(page, 'toolbar');
       await expectNoSeriousA11yIssues(page, 'toolbar', '[role="dialog"]');
       await page.keyboard.press('Escape');
+      await expect(toolbar).toBeHidden();
+
+      // A touch selection (made by the phone's handles; here set as they would set it)
+      // opens the toolbar once it settles, and the native selection stays as it is.
+      const p9 = page.locator('[data-anchor="p-9"]');
+      await p9.scrollIntoViewIfNeeded();
+      const at = (await p9.boundingBox())!;
+      await page.touchscreen.tap(at.x + 20, at.y + 10);
+      const quote = await p9.evaluate((block) => {
+        const text = block.firstChild!.nodeType === Node.TEXT_NODE ? block.firstChild! : block;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 24);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return range.toString();
+      });
+      await expect(toolbar).toContainText(quote);
+      expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(quote);
+      await expectFitsWidth(page, 'toolbar after a touch selection');
+      await toolbar.getByRole('button', { name: 'Cancel' }).click();
       await expect(toolbar).toBeHidden();
 
       // The export and import dialogs.

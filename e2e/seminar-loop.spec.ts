@@ -26,6 +26,8 @@ test(
   '[LOOP] two readers of a seminar join, highlight, share, review, reply and export',
   { tag: '@phone' },
   async ({ browser }, testInfo) => {
+    // A whole seminar session with two browsers and several axe runs.
+    test.setTimeout(240_000);
     const contexts = await Promise.all([
       newDeviceContext(browser, testInfo),
       newDeviceContext(browser, testInfo),

@@ -46,14 +46,17 @@ test('[TAGS] a passage with all three tags shows three distinguishable patterns'
   });
   await page.goto('/documents/face-time');
 
+  // The first tag (in the tags' order) underlines the text in its own style.
   const all = await patternsOf(page, 'p-2');
-  expect(all.underline).toBe('wavy');
+  await expect(page.locator('[data-anchor="p-2"] mark.hl').first()).toHaveAttribute('data-tag1', 'claim');
+  expect(all.underline).toBe('solid');
   expect(all.shapes).toHaveLength(2);
   expect(new Set(all.shapes).size, JSON.stringify(all.shapes)).toBe(2);
 
   // Framing as the second tag keeps its own (hatched) shape instead of turning dashed like
   // Evidence's underline.
   const two = await patternsOf(page, 'p-4');
+  await expect(page.locator('[data-anchor="p-4"] mark.hl').first()).toHaveAttribute('data-tag1', 'evidence');
   expect(two.underline).toBe('dashed');
   expect(two.shapes).toHaveLength(1);
   const dashedBand = all.shapes.find((s) => s.includes('90deg') && s.includes('8px'));

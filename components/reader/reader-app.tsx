@@ -27,6 +27,7 @@ import { useKeyboardSelection } from './use-keyboard-selection';
 import { useReaderSync } from './use-reader-sync';
 import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
+import { useTouchSelection } from './use-touch-selection';
 import './reader.css';
 
 export interface ReaderAppProps {
@@ -132,6 +133,8 @@ function ReaderView(props: ReaderAppProps) {
     onSelect: (target, focusToolbar) => selection.open(target, focusToolbar),
     onCancel: selection.close,
   });
+
+  useTouchSelection({ articleRef, index, enabled: !readOnly, onSelect: selection.open });
 
   const onArticleKeyDown = useArticleHotkeys({
     draft,
