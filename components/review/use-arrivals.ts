@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 
-const MARKED_FOR_MS = 5000;
+const MARKED_FOR_MS = 8000;
 
 /** Ids that appeared after the page loaded (a live arrival, one's own new note), for a few
  * seconds, so the panel can mark where they landed. */
