@@ -77,6 +77,8 @@ test(
     await scrollMarkTo(page, anchor, quote, 0.4);
     await mark.click();
     await expect(popover).toBeFocused();
+    // The passage's card is selected in the review panel (a sheet kept closed on a phone).
+    if (!isPhone(page)) await expect(page.locator('.review-card.is-active')).toContainText(`Why ${anchor}?`);
     const first = (await popover.boundingBox())!;
     await page.evaluate(() => window.scrollBy({ top: 60, behavior: 'instant' }));
     if (isPhone(page)) {
