@@ -10,6 +10,8 @@ import { expect, test } from './support/test';
 test('[REVIEW] an empty panel teaches, filters can be cleared, the tab counts the total', async ({
   page,
 }) => {
+  // Two page loads and a dozen steps: slow on a busy machine.
+  test.setTimeout(150_000);
   await signUpViaApi(page, 'Newcomer');
   await page.goto('/documents/face-time');
   const panel = page.getByRole('complementary', { name: 'Review annotations' });

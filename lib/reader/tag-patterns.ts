@@ -58,12 +58,14 @@ export function tagPatternCss(tags: readonly PatternTag[]): string {
     .join('\n');
 }
 
-/** The rule every run shares: the band layers at their slots (see reader.css for the rest). */
+/** The rule every run shares: the band layers at their slots (see reader.css for the rest).
+ * An absent band falls back to `none` in `var()` itself: resetting the variables here would
+ * outrank the per-tag rules. */
 export function bandBaseCss(): string {
   const slots = Array.from({ length: BAND_SLOTS }, (_, i) => i);
   return (
-    `.article mark.hl{${slots.map((i) => `--band-${i}:none;`).join('')}` +
-    `background-image:${slots.map((i) => `var(--band-${i})`).join(',')};` +
+    `.article mark.hl{` +
+    `background-image:${slots.map((i) => `var(--band-${i}, none)`).join(',')};` +
     `background-repeat:no-repeat;background-size:100% ${BAND_HEIGHT}px;` +
     `background-position:${slots.map((i) => `0 calc(100% - ${i * BAND_PITCH}px)`).join(',')}}`
   );
