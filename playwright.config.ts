@@ -38,6 +38,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    // A touch phone (Chromium, as everywhere here) for the journeys tagged @phone, so that
+    // they run at both sizes while the whole suite runs once.
+    {
+      name: 'phone',
+      grep: /@phone/,
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } },
+    },
   ],
   webServer: {
     // The server `npm start` runs, so the socket's address reaches the sign-in limits.

@@ -108,8 +108,10 @@ test('[HIGHLIGHT] a reader edits the tags and note of their annotation, then del
   await expect(page.getByRole('dialog', { name: 'Annotation on this passage' })).toContainText(
     'Second thoughts',
   );
-  await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  // (The review panel's card has the same actions; this is the popover's.)
+  const reopened = page.getByRole('dialog', { name: 'Annotation on this passage' });
+  await reopened.getByRole('button', { name: 'Delete' }).click();
+  await reopened.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);
   await page.reload();
   await expect(page.locator('[data-anchor="p-4"] mark.hl')).toHaveCount(0);

@@ -1,9 +1,10 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
 import { NoteEditor } from '@/components/notes/note-editor';
 import { TagSwatch } from './tag-styles';
+import './reader-sheets.css';
 
 export interface Draft {
   tags: string[];
@@ -40,6 +41,8 @@ export function AnnotationToolbar({
   onCancel,
 }: Props) {
   const firstButton = useRef<HTMLButtonElement>(null);
+  const audienceId = useId();
+  const audience = groups.find((g) => g.id === draft.groupId);
   useEffect(() => {
     if (focusOnOpen) firstButton.current?.focus({ preventScroll: true });
   }, [focusOnOpen]);
@@ -136,10 +139,23 @@ export function AnnotationToolbar({
           className="button button-primary"
           onClick={onSave}
           aria-keyshortcuts="Control+Enter"
+          aria-describedby={audienceId}
         >
           Save
         </button>
       </div>
+      {/* Said in words before saving: a note nobody sees is the costly mistake. */}
+      <p id={audienceId} className="toolbar-audience" data-shared={audience ? 'group' : 'private'}>
+        {audience ? (
+          <>
+            Members of <strong>{audience.name}</strong> will see this note.
+          </>
+        ) : (
+          <>
+            <strong>Only you</strong> will see this note.
+          </>
+        )}
+      </p>
       {error && (
         <p role="alert" className="form-error">
           {error}

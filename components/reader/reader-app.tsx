@@ -27,6 +27,7 @@ import { useReaderSync } from './use-reader-sync';
 import { useRunAnnotations } from './use-run-annotations';
 import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
+import { useTouchSelection } from './use-touch-selection';
 import './reader.css';
 
 export interface ReaderAppProps {
@@ -82,7 +83,7 @@ function ReaderView(props: ReaderAppProps) {
   const [reattaching, setReattaching] = useState<LocalAnnotation | null>(null);
   const activeTags = useMemo(() => tags.filter((t) => !t.retired), [tags]);
 
-  const defaultGroupId = useDefaultVisibility(doc.id, groups);
+  const defaultGroupId = useDefaultVisibility(doc.id, groups, props.initialGroup);
   const selection = useSelectionDraft({
     articleRef,
     index,
@@ -155,6 +156,8 @@ function ReaderView(props: ReaderAppProps) {
     onSelect: (target, focusToolbar) => selection.open(target, focusToolbar),
     onCancel: selection.close,
   });
+
+  useTouchSelection({ articleRef, index, enabled: !readOnly, onSelect: selection.open });
 
   const onArticleKeyDown = useArticleHotkeys({
     draft,
@@ -246,6 +249,8 @@ function ReaderView(props: ReaderAppProps) {
           setAnnouncement('Select the new passage for this annotation.');
         }}
         readerId={reader.id}
+        readerName={reader.name}
+        actions={cardActions}
       />
       {draft && !reattaching && (
         <AnnotationToolbar

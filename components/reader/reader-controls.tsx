@@ -3,8 +3,8 @@ import type { TagView } from '@/lib/annotations/types';
 import type { ReaderFilters } from '@/lib/reader/filter-annotations';
 import { TagSwatch } from './tag-styles';
 
-/** Legend and quick filters above the article: each tag's colour and underline, shown
- * with its name (colour is never the only signal), doubling as a tag filter. */
+/** Above the article: each tag's colour and underline pattern with its name (colour is
+ * never the only signal), the "Only mine" switch and how many highlights show. */
 export function ReaderControls({
   tags,
   filters,
@@ -22,33 +22,18 @@ export function ReaderControls({
   documentSlug: string;
   children?: React.ReactNode;
 }) {
-  const slugs = tags.filter((t) => !t.retired).map((t) => t.slug);
-  // No tag filter means every tag is shown; unticking one shows all the others.
-  const toggleTag = (slug: string) => {
-    const shownNow = filters.tags.length === 0 ? slugs : filters.tags;
-    const next = shownNow.includes(slug) ? shownNow.filter((t) => t !== slug) : [...shownNow, slug];
-    onFiltersChange({
-      ...filters,
-      tags: next.length === slugs.length ? [] : next.length === 0 ? ['-none-'] : next,
-    });
-  };
   return (
     <div className="reader-controls" role="region" aria-label="Highlights">
-      <fieldset className="legend">
-        <legend>Tags</legend>
+      {/* The legend only: the one tag filter is in the review panel. */}
+      <ul className="legend" aria-label="Tags">
         {tags
           .filter((t) => !t.retired)
           .map((tag) => (
-            <label key={tag.id} className="legend-item">
-              <input
-                type="checkbox"
-                checked={filters.tags.length === 0 || filters.tags.includes(tag.slug)}
-                onChange={() => toggleTag(tag.slug)}
-              />
+            <li key={tag.id} className="legend-item">
               <TagSwatch tag={tag} />
-            </label>
+            </li>
           ))}
-      </fieldset>
+      </ul>
       <label className="legend-item">
         <input
           type="checkbox"

@@ -1,12 +1,25 @@
 'use client';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { VirtualElement } from '@floating-ui/react';
+import { useEffect, useRef } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import { AnnotationCard, type CardActions } from '@/components/annotations/annotation-card';
 import { ReplyThread } from '@/components/annotations/reply-thread';
+import { useFloatingPlace } from './floating-place';
 import type { LocalAnnotation } from './use-annotations';
+import { useSmallScreen } from './use-small-screen';
+import './reader-sheets.css';
 
-/** Lists every annotation under a clicked highlight run. Focus moves in, Escape closes
- * and focus returns to the highlight. */
+/** What the popover is anchored to: the highlight the reader activated, or anything that
+ * can say where it is on screen. */
+export type PopoverAnchor = HTMLElement | VirtualElement;
+
+function returnFocus(anchor: PopoverAnchor) {
+  if (anchor instanceof HTMLElement && anchor.isConnected) anchor.focus({ preventScroll: true });
+}
+
+/** Lists every annotation under a clicked highlight run, next to it (a bottom sheet on a
+ * phone). It never moves the page: it is placed before it takes focus, and takes it
+ * without scrolling. Escape closes it and focus returns to the highlight. */
 export function RunPopover({
   anchorElement,
   annotations,
@@ -18,7 +31,7 @@ export function RunPopover({
   readerName,
   onClose,
 }: {
-  anchorElement: HTMLElement;
+  anchorElement: PopoverAnchor;
   annotations: LocalAnnotation[];
   tags: TagView[];
   labels: Map<string, string>;
@@ -28,43 +41,46 @@ export function RunPopover({
   readerName: string;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const sheet = useSmallScreen();
+  const { refs, floatingStyles, isPositioned } = useFloatingPlace(anchorElement, !sheet);
+  const ref = useRef<HTMLDivElement | null>(null);
+  const ready = sheet || isPositioned;
 
-  // Placed under the highlight, measured before the first paint.
-  useLayoutEffect(() => {
-    const popover = ref.current;
-    if (!popover) return;
-    const rect = anchorElement.getBoundingClientRect();
-    const width = Math.min(440, window.innerWidth - 24);
-    const left = Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 12);
-    popover.style.top = `${rect.bottom + window.scrollY + 8}px`;
-    popover.style.left = `${Math.max(12, left)}px`;
-  }, [anchorElement]);
+  // Focus moves in once the popover is where it belongs, so focusing scrolls nothing.
+  useEffect(() => {
+    if (ready) ref.current?.focus({ preventScroll: true });
+  }, [ready]);
 
   useEffect(() => {
-    ref.current?.focus();
     const onPointer = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node) && !anchorElement.contains(event.target as Node))
-        onClose();
+      const target = event.target as Node;
+      const onAnchor = anchorElement instanceof HTMLElement && anchorElement.contains(target);
+      if (!ref.current?.contains(target) && !onAnchor) onClose();
     };
     document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      if (anchorElement.isConnected) anchorElement.focus({ preventScroll: true });
-    };
+    return () => document.removeEventListener('pointerdown', onPointer);
   }, [anchorElement, onClose]);
 
   useEffect(() => {
     if (annotations.length === 0) onClose();
   }, [annotations.length, onClose]);
 
+  const close = () => {
+    onClose();
+    returnFocus(anchorElement);
+  };
+
   return (
     // Escape closes the dialog (the WAI-ARIA dialog pattern); the rule counts role="dialog"
     // as non-interactive.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
-      ref={ref}
-      className="run-popover"
+      ref={(node) => {
+        ref.current = node;
+        refs.setFloating(node);
+      }}
+      className={`run-popover${sheet ? ' is-sheet' : ''}`}
+      style={sheet ? undefined : { ...floatingStyles, visibility: isPositioned ? 'visible' : 'hidden' }}
       role="dialog"
       aria-label={
         annotations.length === 1
@@ -75,18 +91,13 @@ export function RunPopover({
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onClose();
+          close();
         }
       }}
     >
       <div className="popover-head">
         <strong>{annotations.length === 1 ? '1 annotation' : `${annotations.length} annotations`}</strong>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          onClick={onClose}
-          aria-label="Close"
-        >
+        <button type="button" className="button button-quiet button-small" onClick={close} aria-label="Close">
           ×
         </button>
       </div>

@@ -1,23 +1,25 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TagView } from '@/lib/annotations/types';
-import type { ReaderFilters } from '@/lib/reader/filter-annotations';
-import { NoteView } from '@/components/notes/note-view';
-import { TagSwatch } from '@/components/reader/tag-styles';
+import { blockPositions, sortInDocumentOrder } from '@/lib/reader/document-order';
+import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
+import type { CardActions } from '@/components/annotations/annotation-card';
 import type { LocalAnnotation } from '@/components/reader/use-annotations';
+import { ActivePassageStyle } from './active-passage-style';
+import { ReviewCard } from './review-card';
 import { ReviewFilters } from './review-filters';
+import { ReviewStatus } from './review-status';
+import { useArrivals } from './use-arrivals';
+import { useReviewDrawer } from './use-review-drawer';
 import './review.css';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const noSubscription = () => () => {};
 
-/** The group's reading, in document order: filters, counts, and a virtualised list
- * (thousands of cards stay smooth). Clicking a card shows its passage. */
+/** The group's reading, always in document order (then creation time): filters, counts,
+ * and a virtualised list (thousands of cards stay smooth) of cards with their threads.
+ * Clicking a card shows its passage; a passage opened in the text selects its card. On a
+ * narrow screen the panel is a bottom sheet opened from a button that shows the count. */
 export function ReviewPanel({
   all,
   shown,
@@ -31,6 +33,8 @@ export function ReviewPanel({
   onShow,
   onReattach,
   readerId,
+  readerName,
+  actions,
 }: {
   all: LocalAnnotation[];
   shown: LocalAnnotation[];
@@ -39,14 +43,30 @@ export function ReviewPanel({
   onFiltersChange: (filters: ReaderFilters) => void;
   tags: TagView[];
   groups: { id: string; name: string }[];
+  /** block anchor → "¶4"; built from the blocks in document order */
   labels: Map<string, string>;
   activeId: string | null;
   onShow: (annotation: LocalAnnotation) => void;
   onReattach: (annotation: LocalAnnotation) => void;
   readerId: string;
+  readerName: string;
+  actions: CardActions;
 }) {
-  const [tab, setTab] = useState<'annotations' | 'orphans'>('annotations');
-  const list = tab === 'annotations' ? shown : orphans;
+  const [chosenTab, setTab] = useState<'annotations' | 'orphans'>('annotations');
+  const tab = orphans.length === 0 ? 'annotations' : chosenTab;
+  const [threadId, setThreadId] = useState<string | null>(null);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const panelId = useId();
+  const drawer = useReviewDrawer();
+  const positions = useMemo(() => blockPositions(labels.keys()), [labels]);
+  const ordered = useMemo(() => sortInDocumentOrder(shown, positions), [shown, positions]);
+  const list = tab === 'annotations' ? ordered : orphans;
+  const allIds = useMemo(() => all.map((a) => a.id), [all]);
+  const fresh = useArrivals(allIds);
   const scrollRef = useRef<HTMLDivElement>(null);
   const readers = useMemo(() => {
     const counts = new Map<string, { id: string; name: string; count: number }>();
@@ -61,7 +81,6 @@ export function ReviewPanel({
     }
     return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [all, readerId]);
-  const tagBySlug = useMemo(() => new Map(tags.map((t) => [t.slug, t])), [tags]);
 
   // Not a defect but a notice: React Compiler (not used here) would skip memoizing this
   // component because useVirtualizer's functions change on every scroll, which is intended.
@@ -69,118 +88,153 @@ export function ReviewPanel({
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 150,
+    estimateSize: () => 170,
     overscan: 6,
     getItemKey: (i) => list[i].id,
   });
 
+  // The card of a passage opened in the text comes into view, once per opening (not again
+  // each time a live arrival changes the list).
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (!activeId) return;
+    if (!activeId || scrolledTo.current === activeId) return;
     const index = list.findIndex((a) => a.id === activeId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    if (index < 0) return;
+    scrolledTo.current = activeId;
+    virtualizer.scrollToIndex(index, { align: 'center' });
   }, [activeId, list, virtualizer]);
 
+  const show = (a: LocalAnnotation) => {
+    drawer.close(false);
+    onShow(a);
+  };
+  const highlighted = threadId ?? activeId;
+
   return (
-    <aside className="review-panel" aria-label="Review annotations">
-      <div className="review-tabs" role="tablist" aria-label="Review">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'annotations'}
-          onClick={() => setTab('annotations')}
-        >
-          Annotations <span className="count">{shown.length}</span>
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'orphans'} onClick={() => setTab('orphans')}>
-          Orphans <span className="count">{orphans.length}</span>
-        </button>
-      </div>
-      {tab === 'annotations' && (
-        <ReviewFilters
-          filters={filters}
-          onChange={onFiltersChange}
-          tags={tags}
-          readers={readers}
-          groups={groups}
-        />
-      )}
-      <p className="review-count" aria-live="polite">
-        {tab === 'annotations'
-          ? shown.length === all.length
-            ? `${all.length} annotation${all.length === 1 ? '' : 's'}`
-            : `${shown.length} of ${all.length} annotations match`
-          : orphans.length === 0
-            ? 'No orphans: every annotation found its text.'
-            : `${orphans.length} annotation${orphans.length === 1 ? '' : 's'} lost their text in a revision. Select new text and re-attach, or delete.`}
-      </p>
-      <div
-        ref={scrollRef}
-        className="review-scroll"
-        role="tabpanel"
-        aria-label={tab === 'annotations' ? 'Annotations' : 'Orphans'}
+    <>
+      <ActivePassageStyle id={highlighted} />
+      <button
+        ref={drawer.buttonRef}
+        type="button"
+        className="review-open button"
+        aria-expanded={drawer.open}
+        aria-controls={panelId}
+        onClick={drawer.toggle}
       >
-        <ol className="review-list" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const a = list[item.index];
-            return (
-              <li
-                key={item.key}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                className={`review-card${a.id === activeId ? ' is-active' : ''}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <div className="card-head">
-                  <span className="card-label">
-                    {tab === 'annotations' ? labels.get(a.target.start.block) : 'Orphan'}
-                  </span>
-                  <span className="card-author">{a.author.name}</span>
-                  <span className="card-meta">
-                    <time dateTime={a.createdAt}>{timeFormat.format(new Date(a.createdAt))}</time>
-                  </span>
-                </div>
-                <blockquote className="card-quote">
-                  {a.target.exact.length > 200 ? `${a.target.exact.slice(0, 200)}…` : a.target.exact}
-                </blockquote>
-                <ul className="card-tags" aria-label="Tags">
-                  {a.tags.map((slug) => (
-                    <li key={slug}>
-                      <TagSwatch tag={tagBySlug.get(slug) ?? { slug, name: slug }} />
-                    </li>
-                  ))}
-                  <li className="muted">{a.group ? a.group.name : 'Private'}</li>
-                </ul>
-                {a.hidden && !a.note ? (
-                  <p className="muted">Hidden by the facilitator.</p>
-                ) : (
-                  <NoteView doc={a.note} className="card-note" />
-                )}
-                <div className="card-actions">
-                  {tab === 'annotations' ? (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onShow(a)}
-                      aria-label={`Show in text: ${a.target.exact.slice(0, 60)}`}
-                    >
-                      Show in text
-                    </button>
-                  ) : (
-                    a.can.edit && (
-                      <button type="button" className="button button-small" onClick={() => onReattach(a)}>
-                        Re-attach to selection
-                      </button>
-                    )
-                  )}
-                  <span className="muted">
-                    {a.replyCount} repl{a.replyCount === 1 ? 'y' : 'ies'}
-                  </span>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      </div>
-    </aside>
+        Annotations{' '}
+        <span className="count" aria-label={hydrated ? `(${all.length})` : undefined}>
+          {hydrated ? all.length : '…'}
+        </span>
+      </button>
+      {/* Escape closes the sheet on a phone (the WAI-ARIA dialog pattern). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <aside
+        id={panelId}
+        ref={drawer.panelRef}
+        className={`review-panel${drawer.open ? ' is-open' : ''}`}
+        aria-label="Review annotations"
+        tabIndex={-1}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && drawer.open) {
+            event.stopPropagation();
+            drawer.close(true);
+          }
+        }}
+      >
+        <div className="review-sheet-head">
+          <strong>Annotations</strong>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => drawer.close(true)}
+            aria-label="Close annotations"
+          >
+            ×
+          </button>
+        </div>
+        <div className="review-tabs" role="tablist" aria-label="Review">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'annotations'}
+            onClick={() => setTab('annotations')}
+          >
+            Annotations{' '}
+            <span className="count">
+              {shown.length === all.length ? all.length : `${shown.length} of ${all.length}`}
+            </span>
+          </button>
+          {orphans.length > 0 && (
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'orphans'}
+              onClick={() => setTab('orphans')}
+            >
+              Orphans <span className="count">{orphans.length}</span>
+            </button>
+          )}
+        </div>
+        {tab === 'annotations' && (
+          <ReviewFilters
+            filters={filters}
+            onChange={onFiltersChange}
+            tags={tags}
+            readers={readers}
+            groups={groups}
+          />
+        )}
+        <ReviewStatus
+          tab={tab}
+          loading={!hydrated}
+          shown={shown.length}
+          total={all.length}
+          orphans={orphans.length}
+          filtered={JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)}
+          onClearFilters={() => onFiltersChange(NO_FILTERS)}
+        />
+        <div
+          ref={scrollRef}
+          className="review-scroll"
+          role="tabpanel"
+          aria-label={tab === 'annotations' ? 'Annotations' : 'Orphans'}
+        >
+          <ol className="review-list" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const a = list[item.index];
+              return (
+                <li
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  data-id={a.id}
+                  className={`review-card${a.id === activeId ? ' is-active' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <ReviewCard
+                    annotation={a}
+                    orphan={tab === 'orphans'}
+                    label={labels.get(a.target.start.block)}
+                    tags={tags}
+                    groups={groups}
+                    actions={actions}
+                    readerId={readerId}
+                    readerName={readerName}
+                    active={a.id === activeId}
+                    fresh={fresh.has(a.id)}
+                    onShow={show}
+                    onReattach={(annotation) => {
+                      drawer.close(false);
+                      onReattach(annotation);
+                    }}
+                    onThreadOpen={(annotation) => setThreadId(annotation.id)}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      </aside>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { Reader } from '@/lib/server/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { SiteMenu } from './site-menu';
+import './site-header.css';
 
 export function SiteHeader({ reader }: { reader: Reader | null }) {
   return (
@@ -12,19 +14,19 @@ export function SiteHeader({ reader }: { reader: Reader | null }) {
         Marginalia
       </Link>
       {reader && (
-        <nav aria-label="Main" className="site-nav">
-          <Link href="/library">Library</Link>
-          <Link href="/groups">Groups</Link>
-          <Link href="/import">Import</Link>
-        </nav>
-      )}
-      {reader && (
-        <div className="account">
-          <Link href="/account" className="account-name" title={`Your account (${reader.email})`}>
-            {reader.name}
-          </Link>
-          <SignOutButton />
-        </div>
+        <SiteMenu>
+          <nav aria-label="Main" className="site-nav">
+            <Link href="/library">Library</Link>
+            <Link href="/groups">Groups</Link>
+            <Link href="/import">Import</Link>
+          </nav>
+          <div className="account">
+            <Link href="/account" className="account-name" title={`Your account (${reader.email})`}>
+              {reader.name}
+            </Link>
+            <SignOutButton />
+          </div>
+        </SiteMenu>
       )}
     </header>
   );
