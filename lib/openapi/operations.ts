@@ -53,6 +53,7 @@ import {
   updateReadingSchema,
 } from '@/lib/library/schemas';
 import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
+import { linkOperations } from './link-operations';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -78,6 +79,7 @@ export interface OperationSpec {
     | 'Export and import'
     | 'Live updates'
     | 'Account'
+    | 'Arguments'
     | 'Meta';
   /** false for the endpoints a signed-out client calls */
   auth?: boolean;
@@ -515,4 +517,5 @@ export const operations: OperationSpec[] = [
       },
     },
   },
+  ...linkOperations,
 ];
