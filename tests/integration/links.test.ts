@@ -245,7 +245,7 @@ describe('argument links', () => {
       ['Ada', 'claim'],
       ['Bob', 'evidence'],
     ]);
-    expect(split.json.agreement).toMatchObject({ alpha: null, observed: 0, units: 1, raters: 2 });
+    expect(split.json.agreement).toMatchObject({ alpha: 0, observed: 0, units: 1, raters: 2 });
 
     // deleting an end removes its links from every view
     expect((await call(deleteAnnotation, 'DELETE', '/x', { user: bob, params: { id: e1.id } })).status).toBe(

@@ -18,6 +18,7 @@ import {
   tagResolver,
 } from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
+import { importLinks, visiblePrior } from './link-import';
 import { readerMemberships } from './memberships';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
@@ -102,6 +103,10 @@ export async function importAnnotations(
     newId: randomUUID,
   });
   await insertReplies(replies);
+  const seen = visiblePrior(scope, prior); // argument links between the file's annotations
+  const links = await importLinks(scope, checked, fileText, {
+    resolve: (s) => newIdBySource.get(s) ?? seen(s),
+  });
 
   return {
     imported,
@@ -109,7 +114,8 @@ export async function importAnnotations(
     replies: replies.length,
     alreadyImported: plan.reportItems.filter((i) => i.status === 'ALREADY_IMPORTED').length,
     skipped: plan.skipped.sort((a, b) => a.index - b.index),
-    rejected: file.parsed.rejected,
+    rejected: file.parsed.rejected.filter((r) => !links?.sourceIds.has(r.id ?? '')),
+    ...(links ? { links: links.summary } : {}),
     items: plan.reportItems.sort((a, b) => a.index - b.index),
     tags: { defaultTag: options.defaultTag, unknown: [...plan.unknownTags] },
     warnings: importWarnings({

@@ -109,7 +109,7 @@ export async function getArgumentView(
       anchor,
       authorName,
     })),
-    material.links,
+    material.links.map(({ id, fromId, toId, relation, note }) => ({ id, fromId, toId, relation, note })),
   );
   const kept = new Set(view.links.map((l) => l.id));
   return {
@@ -136,7 +136,21 @@ export async function getDisagreements(
   query: LinkQuery,
 ): Promise<DisagreementPage> {
   const material = await loadMaterial(reader, idOrSlug, query);
-  const shared = findSharedPassages(material.annotations, DEFAULT_OVERLAP);
+  const highlights = material.annotations.map(
+    ({ id, tags, exact, paragraph, anchor, readerId, readerName, start, end, note }) => ({
+      id,
+      tags,
+      exact,
+      paragraph,
+      anchor,
+      readerId,
+      readerName,
+      start,
+      end,
+      note,
+    }),
+  );
+  const shared = findSharedPassages(highlights, DEFAULT_OVERLAP);
   return {
     document: material.document,
     disagreements: rankDisagreements(shared),

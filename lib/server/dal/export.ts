@@ -13,6 +13,8 @@ import { annotationScope, type AnnotationScope } from './annotation-access';
 import { filterWhere } from './annotations';
 import { resolveDocumentId } from './documents';
 import { ExportLookups, exportRecords, type DocumentInfo } from './export-records';
+import { exportableLinks } from './link-export';
+import { linkJsonLdItems } from '@/lib/w3c/links';
 
 // Streamed exports (J7). Rows are read in keyset-paginated batches (export-records.ts), so
 // memory stays flat however many annotations a document has. Visibility is the annotation
@@ -128,12 +130,14 @@ function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator
     const collectionId =
       options.collectionId ??
       `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
-    yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies });
+    const links = await exportableLinks(scope, where); // argument links (lib/w3c/links.ts)
+    yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies + links.length });
     let first = true;
     for await (const batch of records()) {
       yield batch.map((a, i) => jsonLdItem(a, ctx, first && i === 0)).join('');
       first = false;
     }
+    yield linkJsonLdItems(links, options.baseUrl, first);
     yield jsonLdEnd();
   }
 
