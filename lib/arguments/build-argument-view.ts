@@ -46,6 +46,8 @@ export interface ArgumentView {
   claims: ClaimEntry[];
   unlinkedEvidence: ArgumentAnnotation[];
   unsupportedClaims: ArgumentAnnotation[];
+  /** the claims and every end of a kept link, in document order (the diagram's nodes) */
+  nodes: ArgumentAnnotation[];
   /** the links kept, in the order given, each marked when it lies on a cycle */
   links: (ArgumentLink & { inCycle: boolean })[];
   dropped: { linkId: string; reason: 'self-link' | 'end-not-visible' }[];
@@ -145,6 +147,7 @@ export function buildArgumentView(
   });
   const linked = new Set(kept.flatMap((l) => [l.fromId, l.toId]));
   return {
+    nodes: annotations.filter((a) => linked.has(a.id) || a.tags.includes('claim')),
     claims: entries,
     unlinkedEvidence: annotations.filter((a) => a.tags.includes('evidence') && !linked.has(a.id)),
     unsupportedClaims: entries.filter((e) => e.incoming.supports.length === 0).map((e) => e.claim),

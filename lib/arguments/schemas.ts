@@ -40,6 +40,7 @@ export const argumentPageSchema = z
         }),
       ),
       unlinkedEvidence: z.array(argumentAnnotationSchema),
+      nodes: z.array(argumentAnnotationSchema).describe('claims and link ends, in document order'),
       unsupportedClaims: z.array(argumentAnnotationSchema),
       links: z.array(keptLinkSchema),
       dropped: z.array(z.object({ linkId: z.uuid(), reason: z.enum(['self-link', 'end-not-visible']) })),

@@ -35,7 +35,8 @@ describe('linkToJsonLd', () => {
     const check = checkAnnotationMusts(anno);
     expect(check.failures).toEqual([]);
     expect(checkAnnotationMusts(linkToJsonLd({ ...link, note: '', group: null }, BASE)).failures).toEqual([]);
-  });
+    // compiling the suite's schemas takes a while on a busy machine
+  }, 30_000);
 });
 
 describe('readLinkingAnnotation', () => {
