@@ -51,7 +51,7 @@ describe('the contract', () => {
         expect(answer.json, where).toBeNull();
       }
     }
-  });
+  }, 120_000); // one request per operation, in a row: on a busy machine that takes a while
 
   it('every failure is an Error of the contract: not signed in, not found, invalid, stale', async () => {
     const w = await world();
