@@ -11,7 +11,7 @@ import { PATCH as patchRelation } from '@/app/api/v1/groups/[id]/relations/[rela
 import { DELETE as deleteLink, PATCH as patchLink } from '@/app/api/v1/links/[id]/route';
 import { db } from '@/lib/server/db';
 import { call, signUp, type TestUser } from '../support/api';
-import { annotate, makeGroup, sampleDocument, SLUG, targetFor } from './export-fixtures';
+import { annotate, exportAs, makeGroup, sampleDocument, SLUG, targetFor } from './export-fixtures';
 
 type Blocks = Awaited<ReturnType<typeof sampleDocument>>['blocks'];
 let blocks: Blocks = [];
@@ -246,6 +246,13 @@ describe('argument links', () => {
       ['Bob', 'evidence'],
     ]);
     expect(split.json.agreement).toMatchObject({ alpha: 0, observed: 0, units: 1, raters: 2 });
+
+    const markdown = await exportAs(fac, 'markdown', { group: group.id });
+    expect(markdown.text).toContain('## Argument');
+    expect(markdown.text).toMatch(
+      /- Claim ¶3 “[^”]+”: supported by ¶5 “[^”]+” and ¶8 “[^”]+”; framed by ¶2 “[^”]+”\./,
+    );
+    expect(markdown.text).toContain('### Evidence no one has linked');
 
     // deleting an end removes its links from every view
     expect((await call(deleteAnnotation, 'DELETE', '/x', { user: bob, params: { id: e1.id } })).status).toBe(

@@ -13,7 +13,7 @@ import { annotationScope, type AnnotationScope } from './annotation-access';
 import { filterWhere } from './annotations';
 import { resolveDocumentId } from './documents';
 import { ExportLookups, exportRecords, type DocumentInfo } from './export-records';
-import { exportableLinks } from './link-export';
+import { argumentSection, exportableLinks } from './link-export';
 import { linkJsonLdItems } from '@/lib/w3c/links';
 
 // Streamed exports (J7). Rows are read in keyset-paginated batches (export-records.ts), so
@@ -122,6 +122,7 @@ function formatChunks({ where, scope, doc, ctx, options }: Plan): AsyncGenerator
         yield batch.map((a) => markdownEntry(a, ctx)).join('');
       }
     }
+    yield await argumentSection(scope, where); // "Claim ¶3 … supported by ¶7 …" (link-export.ts)
   }
 
   async function* jsonld(): AsyncGenerator<string> {
