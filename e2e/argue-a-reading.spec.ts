@@ -61,6 +61,8 @@ async function linkWithKeyboard(page: Page, evidenceAnchor: string, claimLabel: 
 test('[ARGUE] a reader links two evidence passages to a claim with the keyboard alone, and reads the argument', async ({
   page,
 }) => {
+  // several readers, annotations and page loads: a busy machine needs more than the default
+  test.slow();
   await signUpViaApi(page, 'Arguer');
   const paras = await paragraphs(page);
   const [framing, claim, evidence1, evidence2, lonely] = [paras[1], paras[2], paras[3], paras[4], paras[5]];

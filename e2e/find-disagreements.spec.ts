@@ -10,6 +10,8 @@ import { apiJson, signUpReaders } from './support/session';
 test('[DISAGREE] readers tag the same passage differently; the disagreement view shows both tags', async ({
   browser,
 }) => {
+  // several readers, annotations and page loads: a busy machine needs more than the default
+  test.slow();
   const readers = await signUpReaders(browser, ['Ada Facilitator', 'Ben Reader', 'Cy Reader']);
   const [ada, ben, cy] = readers.pages;
   const created = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: 'Close reading seminar' });
