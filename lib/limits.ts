@@ -52,3 +52,10 @@ export const JSON_BODY_MAX_BYTES = 256 * 1024;
 export const QUERY_VALUE_MAX = 4_000;
 /** Counters stored as PostgreSQL `integer` (an annotation's rev, version numbers). */
 export const INT_MAX = 2_147_483_647;
+
+/** The note of an argument link (plain text; `annotation_links.note` has a CHECK). */
+export const LINK_NOTE_MAX = 2_000;
+/** Relation type names (`relation_types.name` is VARCHAR(40)). */
+export const RELATION_NAME_MAX = 40;
+/** Links one reader may see on one document that the list returns. */
+export const LINKS_PER_DOCUMENT_MAX = 5_000;

@@ -1,7 +1,9 @@
 'use client';
+import { LinkDialogHost } from '@/components/links/link-dialog';
 import type { LocalAnnotation } from './use-annotations';
 
-/** The toolbar's links: per-group summaries for facilitators, and revising the article. */
+/** The toolbar's links: the argument and disagreement views, per-group summaries for
+ * facilitators, and revising the article. It also holds the "Link to…" dialog. */
 export function ReaderLinks({
   slug,
   facilitatedGroups,
@@ -13,6 +15,13 @@ export function ReaderLinks({
 }) {
   return (
     <>
+      <a className="button button-small" href={`/documents/${slug}/argument`}>
+        Argument
+      </a>
+      <a className="button button-small" href={`/documents/${slug}/disagreement`}>
+        Disagreements
+      </a>
+      <LinkDialogHost />
       {facilitatedGroups?.map((g) => (
         <a key={g.id} className="button button-small" href={`/documents/${slug}/summary?group=${g.id}`}>
           Summary: {g.name}

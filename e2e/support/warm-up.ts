@@ -21,9 +21,12 @@ export default async function warmUp(config: FullConfig) {
       '/groups',
       '/import',
       '/documents/face-time',
+      '/documents/face-time/argument',
+      '/documents/face-time/disagreement',
       '/api/v1/documents',
       '/api/v1/documents/face-time',
       '/api/v1/documents/face-time/annotations',
+      '/api/v1/documents/face-time/links',
       '/api/v1/groups',
     ];
     // One after another: the point is to load each route once, not to add load.

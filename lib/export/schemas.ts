@@ -70,5 +70,9 @@ export const importReportSchema = z.object({
       .describe('tags in the file that no tag of the group or the defaults matches'),
   }),
   warnings: z.array(z.string()),
+  links: z
+    .object({ imported: z.number().int(), alreadyImported: z.number().int(), skipped: z.number().int() })
+    .optional()
+    .describe('argument links (motivation linking) read back: added, already there, skipped'),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

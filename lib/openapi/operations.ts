@@ -58,6 +58,7 @@ import {
 } from '@/lib/library/schemas';
 import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
 import { containerQuerySchema, w3cAnnotationSchema } from '@/lib/w3c/schemas';
+import { linkOperations } from './link-operations';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -83,6 +84,7 @@ export interface OperationSpec {
     | 'Export and import'
     | 'Live updates'
     | 'Account'
+    | 'Arguments'
     | 'Meta';
   /** false for the endpoints a signed-out client calls */
   auth?: boolean;
@@ -646,4 +648,5 @@ export const operations: OperationSpec[] = [
       },
     },
   },
+  ...linkOperations,
 ];

@@ -9,6 +9,7 @@ import {
   type ChangeNotice,
   type Standing,
 } from './dal/annotation-access';
+import { hearsLinkChange, type LinkNotice } from './dal/link-access';
 
 // The fan-out behind the live stream (events.ts). Triggers on annotations and replies
 // NOTIFY one channel; each app process holds ONE LISTEN on it and hands each change to
@@ -26,10 +27,13 @@ const WATCHDOG_MS = 30_000;
 const MAX_EVENTS_PER_BATCH = 50;
 
 type Op = ChangeNotice['op'];
+/** An annotation, reply or argument link change (link-access.ts decides who hears a link). */
+type Notice = ChangeNotice | LinkNotice;
 
 export type LiveEvent =
   | { type: 'annotation'; data: { op: Op; id: string } }
   | { type: 'reply'; data: { op: Op; id: string; annotationId: string } }
+  | { type: 'link'; data: { op: Op; id: string } }
   | { type: 'resync'; data: { reason: 'access-changed' | 'too-many-changes' | 'missed-changes' } };
 
 interface Subscriber {
@@ -69,25 +73,27 @@ async function standingsOf(documentId: string, groupIds: string[], readerIds: st
   return { roles, visible };
 }
 
-function toEvents(notices: ChangeNotice[]): LiveEvent[] {
+function toEvents(notices: Notice[]): LiveEvent[] {
   // One event per changed row, in order of its last change.
-  const last = new Map<string, ChangeNotice>();
+  const last = new Map<string, Notice>();
   for (const n of notices) {
     const key = `${n.kind}:${n.id}`;
     last.delete(key);
     last.set(key, n);
   }
   return [...last.values()].map((n) =>
-    n.kind === 'reply'
-      ? { type: 'reply', data: { op: n.op, id: n.id, annotationId: n.annotationId! } }
-      : { type: 'annotation', data: { op: n.op, id: n.id } },
+    n.kind === 'link'
+      ? { type: 'link', data: { op: n.op, id: n.id } }
+      : n.kind === 'reply'
+        ? { type: 'reply', data: { op: n.op, id: n.id, annotationId: n.annotationId! } }
+        : { type: 'annotation', data: { op: n.op, id: n.id } },
   );
 }
 
 class LiveHub {
   private byDocument = new Map<string, Set<Subscriber>>();
   private listening: Promise<{ unlisten: () => Promise<void> }> | null = null;
-  private queue: ChangeNotice[] = [];
+  private queue: Notice[] = [];
   private draining = false;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private pendingPing: string | null = null;
@@ -177,7 +183,7 @@ class LiveHub {
   }
 
   private receive(payload: string) {
-    let notice: ChangeNotice & { nonce?: string };
+    let notice: Notice & { nonce?: string };
     try {
       notice = JSON.parse(payload);
     } catch {
@@ -187,7 +193,7 @@ class LiveHub {
       if (notice.nonce === this.pendingPing) this.pendingPing = null;
       return;
     }
-    if (notice.kind !== 'annotation' && notice.kind !== 'reply') return;
+    if (notice.kind !== 'annotation' && notice.kind !== 'reply' && notice.kind !== 'link') return;
     if (!this.byDocument.has(notice.documentId)) return;
     this.queue.push(notice);
     if (!this.draining) void this.drain();
@@ -199,7 +205,7 @@ class LiveHub {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, 1000);
-        const byDocument = new Map<string, ChangeNotice[]>();
+        const byDocument = new Map<string, Notice[]>();
         for (const n of batch) {
           if (!byDocument.has(n.documentId)) byDocument.set(n.documentId, []);
           byDocument.get(n.documentId)!.push(n);
@@ -219,11 +225,17 @@ class LiveHub {
     }
   }
 
-  private async deliver(documentId: string, notices: ChangeNotice[]) {
+  private async deliver(documentId: string, notices: Notice[]) {
     const subscribers = [...(this.byDocument.get(documentId) ?? [])];
     if (subscribers.length === 0) return;
     const groupIds = unique(
-      notices.flatMap((n) => [n.groupId, n.previousGroupId]).filter((g): g is string => !!g),
+      notices
+        .flatMap((n) => [
+          n.groupId,
+          n.previousGroupId,
+          ...(n.kind === 'link' ? n.ends.map((e) => e.groupId) : []),
+        ])
+        .filter((g): g is string => !!g),
     );
     const { roles, visible } = await standingsOf(
       documentId,
@@ -251,7 +263,9 @@ class LiveHub {
         visibleGroupIds: [...s.visibleGroups],
         memberships: roles.get(s.reader.id) ?? [],
       };
-      const events = toEvents(notices.filter((n) => hearsChange(viewer, n)));
+      const events = toEvents(
+        notices.filter((n) => (n.kind === 'link' ? hearsLinkChange(viewer, n) : hearsChange(viewer, n))),
+      );
       if (events.length > MAX_EVENTS_PER_BATCH)
         s.send([{ type: 'resync', data: { reason: 'too-many-changes' } }]);
       else if (events.length > 0) s.send(events);

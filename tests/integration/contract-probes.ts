@@ -54,6 +54,7 @@ import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
 import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { DELETE as deleteReply, PATCH as patchReply } from '@/app/api/v1/replies/[id]/route';
 import { POST as hideReply } from '@/app/api/v1/replies/[id]/hide/route';
+import { linkProbes } from './contract-probes-links';
 import { BASE, call, signUp, type CallOptions, type TestUser } from '../support/api';
 import { paragraphs, sampleDocument, targetFor } from './export-fixtures';
 
@@ -378,4 +379,5 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
     const res = await openApi();
     return { status: res.status, json: await res.json(), contentType: res.headers.get('content-type') ?? '' };
   },
+  ...linkProbes,
 };

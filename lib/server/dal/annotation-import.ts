@@ -21,6 +21,7 @@ import {
   tagResolver,
 } from './annotation-import-rows';
 import { resolveDocumentId } from './documents';
+import { importLinks, visiblePrior } from './link-import';
 import { readerMemberships } from './memberships';
 import { currentVersionOf, getVersionIndex } from './version-index';
 
@@ -138,6 +139,10 @@ export async function importAnnotations(
     newId: randomUUID,
   });
   await insertReplies(replies);
+  const seen = visiblePrior(scope, prior); // argument links between the file's annotations
+  const links = await importLinks(scope, checked, fileText, {
+    resolve: (s) => newIdBySource.get(s) ?? here.annotations.get(s) ?? seen(s),
+  });
 
   const count = (status: string) => plan.reportItems.filter((i) => i.status === status).length;
   return {
@@ -146,7 +151,13 @@ export async function importAnnotations(
     replies: replies.length,
     alreadyImported: count('ALREADY_IMPORTED'),
     alreadyHere: count('ALREADY_HERE'),
-    ...bounded({ skipped: plan.skipped, rejected: file.parsed.rejected, items: plan.reportItems }),
+    // Linking items were read as links (link-import.ts), not rejected.
+    ...bounded({
+      skipped: plan.skipped,
+      rejected: file.parsed.rejected.filter((r) => !links?.sourceIds.has(r.id ?? '')),
+      items: plan.reportItems,
+    }),
+    ...(links ? { links: links.summary } : {}),
     tags: { defaultTag: options.defaultTag, unknown: [...plan.unknownTags] },
     warnings: importWarnings({
       ...plan,

@@ -13,6 +13,9 @@ import { annotationScope, type AnnotationScope } from './annotation-access';
 import { resolveDocumentId } from './documents';
 import { countExport, exportCursor, exportSections } from './export-cursor';
 import type { DocumentInfo } from './export-records';
+import { argumentSection, exportableLinks } from './link-export';
+import { linkJsonLdItems } from '@/lib/w3c/links';
+import { filterWhere } from './annotations';
 
 // Streamed exports (J7). Rows come through one database cursor (export-cursor.ts) in
 // batches, formatted a batch at a time, so memory stays flat however many annotations a
@@ -112,19 +115,23 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
       }
       yield text;
     }
+    yield await argumentSection(scope, await filterWhere(scope, filter)); // "Claim ¶3 … supported by ¶7 …" (link-export.ts)
   }
 
   async function* jsonld(): AsyncGenerator<string> {
     const collectionId =
       options.collectionId ??
       `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
-    // The collection's total counts every item of its pages: replies are annotations too.
-    yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies });
+    // Argument links whose two ends are both in this export (link-export.ts, lib/w3c/links.ts).
+    const links = await exportableLinks(scope, await filterWhere(scope, filter));
+    // The collection's total counts every item of its pages: replies and links are annotations too.
+    yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies + links.length });
     let first = true;
     for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
       yield batch.map((r, i) => jsonLdItem(r.annotation, ctx, first && i === 0)).join('');
       if (batch.length > 0) first = false;
     }
+    yield linkJsonLdItems(links, options.baseUrl, first);
     yield jsonLdEnd();
   }
 

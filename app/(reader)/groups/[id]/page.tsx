@@ -9,6 +9,7 @@ import { MembersTable } from '@/components/groups/members-table';
 import { RevealSetting } from '@/components/groups/reveal-setting';
 import { RoleBadge } from '@/components/groups/role-badge';
 import { TagsManager } from '@/components/groups/tags-manager';
+import { GroupViews } from '@/components/links/group-views';
 import '@/components/groups/groups.css';
 import { listDocuments } from '@/lib/server/dal/documents';
 import { getGroup } from '@/lib/server/dal/groups';
@@ -84,6 +85,11 @@ export default async function GroupPage({ params }: Props) {
           facilitator={facilitator}
           candidates={candidates}
         />
+      </section>
+
+      <section className="groups-section" aria-labelledby="groups-views-title">
+        <h2 id="groups-views-title">Arguments and disagreements</h2>
+        <GroupViews groupId={group.id} readings={group.documents} />
       </section>
 
       <section className="groups-section" aria-labelledby="groups-reveal-title">
