@@ -1,4 +1,4 @@
-// `npm run bench [-- reader api export reanchor]`: the performance figures of
+// `npm run bench [-- reader peer mixed api export reanchor]`: the performance figures of
 // docs/benchmarks.md, on a fresh machine as on a developer's.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own; every
 // section works in scratch databases cloned from a migrated, seeded template, all dropped
@@ -11,9 +11,11 @@ import { runBenchScript } from './lib/child-bench';
 import { openBenchServer, type BenchServer } from './lib/scratch-db';
 import { seedScene } from './lib/seed';
 import { formatTable, type Row } from './lib/stats';
+import { mixedSeconds, runMixedBench } from './mixed';
+import { peerRatioRow, runPeerBench } from './peer';
 import { runReaderBench } from './reader';
 
-const SECTIONS = ['reader', 'api', 'export', 'reanchor'] as const;
+const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'export', 'reanchor'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -52,17 +54,43 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The reader section's "every highlight clickable" time at 10,000 (its row's value), for the peer ratio. */
+function clickableMs(readerRows: Row[]): number | null {
+  const clickable = readerRows.filter((r) => /clickable/.test(r.measure));
+  const row = clickable.find((r) => /10,000|10000|10k/i.test(r.measure)) ?? clickable.at(-1);
+  const value = row ? Number.parseFloat(row.value.replace(/,/g, '')) : Number.NaN;
+  return Number.isFinite(value) ? (/\bs$/.test(row!.value.trim()) ? value * 1000 : value) : null;
+}
+
 let exitCode = 0;
 try {
-  if (want('reader') || want('api')) await ensureBuild();
+  const needsApp = want('reader') || want('peer') || want('mixed') || want('api');
+  if (needsApp) await ensureBuild();
   server = await openBenchServer();
 
-  if (want('reader') || want('api')) {
+  if (needsApp) {
     const databaseUrl = await server.clone('app');
     app = await startApp(databaseUrl);
     const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
+    let oursClickableMs: number | null = null;
     if (want('reader')) {
       const result = await runReaderBench(scene);
+      rows.push(...result.rows);
+      notes.push(...result.lines);
+      // A reader section that reports the figure itself wins over reading its table.
+      const given = (result as { clickableMs?: number }).clickableMs;
+      oursClickableMs = typeof given === 'number' ? given : clickableMs(result.rows);
+    }
+    // Before api and mixed, which add annotations: the peer draws exactly the seeded ones.
+    if (want('peer')) {
+      const result = await runPeerBench(scene);
+      rows.push(...result.rows);
+      notes.push(...result.lines);
+      if (oursClickableMs !== null) rows.push(peerRatioRow(oursClickableMs, result.drawnMs));
+    }
+    // Before api; it removes its own rows afterwards.
+    if (want('mixed')) {
+      const result = await runMixedBench(scene, { seconds: mixedSeconds(process.argv) });
       rows.push(...result.rows);
       notes.push(...result.lines);
     }

@@ -1,0 +1,225 @@
+// Mixed load: 50 annotators of the scene's group, each its own signed-up reader with its
+// own session cookie, each sending its next request as soon as the previous one is
+// answered (no think time, so at most 50 in flight), for 60 s (`--quick`: 10 s;
+// `--mixed-seconds=N`). Each picks create 40 %, edit 30 % (PATCH of one of its own
+// annotations with the `rev` it last got), delete 20 % (one of its own) and list 10 %
+// (the document's annotations, as the reader page loads them); with none of its own left,
+// it creates. Then every acknowledged write is checked against the database
+// (lib/reconcile.ts), and the run's rows are removed so later sections see the scene as seeded.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { postJson, signUpReader, type BenchReader } from './lib/http';
+import { reconcile, removeRunRows, type Acknowledged } from './lib/reconcile';
+import { SAMPLE_SLUG, type BenchScene } from './lib/seed';
+import { makeTargets, seededRandom } from './lib/targets';
+import { mapLimit, ms, percentile, perSecond, type Row } from './lib/stats';
+
+const ANNOTATORS = 50;
+const DEFAULT_SECONDS = 60;
+const QUICK_SECONDS = 10;
+const REQUEST_TIMEOUT_MS = 30_000;
+const TARGETS = { p99: 250 };
+const MIX = [
+  ['create', 0.4],
+  ['edit', 0.3],
+  ['delete', 0.2],
+  ['list', 0.1],
+] as const;
+type Op = (typeof MIX)[number][0];
+const TAGS = ['claim', 'evidence', 'framing'];
+
+export function mixedSeconds(argv: string[]): number {
+  const given = argv.find((a) => a.startsWith('--mixed-seconds='));
+  if (given) return Math.max(1, Number(given.split('=')[1]) || DEFAULT_SECONDS);
+  return argv.includes('--quick') ? QUICK_SECONDS : DEFAULT_SECONDS;
+}
+
+/** The scene's readers, and more signed up and joined to its group until there are enough. */
+async function annotators(scene: BenchScene): Promise<BenchReader[]> {
+  const missing = ANNOTATORS - scene.readers.length;
+  if (missing <= 0) return scene.readers.slice(0, ANNOTATORS);
+  const owner = scene.readers[0];
+  const invite = await postJson<{ inviteCode: string }>(
+    scene.baseUrl,
+    `/api/v1/groups/${scene.groupId}/invite`,
+    {},
+    owner.cookie,
+  );
+  if (invite.status !== 200) throw new Error(`a new invite failed: ${invite.status}`);
+  const stamp = Date.now().toString(36);
+  const extra = await mapLimit(
+    Array.from({ length: missing }, (_, i) => i),
+    4,
+    async (i) => {
+      const reader = await signUpReader(
+        scene.baseUrl,
+        `Annotator ${i + 1}`,
+        `bench-mixed-${i}-${stamp}@example.org`,
+      );
+      const joined = await postJson(
+        scene.baseUrl,
+        '/api/v1/groups/join',
+        { code: invite.json.inviteCode },
+        reader.cookie,
+      );
+      if (joined.status !== 200) throw new Error(`joining the group failed: ${joined.status}`);
+      return reader;
+    },
+  );
+  return [...scene.readers, ...extra];
+}
+
+const noteDoc = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+interface Sample {
+  op: Op;
+  ms: number;
+  ok: boolean;
+}
+
+export interface MixedResult {
+  rows: Row[];
+  lines: string[];
+}
+
+export async function runMixedBench(scene: BenchScene, opts: { seconds: number }): Promise<MixedResult> {
+  const readers = await annotators(scene);
+  const runId = randomBytes(4).toString('hex');
+  const blocks = scene.index.blocks.map((b) => ({ anchor: b.anchor, text: b.text }));
+  const { targets } = makeTargets(blocks, 2_000, 99);
+  const base = `${scene.baseUrl}/api/v1`;
+  const acknowledged = new Map<string, Acknowledged>();
+  const failedTokens = new Set<string>();
+  const samples: Sample[] = [];
+  const failures = new Map<string, number>();
+  const fail = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
+
+  async function send(op: Op, url: string, init: RequestInit, expected: number) {
+    const started = performance.now();
+    try {
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const text = await response.text();
+      const elapsed = performance.now() - started;
+      const ok = response.status === expected;
+      if (!ok) fail(`${op} ${response.status}`);
+      return { ok, elapsed, text };
+    } catch (error) {
+      fail(`${op} ${(error as Error).name}`);
+      return { ok: false, elapsed: performance.now() - started, text: '' };
+    }
+  }
+
+  async function client(reader: BenchReader, c: number, deadline: number) {
+    const next = seededRandom(1000 + c);
+    const headers = { 'content-type': 'application/json', origin: scene.baseUrl, cookie: reader.cookie };
+    const live: string[] = [];
+    let n = 0;
+    while (performance.now() < deadline) {
+      const roll = next();
+      let op: Op = 'create';
+      let acc = 0;
+      for (const [name, share] of MIX) {
+        acc += share;
+        if (roll < acc) {
+          op = name;
+          break;
+        }
+      }
+      if ((op === 'edit' || op === 'delete') && live.length === 0) op = 'create';
+      const token = `mixed-${runId} c${c} n${n++}`;
+      let result: { ok: boolean; elapsed: number; text: string };
+      if (op === 'create') {
+        const t = targets[(c * 97 + n) % targets.length];
+        const body = {
+          target: { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+          tags: [TAGS[n % 3]],
+          groupId: scene.groupId,
+          note: noteDoc(`A note from the mixed load, ${token}.`),
+        };
+        const url = `${base}/documents/${SAMPLE_SLUG}/annotations`;
+        result = await send(op, url, { method: 'POST', headers, body: JSON.stringify(body) }, 201);
+        if (result.ok) {
+          const { annotation } = JSON.parse(result.text) as { annotation: { id: string; rev: number } };
+          acknowledged.set(annotation.id, { token, rev: annotation.rev, deleted: false, uncertain: false });
+          live.push(annotation.id);
+        } else failedTokens.add(token);
+      } else if (op === 'edit') {
+        const id = live[Math.floor(next() * live.length)];
+        const ack = acknowledged.get(id)!;
+        // The note keeps the create's token, so the row is still found by it.
+        const body = { rev: ack.rev, tags: [TAGS[n % 3]], note: noteDoc(`Edited, ${ack.token}, ${token}.`) };
+        result = await send(
+          op,
+          `${base}/annotations/${id}`,
+          { method: 'PATCH', headers, body: JSON.stringify(body) },
+          200,
+        );
+        if (result.ok) ack.rev = (JSON.parse(result.text) as { annotation: { rev: number } }).annotation.rev;
+        else {
+          // Its rev is not known any more: leave it alone rather than count a 409 after it.
+          ack.uncertain = true;
+          live.splice(live.indexOf(id), 1);
+        }
+      } else if (op === 'delete') {
+        const at = Math.floor(next() * live.length);
+        const id = live[at];
+        live.splice(at, 1);
+        result = await send(op, `${base}/annotations/${id}`, { method: 'DELETE', headers }, 204);
+        const ack = acknowledged.get(id)!;
+        if (result.ok) ack.deleted = true;
+        else ack.uncertain = true;
+      } else {
+        result = await send(op, `${base}/documents/${SAMPLE_SLUG}/annotations`, { headers }, 200);
+      }
+      samples.push({ op, ms: result.elapsed, ok: result.ok });
+    }
+  }
+
+  console.log(
+    `[mixed] ${readers.length} annotators × ${opts.seconds} s, no think time (create/edit/delete/list ${MIX.map(([, s]) => s * 100).join('/')} %)`,
+  );
+  const started = performance.now();
+  const deadline = started + opts.seconds * 1000;
+  await Promise.all(readers.map((reader, c) => client(reader, c, deadline)));
+  const seconds = (performance.now() - started) / 1000;
+
+  const check = await reconcile(scene.databaseUrl, runId, acknowledged, failedTokens);
+  const removed = await removeRunRows(scene.databaseUrl, runId);
+
+  const all = samples.map((s) => s.ms);
+  const errors = samples.filter((s) => !s.ok).length;
+  const p50 = percentile(all, 50);
+  const p99 = percentile(all, 99);
+  const writes = samples.filter((s) => s.op !== 'list').length;
+  const perOp = MIX.map(([op]) => {
+    const of = samples.filter((s) => s.op === op).map((s) => s.ms);
+    return `${op} ${of.length} (p50 ${ms(percentile(of, 50), 0)}, p99 ${ms(percentile(of, 99), 0)})`;
+  });
+  const lines = [
+    `[mixed] ${samples.length.toLocaleString('en')} requests in ${seconds.toFixed(1)} s: ${perOp.join(', ')}; errors ${errors}${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`,
+    `[mixed] reconciliation: ${check.checked} created (201), ${[...acknowledged.values()].filter((a) => a.deleted).length} deleted (204), ${[...acknowledged.values()].filter((a) => a.uncertain).length} not judged (a request about them failed); lost ${check.lost.length}, deletes not applied ${check.undeleted.length}, stale rev ${check.staleRev.length}, duplicates ${check.duplicates.length}, unacknowledged rows ${check.unacknowledged.length}; ${removed} rows of the run removed afterwards`,
+  ];
+  for (const line of lines) console.log(line);
+  const label = `mixed, ${readers.length} annotators × ${opts.seconds} s`;
+  return {
+    lines,
+    rows: [
+      {
+        measure: `${label}: throughput (all / writes)`,
+        value: `${perSecond(samples.length / seconds)} / ${perSecond(writes / seconds)}`,
+      },
+      { measure: `${label}: p50`, value: ms(p50, 0) },
+      { measure: `${label}: p99`, value: ms(p99, 0), target: `≤ ${TARGETS.p99} ms`, met: p99 <= TARGETS.p99 },
+      { measure: `${label}: errors`, value: String(errors), target: '0', met: errors === 0 },
+      {
+        measure: `${label}: reconciliation mismatches`,
+        value: String(check.mismatches),
+        target: '0',
+        met: check.mismatches === 0,
+      },
+    ],
+  };
+}
