@@ -94,7 +94,9 @@ const escapeHtml = (s: string) =>
 
 const TAG_BY_KIND: Record<string, string> = { TITLE: 'h1', HEADING: 'h2' };
 
-/** The article as the reader page lays it out, with the annotator's bootstrap. */
+/** The article as the reader page lays it out, with the annotator's bootstrap. The UMD
+ * bundle still reads `process.env.NODE_ENV` (from nanostores), which a bundler would
+ * replace: the page defines it as a production build would. */
 function pageHtml(blocks: PeerBlock[]): string {
   let paragraph = 0;
   const body = blocks
@@ -112,6 +114,7 @@ function pageHtml(blocks: PeerBlock[]): string {
   article { max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }
   article p[data-label]:not([data-label=""])::before { content: attr(data-label); position: absolute; margin-left: -2.5rem; color: #888; font-size: 0.8em; }
 </style>
+<script>window.process = { env: { NODE_ENV: 'production' } };</script>
 <script src="/text-annotator.umd.js"></script>
 </head><body><article id="article">${body}</article>
 <script>
