@@ -63,6 +63,20 @@ function clickableMs(readerRows: Row[]): number | null {
 }
 
 let exitCode = 0;
+
+/** Runs one section; a failure is reported and fails the run, but the next sections still run. */
+async function attempt(section: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`\n[${section}] failed:`, error instanceof Error ? error.message : error);
+    notes.push(
+      `[${section}] FAILED: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    );
+    exitCode = 1;
+  }
+}
+
 try {
   const needsApp = want('reader') || want('peer') || want('mixed') || want('api');
   if (needsApp) await ensureBuild();
@@ -74,25 +88,31 @@ try {
     const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
     let oursClickableMs: number | null = null;
     if (want('reader')) {
-      const result = await runReaderBench(scene);
-      rows.push(...result.rows);
-      notes.push(...result.lines);
-      // A reader section that reports the figure itself wins over reading its table.
-      const given = (result as { clickableMs?: number }).clickableMs;
-      oursClickableMs = typeof given === 'number' ? given : clickableMs(result.rows);
+      await attempt('reader', async () => {
+        const result = await runReaderBench(scene);
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+        // A reader section that reports the figure itself wins over reading its table.
+        const given = (result as { clickableMs?: number }).clickableMs;
+        oursClickableMs = typeof given === 'number' ? given : clickableMs(result.rows);
+      });
     }
     // Before api and mixed, which add annotations: the peer draws exactly the seeded ones.
     if (want('peer')) {
-      const result = await runPeerBench(scene);
-      rows.push(...result.rows);
-      notes.push(...result.lines);
-      if (oursClickableMs !== null) rows.push(peerRatioRow(oursClickableMs, result.drawnMs));
+      await attempt('peer', async () => {
+        const result = await runPeerBench(scene);
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+        if (oursClickableMs !== null) rows.push(peerRatioRow(oursClickableMs, result.drawnMs));
+      });
     }
     // Before api; it removes its own rows afterwards.
     if (want('mixed')) {
-      const result = await runMixedBench(scene, { seconds: mixedSeconds(process.argv) });
-      rows.push(...result.rows);
-      notes.push(...result.lines);
+      await attempt('mixed', async () => {
+        const result = await runMixedBench(scene, { seconds: mixedSeconds(process.argv) });
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+      });
     }
     if (want('api')) {
       const result = await runApiBench(scene, {
