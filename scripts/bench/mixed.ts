@@ -7,6 +7,7 @@
 // it creates. Then every acknowledged write is checked against the database
 // (lib/reconcile.ts), and the run's rows are removed so later sections see the scene as seeded.
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { BenchReader } from './lib/http';
 import { reconcile, removeRunRows, type Acknowledged } from './lib/reconcile';
@@ -34,6 +35,44 @@ export function mixedSeconds(argv: string[]): number {
   const given = argv.find((a) => a.startsWith('--mixed-seconds='));
   if (given) return Math.max(1, Number(given.split('=')[1]) || DEFAULT_SECONDS);
   return argv.includes('--quick') ? QUICK_SECONDS : DEFAULT_SECONDS;
+}
+
+interface Init {
+  method?: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** One request over a keep-alive agent, given up (socket destroyed) after
+ * REQUEST_TIMEOUT_MS. node:http rather than fetch: an AbortSignal firing while fetch
+ * reads a body could leave the promise unsettled under heavy load, and it costs the
+ * load generator less CPU, which it shares with the app. */
+function request(agent: http.Agent, url: string, init: Init): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error: Error | null, value?: { status: number; text: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(value!);
+    };
+    const req = http.request(url, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        settle(null, { status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', (error) => settle(error));
+      res.on('close', () => settle(new Error('connection closed')));
+    });
+    const timer = setTimeout(() => {
+      settle(new Error('timeout'));
+      req.destroy();
+    }, REQUEST_TIMEOUT_MS);
+    req.on('error', (error) => settle(error));
+    req.end(init.body);
+  });
 }
 
 const noteDoc = (text: string) => ({
@@ -66,17 +105,17 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
   const failures = new Map<string, number>();
   const fail = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
 
-  async function send(op: Op, url: string, init: RequestInit, expected: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: ANNOTATORS });
+  async function send(op: Op, url: string, init: Init, expected: number) {
     const started = performance.now();
     try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      const text = await response.text();
+      const response = await request(agent, url, init);
       const elapsed = performance.now() - started;
       const ok = response.status === expected;
       if (!ok) fail(`${op} ${response.status}`);
-      return { ok, elapsed, text };
+      return { ok, elapsed, text: response.text };
     } catch (error) {
-      fail(`${op} ${(error as Error).name}`);
+      fail(`${op} ${(error as Error).message}`);
       return { ok: false, elapsed: performance.now() - started, text: '' };
     }
   }
@@ -154,6 +193,7 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
   const deadline = started + opts.seconds * 1000;
   await Promise.all(readers.map((reader, c) => client(reader, c, deadline)));
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
 
   const check = await reconcile(scene.databaseUrl, runId, acknowledged, failedTokens);
   const removed = await removeRunRows(scene.databaseUrl, runId);
