@@ -12,7 +12,7 @@ import { openBenchServer, type BenchServer } from './lib/scratch-db';
 import { seedScene } from './lib/seed';
 import { formatTable, type Row } from './lib/stats';
 import { mixedSeconds, runMixedBench } from './mixed';
-import { peerRatioRow, runPeerBench } from './peer';
+import { clickableFromReaderRows, peerRatioRow, runPeerBench } from './peer';
 import { runReaderBench } from './reader';
 
 const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'export', 'reanchor'] as const;
@@ -54,14 +54,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** The reader section's "every highlight clickable" time at 10,000 (its row's value), for the peer ratio. */
-function clickableMs(readerRows: Row[]): number | null {
-  const clickable = readerRows.filter((r) => /clickable/.test(r.measure));
-  const row = clickable.find((r) => /10,000|10000|10k/i.test(r.measure)) ?? clickable.at(-1);
-  const value = row ? Number.parseFloat(row.value.replace(/,/g, '')) : Number.NaN;
-  return Number.isFinite(value) ? (/\bs$/.test(row!.value.trim()) ? value * 1000 : value) : null;
-}
-
 let exitCode = 0;
 
 /** Runs one section; a failure is reported and fails the run, but the next sections still run. */
@@ -94,7 +86,7 @@ try {
         notes.push(...result.lines);
         // A reader section that reports the figure itself wins over reading its table.
         const given = (result as { clickableMs?: number }).clickableMs;
-        oursClickableMs = typeof given === 'number' ? given : clickableMs(result.rows);
+        oursClickableMs = typeof given === 'number' ? given : clickableFromReaderRows(result.rows);
       });
     }
     // Before api and mixed, which add annotations: the peer draws exactly the seeded ones.

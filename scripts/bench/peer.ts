@@ -265,6 +265,17 @@ function peerVersion(): string {
   return (JSON.parse(json) as { version: string }).version;
 }
 
+/** The reader section's "every highlight clickable" time at 10,000, read from its table
+ * (a row whose measure says "clickable", the 10,000 one when there are several sizes). */
+export function clickableFromReaderRows(readerRows: Row[]): number | null {
+  const clickable = readerRows.filter((r) => /clickable/.test(r.measure));
+  const row = clickable.find((r) => /10,000|10000|10k/i.test(r.measure)) ?? clickable.at(-1);
+  if (!row) return null;
+  const value = Number.parseFloat(row.value.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  return /\d\s*s$/.test(row.value.trim()) ? value * 1000 : value;
+}
+
 /** Ours against the peer, both in this run: how many times faster ours is. */
 export function peerRatioRow(oursMs: number, peerMs: number): Row {
   const ratio = peerMs / oursMs;
