@@ -1,4 +1,4 @@
-// `npm run bench [-- reader api export reanchor]`: the performance figures of
+// `npm run bench [-- reader peer mixed api export reanchor]`: the performance figures of
 // docs/benchmarks.md, on a fresh machine as on a developer's.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own; every
 // section works in scratch databases cloned from a migrated, seeded template, all dropped
@@ -11,9 +11,11 @@ import { runBenchScript } from './lib/child-bench';
 import { openBenchServer, type BenchServer } from './lib/scratch-db';
 import { seedScene } from './lib/seed';
 import { formatTable, type Row } from './lib/stats';
+import { mixedSeconds, runMixedBench } from './mixed';
+import { clickableFromReaderRows, peerRatioRow, runPeerBench } from './peer';
 import { runReaderBench } from './reader';
 
-const SECTIONS = ['reader', 'api', 'export', 'reanchor'] as const;
+const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'export', 'reanchor'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -53,22 +55,63 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 let exitCode = 0;
+
+/** Runs one section; a failure is reported and fails the run, but the next sections still run. */
+async function attempt(section: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`\n[${section}] failed:`, error instanceof Error ? error.message : error);
+    notes.push(
+      `[${section}] FAILED: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    );
+    exitCode = 1;
+  }
+}
+
 try {
-  if (want('reader') || want('api')) await ensureBuild();
+  const needsApp = want('reader') || want('peer') || want('mixed') || want('api');
+  if (needsApp) await ensureBuild();
   server = await openBenchServer();
 
-  if (want('reader') || want('api')) {
+  if (needsApp) {
     const databaseUrl = await server.clone('app');
     app = await startApp(databaseUrl);
+    const { baseUrl } = app;
     const scene = await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations: 10_000 });
+    let oursClickableMs: number | null = null;
+    let peerDrawnMs: number | null = null;
+    // First: the smaller reader scenes, api and mixed add annotations, and the peer must draw
+    // exactly the 10,000 seeded ones.
+    if (want('peer')) {
+      await attempt('peer', async () => {
+        const result = await runPeerBench(scene);
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+        peerDrawnMs = result.drawnMs;
+      });
+    }
     if (want('reader')) {
-      // Smaller scenes beside it: other readers and groups, so each viewer sees only their own.
-      const smaller = [];
-      for (const annotations of [1_000, 5_000])
-        smaller.push(await seedScene(app.baseUrl, databaseUrl, { readers: 30, annotations }));
-      const result = await runReaderBench([...smaller, scene]);
-      rows.push(...result.rows);
-      notes.push(...result.lines);
+      await attempt('reader', async () => {
+        // Smaller scenes beside it: other readers and groups, so each viewer sees only their own.
+        const smaller = [];
+        for (const annotations of [1_000, 5_000])
+          smaller.push(await seedScene(baseUrl, databaseUrl, { readers: 30, annotations }));
+        const result = await runReaderBench([...smaller, scene]);
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+        oursClickableMs = clickableFromReaderRows(result.rows);
+        if (oursClickableMs !== null && peerDrawnMs !== null)
+          rows.push(peerRatioRow(oursClickableMs, peerDrawnMs));
+      });
+    }
+    // Before api; it removes its own rows afterwards.
+    if (want('mixed')) {
+      await attempt('mixed', async () => {
+        const result = await runMixedBench(scene, { seconds: mixedSeconds(process.argv) });
+        rows.push(...result.rows);
+        notes.push(...result.lines);
+      });
     }
     if (want('api')) {
       const result = await runApiBench(scene, {
