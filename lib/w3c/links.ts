@@ -3,8 +3,8 @@
 // namespace (`mg:supports`), the link's note as a `commenting` body. JSON-LD arrays are
 // unordered, so the direction is also said with `mg:linkFrom` and `mg:linkTo`. The import
 // reads them back (idempotently: a link's id in the file becomes its `sourceId`).
-import { MARGINALIA_NS, JSONLD_CONTEXT, type JsonLdObject } from '@/lib/export/jsonld';
-import { annotationIri, groupIri, trimBaseUrl, userIri } from '@/lib/export/iris';
+import { jsonLdContext, type JsonLdObject } from '@/lib/export/jsonld';
+import { annotationIri, groupIri, trimBaseUrl, userIri, vocabularyIri } from '@/lib/export/iris';
 import { firstString, isObject, toArray, type JsonObject } from './import-types';
 
 export interface ExportLink {
@@ -23,7 +23,11 @@ export function linkIri(baseUrl: string, linkId: string): string {
   return `${trimBaseUrl(baseUrl)}/api/v1/links/${encodeURIComponent(linkId)}`;
 }
 
-const RELATION_PREFIX = `${MARGINALIA_NS}relation/`;
+// A relation is `{base}/ns#relation/{slug}` in the `mg:` vocabulary of the installation that
+// wrote the file; any installation's reads back.
+const relationIri = (baseUrl: string, slug: string) =>
+  `${vocabularyIri(baseUrl)}relation/${encodeURIComponent(slug)}`;
+const RELATION_IRI = /\/ns#relation\/([^/#?]+)$/;
 
 export function linkToJsonLd(link: ExportLink, baseUrl: string): JsonLdObject {
   const from = annotationIri(baseUrl, link.fromId);
@@ -32,13 +36,13 @@ export function linkToJsonLd(link: ExportLink, baseUrl: string): JsonLdObject {
     {
       type: 'SpecificResource',
       purpose: 'classifying',
-      source: `${RELATION_PREFIX}${encodeURIComponent(link.relation)}`,
+      source: relationIri(baseUrl, link.relation),
     },
   ];
   if (link.note.trim())
     body.push({ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/plain' });
   const anno: JsonLdObject = {
-    '@context': JSONLD_CONTEXT,
+    '@context': jsonLdContext(baseUrl),
     id: linkIri(baseUrl, link.id),
     type: 'Annotation',
     motivation: 'linking',
@@ -75,7 +79,8 @@ function relationOf(anno: JsonObject): string | undefined {
   for (const body of toArray(anno.body)) {
     if (!isObject(body) || body.purpose !== 'classifying') continue;
     const source = firstString(body.source) ?? firstString(body.id);
-    if (source?.startsWith(RELATION_PREFIX)) return decodeURIComponent(source.slice(RELATION_PREFIX.length));
+    const relation = source ? RELATION_IRI.exec(source) : null;
+    if (relation) return decodeURIComponent(relation[1]);
     if (source?.startsWith('mg:')) return source.slice(3).replace(/^relation\//, '');
   }
   return undefined;

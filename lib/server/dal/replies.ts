@@ -114,6 +114,7 @@ export async function createReply(reader: Reader, annotationId: string, body: un
       createdAt: now,
       updatedAt: now,
       hiddenAt: null,
+      attribution: null,
       author: { id: reader.id, name: reader.name },
     },
     scope,
