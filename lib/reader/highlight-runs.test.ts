@@ -82,8 +82,8 @@ describe('attention', () => {
       [...names].map(([slug, name]) => ({ slug, name })),
       max,
     );
-    expect(html).toContain('aria-label="Attention: Claim 2, Evidence 1"');
-    expect(html).toContain('data-label="C2"');
+    expect(html).toContain('aria-label="Attention: Claim: 2 annotations, Evidence: 1 annotation"');
+    expect(html).toContain('data-label="Claim 2"');
     expect(html.replace(/<[^>]*>/g, '')).toBe('');
     expect(attentionHtml(undefined, [], 1)).toBe('');
   });

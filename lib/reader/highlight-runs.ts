@@ -101,8 +101,9 @@ export function attentionCounts(shown: Iterable<HighlightRecord>) {
   return { counts, max };
 }
 
-/** A paragraph's attention bars: sized by count, each labelled with the tag's initial and
- * number through CSS generated content (the article's text stays the blocks' text). */
+/** A paragraph's attention bars: sized by count, each labelled with the tag's name and number
+ * (colour is not the only signal) through CSS generated content, so the article's text stays
+ * the blocks' text; the whole is described once for assistive technology and as a tooltip. */
 export function attentionHtml(
   counts: Map<string, number> | undefined,
   tags: readonly { slug: string; name: string }[],
@@ -111,16 +112,23 @@ export function attentionHtml(
   if (!counts) return '';
   const rows = tags.filter((t) => (counts.get(t.slug) ?? 0) > 0);
   if (rows.length === 0) return '';
-  const description = escapeHtml(rows.map((t) => `${t.name} ${counts.get(t.slug)}`).join(', '));
+  const description = escapeHtml(
+    rows
+      .map((t) => {
+        const n = counts.get(t.slug)!;
+        return `${t.name}: ${n} annotation${n === 1 ? '' : 's'}`;
+      })
+      .join(', '),
+  );
   const bars = rows
     .map((t) => {
       const n = counts.get(t.slug)!;
       const slug = escapeHtml(t.slug);
-      const width = Math.max(8, Math.round((n / max) * 48));
+      const width = Math.max(8, Math.round((n / max) * 40));
       return (
         `<span class="attention-row tag-swatch-bar" data-tag="${slug}">` +
         `<span class="attention-bar tag-swatch" data-tag="${slug}" style="width:${width}px;padding:0"></span>` +
-        `<span class="attention-total" data-label="${escapeHtml(`${t.name[0] ?? ''}${n}`)}"></span></span>`
+        `<span class="attention-total" data-label="${escapeHtml(`${t.name} ${n}`)}" aria-hidden="true"></span></span>`
       );
     })
     .join('');

@@ -25,7 +25,7 @@ describe('linkToJsonLd', () => {
         {
           type: 'SpecificResource',
           purpose: 'classifying',
-          source: 'https://marginalia.example/ns#relation/supports',
+          source: `${BASE}/ns#relation/supports`,
         },
         { type: 'TextualBody', purpose: 'commenting', value: link.note },
       ],
