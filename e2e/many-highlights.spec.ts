@@ -68,29 +68,34 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
     blocks.map((b) => b.text).join('\n'),
   );
 
-  // Claim off: only attributes change; the runs shown are those with another tag.
-  const claim = ada.getByRole('region', { name: 'Highlights' }).getByRole('checkbox', { name: 'Claim' });
-  await claim.uncheck();
-  const notClaim = (a: SeededAnnotation) => a.tags.some((t) => t !== 'claim');
-  await expect.poll(() => shownRuns(ada)).toEqual(expectedRuns(blocks, seeded, notClaim));
+  // The Claim filter (the panel's one tag filter): only attributes change; the runs shown are
+  // those with a claim among their annotations.
+  const claim = ada
+    .getByRole('complementary', { name: 'Review annotations' })
+    .getByRole('button', { name: 'Claim', exact: true });
+  await claim.click();
+  await expect(claim).toHaveAttribute('aria-pressed', 'true');
+  const isClaim = (a: SeededAnnotation) => a.tags.includes('claim');
+  await expect.poll(() => shownRuns(ada)).toEqual(expectedRuns(blocks, seeded, isClaim));
   await expect(ada.locator('article mark.hl-off').first()).toBeAttached();
   await expect(ada.locator('article mark.hl-off[role], article mark.hl-off[tabindex]')).toHaveCount(0);
 
   // Ben's new note arrives live, in place.
   const quote = 'The assumption by some analysts';
-  const benId = await annotateQuote(ben, 'p-3', quote, { tags: ['evidence'], note: 'Live', groupId });
+  const benId = await annotateQuote(ben, 'p-3', quote, { tags: ['claim'], note: 'Live', groupId });
   const p3 = blocks.find((b) => b.anchor === 'p-3')!.text;
   const arrived: SeededAnnotation = {
     id: benId,
     authorId: authorIds[1],
-    tags: ['evidence'],
+    tags: ['claim'],
     start: { block: 'p-3', offset: p3.indexOf(quote) },
     end: { block: 'p-3', offset: p3.indexOf(quote) + quote.length },
   };
   await expect
     .poll(() => shownRuns(ada), { timeout: 30_000 })
-    .toEqual(expectedRuns(blocks, [...seeded, arrived], notClaim));
-  await claim.check();
+    .toEqual(expectedRuns(blocks, [...seeded, arrived], isClaim));
+  await claim.click();
+  await expect(claim).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(() => shownRuns(ada)).toEqual(expectedRuns(blocks, [...seeded, arrived], () => true));
 
   // Keyboard: from the paragraph, Tab reaches its first highlight, Enter opens it, Escape

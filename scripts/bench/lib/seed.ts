@@ -29,8 +29,8 @@ export interface BenchScene {
   highlightRuns: number;
   /** annotations covering one run, on average */
   idsPerRun: number;
-  /** the same with the Claim filter unticked (an annotation with another tag too stays) */
-  highlightRunsWithoutClaim: number;
+  /** the same with the panel's Claim filter on (only annotations tagged claim show) */
+  highlightRunsOnlyClaim: number;
 }
 
 export async function loadSampleDocument(databaseUrl: string) {
@@ -186,7 +186,7 @@ export async function seedScene(
       shown,
     );
   const all = toRuns();
-  const withOtherTag = new Set(rows.filter((r) => r.tags.some((t) => t !== 'claim')).map((r) => r.id));
+  const withClaim = new Set(rows.filter((r) => r.tags.includes('claim')).map((r) => r.id));
   const scene: BenchScene = {
     baseUrl,
     databaseUrl,
@@ -198,7 +198,7 @@ export async function seedScene(
     annotations: rows.length,
     highlightRuns: all.runs,
     idsPerRun: all.idsPerRun,
-    highlightRunsWithoutClaim: toRuns((id) => withOtherTag.has(id)).runs,
+    highlightRunsOnlyClaim: toRuns((id) => withClaim.has(id)).runs,
   };
   console.log(
     `[seed] ${readers.length} readers in one group (${((afterAccounts - started) / 1000).toFixed(1)} s), ${rows.length.toLocaleString('en')} annotations ` +
