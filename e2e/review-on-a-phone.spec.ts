@@ -139,7 +139,10 @@ for (const width of [390, 320]) {
         return range.toString();
       });
       await expect(toolbar).toContainText(quote);
-      await expect(page.locator('[data-anchor="p-9"] mark.hl-draft')).toHaveText(quote);
+      // The pending highlight is a CSS highlight over exactly that text (the DOM is untouched).
+      await expect
+        .poll(() => page.evaluate(() => [...(CSS.highlights.get('marginalia-draft') ?? [])].map(String)))
+        .toEqual([quote]);
       await expectFitsWidth(page, 'toolbar after a touch selection');
       await toolbar.getByRole('button', { name: 'Cancel' }).click();
       await expect(toolbar).toBeHidden();
