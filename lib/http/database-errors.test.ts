@@ -31,6 +31,19 @@ describe('database error classification', () => {
     expect(databaseUnavailableCode(new Error('boom'))).toBeNull();
   });
 
+  it('answers a timed-out transaction or a deadlock as "try again", not as a bug', () => {
+    const expired = Object.assign(
+      new Error('Transaction already closed: the timeout for this transaction was 5000 ms'),
+      {
+        code: 'P2028',
+      },
+    );
+    expect(databaseUnavailableCode(expired)).toBe('P2028');
+    expect(databaseUnavailableCode(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(
+      '40P01',
+    );
+  });
+
   it('tells a refused value from an outage', () => {
     const check = Object.assign(new Error('violates check constraint'), { code: '23514' });
     expect(refusedValueCode(check)).toBe('23514');

@@ -20,6 +20,9 @@ const UNAVAILABLE = new Set([
   'P1017',
   'P2024',
   'P2037',
+  // P2028: a transaction that could not start or ran past its time on a saturated pool; the
+  // write was rolled back, so the client's retry (same Idempotency-Key) is safe.
+  'P2028',
   // Prisma driver-adapter error kinds
   'DatabaseNotReachable',
   'ConnectionClosed',
@@ -30,7 +33,10 @@ const UNAVAILABLE = new Set([
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
   'CONNECT_TIMEOUT',
-  // SQLSTATE: too many connections, shutting down, starting up
+  // SQLSTATE: serialization failure and deadlock (rolled back, a retry succeeds), too many
+  // connections, shutting down, starting up
+  '40001',
+  '40P01',
   '53300',
   '57P01',
   '57P02',

@@ -5,6 +5,7 @@
 // The page-text contract: the <article>'s textContent is the blocks' texts joined by one "\n"
 // (one text node between blocks). Labels (¶ numbers, permalinks) give no text: they are CSS
 // generated content from `data-label`, with aria-label and title for assistive technology.
+import { escapeHtml } from '@/lib/notes/note-html';
 import { labelBlocks } from './block-labels';
 
 export interface ArticleBlockData {
@@ -13,18 +14,8 @@ export interface ArticleBlockData {
   text: string;
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text or an attribute value made safe for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+// One escaping rule for every HTML Marginalia writes (notes, the article, highlight runs).
+export { escapeHtml };
 
 const TAG_AND_CLASS: Record<string, [string, string]> = {
   TITLE: ['h1', 'article-title'],

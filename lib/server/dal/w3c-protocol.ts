@@ -1,11 +1,11 @@
 import 'server-only';
+import { checkedNote } from '@/lib/import/import-note';
 import { codePointMapping } from '@/lib/anchoring/code-points';
 import { placeQuote } from '@/lib/anchoring/place-quote';
 import { annotationIri } from '@/lib/export/iris';
 import { annotationToJsonLd } from '@/lib/export/jsonld';
 import type { ExportAnnotation } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { plainTextToNote } from '@/lib/notes';
 import { type ProtocolAnnotation } from '@/lib/w3c/protocol-input';
 import { etagOf, ifMatchSatisfied, type JsonLd } from '@/lib/w3c/protocol';
 import { db } from '../db';
@@ -217,8 +217,12 @@ async function placeTarget(documentId: string, versionId: string, input: Protoco
   return { start, end, exact, prefix, suffix };
 }
 
+/** The note through the editor's allow-list, as an import reads it: HTML and Markdown bodies
+ * keep their bold, italics, lists and links (lib/import/import-note.ts). */
 function noteOf(input: ProtocolAnnotation) {
-  return input.item.noteText.trim() ? plainTextToNote(input.item.noteText) : undefined;
+  const note = checkedNote(input.item.noteText, input.item.noteParts);
+  if (!note.ok) throw invalid(`The note cannot be kept: ${note.reason}`, { body: note.reason });
+  return note.doc ?? undefined;
 }
 
 function tagsOf(input: ProtocolAnnotation) {
