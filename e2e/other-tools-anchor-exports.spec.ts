@@ -171,7 +171,8 @@ test('[EXPORT] another tool’s matchers find every exported quote and position 
   });
 
   await page.goto(`/documents/${slug}`);
-  const article = page.getByRole('article');
+  // The article itself, not the review panel's cards (they are articles too).
+  const article = page.getByRole('article', { name: 'Anchors for other tools 🧭', exact: true });
   await expect(article.getByRole('heading', { level: 1 })).toHaveText('Anchors for other tools 🧭');
   await expect(page.locator('article mark.hl').first()).toBeVisible();
   // The page shows the blocks' text and nothing else: gutter labels and bars are not text.
