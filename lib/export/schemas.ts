@@ -1,7 +1,7 @@
 // The export contract: its query, shared by the route handler, the export dialog and the
 // OpenAPI document (route files may only export handlers). Import's is lib/import/schemas.ts.
 import { z } from 'zod';
-import { annotationFilterSchema, tagSlugSchema } from '@/lib/annotations/schemas';
+import { annotationFilterSchema } from '@/lib/annotations/schemas';
 
 export const EXPORT_FORMATS = ['csv', 'markdown', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
