@@ -230,9 +230,15 @@ export function hearsChange(viewer: Standing & Sight, notice: ChangeNotice): boo
  * postgres.js (exports). The same condition as `scope.where`, spelled for SQL.
  */
 export function scopeSql(sql: postgres.Sql, scope: Sight & { where: { documentId: string } }) {
-  const groups = [...scope.visibleGroupIds];
   return sql`a."documentId" = ${scope.where.documentId}::uuid AND a."deletedAt" IS NULL
-    AND (a."authorId" = ${scope.reader.id}${
-      groups.length > 0 ? sql` OR a."groupId" = ANY(${groups}::uuid[])` : sql``
-    })`;
+    AND ${authorOrGroupSql(sql, scope)}`;
+}
+
+/** Rule 1 alone, on rows aliased `a`: the reader's own annotations and those of the groups
+ * they see (deleted rows included, for callers that must notice deletions). */
+export function authorOrGroupSql(sql: postgres.Sql, scope: Sight) {
+  const groups = [...scope.visibleGroupIds];
+  return sql`(a."authorId" = ${scope.reader.id}${
+    groups.length > 0 ? sql` OR a."groupId" = ANY(${groups}::uuid[])` : sql``
+  })`;
 }

@@ -4,7 +4,7 @@ import { HIGHLIGHT_HIDDEN, HIGHLIGHT_MINE } from '@/lib/annotations/schemas';
 import type { Highlights } from '@/lib/annotations/types';
 import { rawSql } from '../db';
 import type { Reader } from '../session';
-import { annotationScope } from './annotation-access';
+import { annotationScope, authorOrGroupSql } from './annotation-access';
 import { findDocumentWithVersion } from './documents';
 
 // The reader page's highlights in one compact payload (docs/adr/0010-highlights-painted-outside-react.md):
@@ -44,15 +44,14 @@ export async function listHighlights(
   const scope = await annotationScope(reader, doc.id);
   const sql = rawSql();
   const groupIds = scope.visibleGroupIds;
-  // Rule 1 as SQL: the reader's own annotations and those of the groups they see.
-  const visible = sql`("authorId" = ${reader.id} OR "groupId" = ANY(${groupIds}::uuid[]))`;
+  const visible = authorOrGroupSql(sql, scope);
   // A checksum of every row's state (deleted rows too: a deletion must change the validator),
   // since not every write moves "updatedAt" (hiding does not, for one).
   const [state] = await sql<{ live: number; checksum: string }[]>`
-    SELECT count(*) FILTER (WHERE "deletedAt" IS NULL)::int AS "live",
-           coalesce(sum(hashtext(concat_ws('|', "id", "rev", "status", "versionId", "updatedAt",
-             "hiddenAt", "deletedAt"))::bigint), 0)::text AS "checksum"
-    FROM "annotations" WHERE "documentId" = ${doc.id} AND ${visible}`;
+    SELECT count(*) FILTER (WHERE a."deletedAt" IS NULL)::int AS "live",
+           coalesce(sum(hashtext(concat_ws('|', a."id", a."rev", a."status", a."versionId", a."updatedAt",
+             a."hiddenAt", a."deletedAt"))::bigint), 0)::text AS "checksum"
+    FROM "annotations" a WHERE a."documentId" = ${doc.id} AND ${visible}`;
   const etag = `W/"${createHash('sha1')
     .update(JSON.stringify([doc.versionId, reader.id, [...groupIds].sort(), state.live, state.checksum]))
     .digest('base64url')}"`;
