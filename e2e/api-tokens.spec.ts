@@ -53,6 +53,14 @@ test('[ACCOUNT] a reader creates an API token, a protocol client lists and annot
   expect(created.status(), await created.text()).toBe(201);
   const again = await (await client.get(containerPath)).json();
   expect(again.total).toBe(container.total + 1);
+  // The new annotation's IRI is under the container, and it dereferences there.
+  const iri = created.headers()['location'];
+  expect(iri.startsWith(container.id)).toBe(true);
+  const read = await client.get(new URL(iri).pathname, { headers: { accept: ANNO } });
+  expect(read.status()).toBe(200);
+  expect((await read.json()).id).toBe(iri);
+  expect((await client.delete(new URL(iri).pathname)).status()).toBe(204);
+  expect((await (await client.get(containerPath)).json()).total).toBe(container.total);
 
   await page.getByRole('button', { name: 'Revoke the token Annotation client' }).click();
   await expect(page.getByText('The token “Annotation client” is revoked.')).toBeVisible();

@@ -18,7 +18,7 @@ import {
 } from './jsonld';
 
 const collectionId = 'https://marginalia.test/api/v1/documents/doc-1/export?format=jsonld';
-const annoIri = (id: string) => `https://marginalia.test/api/v1/annotations/${id}`;
+const annoIri = (id: string) => `https://marginalia.test/api/v1/w3c/documents/doc-1/${id}`;
 
 function streamExport(list = records): string {
   const total = list.reduce((n, a) => n + 1 + a.replies.length, 0);

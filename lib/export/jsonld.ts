@@ -57,7 +57,7 @@ function selectorsOf(a: ExportAnnotation): JsonLdObject[] {
 function replyToJsonLd(reply: ExportReply, a: ExportAnnotation, baseUrl: string): JsonLdObject {
   const obj: JsonLdObject = {
     '@context': jsonLdContext(baseUrl),
-    id: replyIri(baseUrl, a.id, reply.id),
+    id: replyIri(baseUrl, a.document.id, a.id, reply.id),
     type: 'Annotation',
     motivation: 'replying',
     created: reply.created.toISOString(),
@@ -65,7 +65,7 @@ function replyToJsonLd(reply: ExportReply, a: ExportAnnotation, baseUrl: string)
     creator: { type: 'Person', name: reply.authorName },
   };
   if (reply.bodyText.trim().length > 0) obj.body = noteBody(reply.bodyText, reply.bodyDoc);
-  obj.target = annotationIri(baseUrl, a.id);
+  obj.target = annotationIri(baseUrl, a.document.id, a.id);
   if (reply.hidden) obj['mg:hidden'] = true;
   return obj;
 }
@@ -80,7 +80,7 @@ export function annotationToJsonLd(a: ExportAnnotation, ctx: ExportContext): Jso
 
   const anno: JsonLdObject = {
     '@context': jsonLdContext(baseUrl),
-    id: annotationIri(baseUrl, a.id),
+    id: annotationIri(baseUrl, a.document.id, a.id),
     type: 'Annotation',
     motivation: hasNote ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting',
     created: a.created.toISOString(),

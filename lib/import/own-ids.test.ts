@@ -11,6 +11,10 @@ describe('ownIdOf', () => {
       ownIdOf(`https://marginalia.example/api/v1/annotations/x/replies/${id.toUpperCase()}`, origins),
     ).toBe(id);
     expect(ownIdOf(`https://marginalia.example/api/v1/w3c/annotations/${id}/?x=1#frag`, origins)).toBe(id);
+    // an annotation's IRI under its document's container, and a reply's under it
+    const container = 'http://127.0.0.1:3000/api/v1/w3c/documents/9d2e2c1a-0000-4000-8000-000000000001';
+    expect(ownIdOf(`${container}/${id}`, origins)).toBe(id);
+    expect(ownIdOf(`${container}/x/replies/${id}`, origins)).toBe(id);
   });
 
   it('ignores other origins, other schemes and URLs that do not end in an id', () => {

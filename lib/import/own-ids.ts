@@ -1,6 +1,7 @@
 // An import file made from this server's own export names its annotations and replies by
-// their URLs here (lib/export/iris.ts: …/api/v1/annotations/<id>, …/replies/<id>, and any
-// other dereferenceable form under this origin). Such an item that is still here is the
+// their URLs here (lib/export/iris.ts: …/api/v1/w3c/documents/<doc>/<id>, …/replies/<id>, the
+// app's alias …/api/v1/annotations/<id> that older files used, and any other dereferenceable
+// form under this origin). Such an item that is still here is the
 // same annotation, not a new one: it is recognised by the id its URL ends in.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -57,8 +57,9 @@ import {
   updateReadingSchema,
 } from '@/lib/library/schemas';
 import { hideReplySchema, replyInputSchema, replyViewSchema } from '@/lib/replies/schemas';
-import { containerQuerySchema, w3cAnnotationSchema } from '@/lib/w3c/schemas';
+import { w3cAnnotationSchema } from '@/lib/w3c/schemas';
 import { linkOperations } from './link-operations';
+import { w3cOperations } from './w3c-operations';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -558,58 +559,6 @@ export const operations: OperationSpec[] = [
   },
   {
     method: 'get',
-    path: '/api/v1/w3c/documents/{id}/',
-    tag: 'Annotations',
-    summary: 'W3C Web Annotation Protocol container of a document',
-    description:
-      'An LDP Basic Container and AnnotationCollection of every annotation of the document you can see, paged as AnnotationPages (`?page=n`, `?iris=1`), with `Prefer` (PreferMinimalContainer, PreferContainedIRIs, PreferContainedDescriptions), `ETag`, `Content-Location`, `Link`, `Allow`, `Accept-Post` and `Vary`. HEAD and OPTIONS too; CORS for any origin with a bearer token.',
-    query: containerQuerySchema,
-    responses: {
-      200: { description: 'The container, or one of its pages.', contentTypes: ['application/ld+json'] },
-      406: { description: 'The Accept header allows no JSON.', schema: apiErrorSchema },
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/w3c/documents/{id}/',
-    tag: 'Annotations',
-    summary: 'Create an annotation from a W3C annotation (Web Annotation Protocol §5.1)',
-    description:
-      'The target must quote this document (TextQuoteSelector, with optional FragmentSelector and TextPositionSelector hints); tagging bodies are tags (none: claim); the commenting body is the note. The client’s `id` is kept as `via`, `canonical` as it is; the new IRI is in `Location`.',
-    body: { schema: w3cAnnotationSchema, contentTypes: ['application/ld+json', 'application/json'] },
-    responses: {
-      201: { description: 'Created: the annotation as stored.', contentTypes: ['application/ld+json'] },
-      415: { description: 'Not JSON-LD.', schema: apiErrorSchema },
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/w3c/documents/{id}/groups/{groupId}/',
-    tag: 'Annotations',
-    summary: 'W3C Web Annotation Protocol container of a document and seminar',
-    description:
-      'An LDP Basic Container and AnnotationCollection of the annotations of the document shared with the seminar (members only), paged as AnnotationPages (`?page=n`, `?iris=1`), with `Prefer` (PreferMinimalContainer, PreferContainedIRIs, PreferContainedDescriptions), `ETag`, `Content-Location`, `Link`, `Allow`, `Accept-Post` and `Vary`. HEAD and OPTIONS too; CORS for any origin with a bearer token.',
-    query: containerQuerySchema,
-    responses: {
-      200: { description: 'The container, or one of its pages.', contentTypes: ['application/ld+json'] },
-      406: { description: 'The Accept header allows no JSON.', schema: apiErrorSchema },
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/w3c/documents/{id}/groups/{groupId}/',
-    tag: 'Annotations',
-    summary: 'Create an annotation from a W3C annotation (Web Annotation Protocol §5.1)',
-    description:
-      'The target must quote this document (TextQuoteSelector, with optional FragmentSelector and TextPositionSelector hints); tagging bodies are tags (none: claim); the commenting body is the note. The client’s `id` is kept as `via`, `canonical` as it is; the new IRI is in `Location`.',
-    body: { schema: w3cAnnotationSchema, contentTypes: ['application/ld+json', 'application/json'] },
-    responses: {
-      201: { description: 'Created: the annotation as stored.', contentTypes: ['application/ld+json'] },
-      415: { description: 'Not JSON-LD.', schema: apiErrorSchema },
-    },
-  },
-  {
-    method: 'get',
     path: '/api/v1/account/tokens',
     tag: 'Account',
     summary: 'Your personal API tokens (never their secrets)',
@@ -649,4 +598,5 @@ export const operations: OperationSpec[] = [
     },
   },
   ...linkOperations,
+  ...w3cOperations,
 ];

@@ -34,7 +34,8 @@ import { AppError, invalid } from './errors';
 import type { Reader } from './session';
 
 // The W3C Web Annotation Protocol's HTTP side: headers, negotiation, paging, CORS. The
-// routes under app/api/v1/w3c and app/api/v1/annotations/[id] are one line each over these.
+// routes under app/api/v1/w3c and app/api/v1/annotations/[id] are one line each over these
+// (and over w3c-contained-routes.ts, an annotation at its IRI under its container).
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: RouteContext) => Promise<Response>;
@@ -208,8 +209,24 @@ export function containerRoute<P extends ContainerParams>(params: ZodType<P>) {
 
 export const ANNOTATION_ALLOW_HEADER = 'GET, HEAD, OPTIONS, PUT, PATCH, DELETE';
 
-/** GET of an annotation's IRI: the W3C annotation when JSON-LD is asked for, else the app's
- * own JSON (what its clients have always had), both with the protocol's headers. */
+/** The W3C annotation with the protocol's headers; Content-Location names its IRI (under
+ * its document's container), also when it was asked for at the app's alias address. */
+export async function annotationJsonLdResponse(
+  reader: Reader,
+  id: string,
+  request: Request,
+  headers: Record<string, string>,
+): Promise<Response> {
+  const represented = await getAnnotationJsonLd(reader, id, publicBaseUrl(request));
+  return jsonLdResponse(request, represented, {
+    ...headers,
+    'content-location': String(represented.body.id),
+  });
+}
+
+/** GET of an annotation's app address (the alias of its IRI): the W3C annotation when
+ * JSON-LD is asked for, else the app's own JSON (what its clients have always had), both
+ * with the protocol's headers. */
 export async function readAnnotation(
   reader: Reader,
   id: string,
@@ -219,8 +236,7 @@ export async function readAnnotation(
   const representation = negotiate(request.headers.get('accept'), 'annotation');
   if (!representation) throw notAcceptable();
   const headers = annotationHeaders(ANNOTATION_ALLOW_HEADER);
-  if (representation === 'jsonld')
-    return jsonLdResponse(request, await getAnnotationJsonLd(reader, id, publicBaseUrl(request)), headers);
+  if (representation === 'jsonld') return annotationJsonLdResponse(reader, id, request, headers);
   const text = JSON.stringify(await appView());
   const etag = represent({ text }).etag.replace(/^"/, '"app-');
   return new Response(text, {
@@ -229,18 +245,19 @@ export async function readAnnotation(
 }
 
 /** PUT (§5.2): the whole new annotation, with the If-Match of the one it replaces. */
-export async function replaceAnnotation(reader: Reader, id: string, request: Request): Promise<Response> {
+export async function replaceAnnotation(
+  reader: Reader,
+  id: string,
+  request: Request,
+  allow = ANNOTATION_ALLOW_HEADER,
+): Promise<Response> {
   const ifMatch = request.headers.get('if-match');
   if (!ifMatch)
     throw new AppError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag of the annotation you replace.');
   const input = await readAnnotationBody(request);
   const baseUrl = publicBaseUrl(request);
   await replaceFromProtocol(reader, id, input, ifMatch, baseUrl);
-  return jsonLdResponse(
-    request,
-    await getAnnotationJsonLd(reader, id, baseUrl),
-    annotationHeaders(ANNOTATION_ALLOW_HEADER),
-  );
+  return annotationJsonLdResponse(reader, id, request, annotationHeaders(allow));
 }
 
 /** DELETE (§5.3), with an optional If-Match. */
@@ -257,5 +274,8 @@ export async function readReply(
 ): Promise<Response> {
   if (!negotiate(request.headers.get('accept'), 'container')) throw notAcceptable();
   const reply = await getReplyJsonLd(reader, params.id, params.replyId, publicBaseUrl(request));
-  return jsonLdResponse(request, reply, annotationHeaders('GET, HEAD, OPTIONS'));
+  return jsonLdResponse(request, reply, {
+    ...annotationHeaders('GET, HEAD, OPTIONS'),
+    'content-location': String(reply.body.id),
+  });
 }

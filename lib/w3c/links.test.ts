@@ -3,8 +3,10 @@ import { collectLinkingAnnotations, linkToJsonLd, readLinkingAnnotation, type Ex
 import { checkAnnotationMusts } from './validate';
 
 const BASE = 'https://marginalia.example.org';
+const CONTAINER = `${BASE}/api/v1/w3c/documents/55555555-0000-4000-8000-000000000005`;
 const link: ExportLink = {
   id: '11111111-0000-4000-8000-000000000001',
+  documentId: '55555555-0000-4000-8000-000000000005',
   fromId: '22222222-0000-4000-8000-000000000002',
   toId: '33333333-0000-4000-8000-000000000003',
   relation: 'supports',
@@ -20,7 +22,7 @@ describe('linkToJsonLd', () => {
     const anno = linkToJsonLd(link, BASE);
     expect(anno).toMatchObject({
       motivation: 'linking',
-      target: [`${BASE}/api/v1/annotations/${link.fromId}`, `${BASE}/api/v1/annotations/${link.toId}`],
+      target: [`${CONTAINER}/${link.fromId}`, `${CONTAINER}/${link.toId}`],
       body: [
         {
           type: 'SpecificResource',
@@ -43,8 +45,8 @@ describe('readLinkingAnnotation', () => {
   it('reads back what linkToJsonLd wrote', () => {
     expect(readLinkingAnnotation(linkToJsonLd(link, BASE))).toEqual({
       sourceId: `${BASE}/api/v1/links/${link.id}`,
-      from: `${BASE}/api/v1/annotations/${link.fromId}`,
-      to: `${BASE}/api/v1/annotations/${link.toId}`,
+      from: `${CONTAINER}/${link.fromId}`,
+      to: `${CONTAINER}/${link.toId}`,
       relation: 'supports',
       note: link.note,
     });
@@ -64,7 +66,7 @@ describe('readLinkingAnnotation', () => {
 
   it('ignores other annotations, self-links and links with no relation', () => {
     expect(readLinkingAnnotation({ id: 'a', motivation: 'commenting', target: ['x', 'y'] })).toBeNull();
-    const self = { ...linkToJsonLd(link, BASE), 'mg:linkTo': `${BASE}/api/v1/annotations/${link.fromId}` };
+    const self = { ...linkToJsonLd(link, BASE), 'mg:linkTo': `${CONTAINER}/${link.fromId}` };
     expect(readLinkingAnnotation(self)).toBeNull();
     expect(readLinkingAnnotation({ id: 'a', motivation: 'linking', target: ['x', 'y'] })).toBeNull();
   });

@@ -9,6 +9,8 @@ import { firstString, isObject, toArray, type JsonObject } from './import-types'
 
 export interface ExportLink {
   id: string;
+  /** the document both ends are on */
+  documentId: string;
   fromId: string;
   toId: string;
   relation: string;
@@ -30,8 +32,8 @@ const relationIri = (baseUrl: string, slug: string) =>
 const RELATION_IRI = /\/ns#relation\/([^/#?]+)$/;
 
 export function linkToJsonLd(link: ExportLink, baseUrl: string): JsonLdObject {
-  const from = annotationIri(baseUrl, link.fromId);
-  const to = annotationIri(baseUrl, link.toId);
+  const from = annotationIri(baseUrl, link.documentId, link.fromId);
+  const to = annotationIri(baseUrl, link.documentId, link.toId);
   const body: JsonLdObject[] = [
     {
       type: 'SpecificResource',

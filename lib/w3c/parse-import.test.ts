@@ -141,7 +141,7 @@ describe('parseW3CImport: Marginalia round trip', () => {
     expect(rejected).toEqual([]);
     const expected = records.flatMap((a) => [
       {
-        sourceId: `https://marginalia.test/api/v1/annotations/${a.id}`,
+        sourceId: `https://marginalia.test/api/v1/w3c/documents/doc-1/${a.id}`,
         exact: a.exact,
         prefix: a.prefix || undefined,
         suffix: a.suffix || undefined,
@@ -155,14 +155,14 @@ describe('parseW3CImport: Marginalia round trip', () => {
         blockHint: { start: a.start, end: a.end },
       },
       ...a.replies.map((r) => ({
-        sourceId: `https://marginalia.test/api/v1/annotations/${a.id}/replies/${r.id}`,
+        sourceId: `https://marginalia.test/api/v1/w3c/documents/doc-1/${a.id}/replies/${r.id}`,
         exact: '',
         tags: [],
         noteText: r.bodyText,
         created: r.created,
         modified: r.updated,
         creatorName: r.authorName,
-        replyTo: `https://marginalia.test/api/v1/annotations/${a.id}`,
+        replyTo: `https://marginalia.test/api/v1/w3c/documents/doc-1/${a.id}`,
       })),
     ]);
     expect(items).toHaveLength(expected.length);

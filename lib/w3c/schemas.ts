@@ -16,6 +16,14 @@ export const replyParamsSchema = z.object({
   id: z.uuid('Not an annotation id.'),
   replyId: z.uuid('Not a reply id.'),
 });
+/** An annotation at its IRI, under its document's container. */
+export const containedAnnotationParamsSchema = z.object({
+  id: z.string().min(1).max(ID_MAX),
+  annotationId: z.uuid('Not an annotation id.'),
+});
+export const containedReplyParamsSchema = containedAnnotationParamsSchema.extend({
+  replyId: z.uuid('Not a reply id.'),
+});
 export const userParamsSchema = z.object({ id: z.string().min(1).max(ID_MAX) });
 
 export const containerQuerySchema = z.object({

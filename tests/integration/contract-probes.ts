@@ -55,6 +55,7 @@ import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { DELETE as deleteReply, PATCH as patchReply } from '@/app/api/v1/replies/[id]/route';
 import { POST as hideReply } from '@/app/api/v1/replies/[id]/hide/route';
 import { linkProbes } from './contract-probes-links';
+import { w3cProbes } from './contract-probes-w3c';
 import { BASE, call, signUp, type CallOptions, type TestUser } from '../support/api';
 import { paragraphs, sampleDocument, targetFor } from './export-fixtures';
 
@@ -380,4 +381,5 @@ export const probes: Record<string, (w: World) => Promise<Answer>> = {
     return { status: res.status, json: await res.json(), contentType: res.headers.get('content-type') ?? '' };
   },
   ...linkProbes,
+  ...w3cProbes,
 };

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as revokeToken } from '@/app/api/v1/account/tokens/[id]/route';
 import { POST as createToken } from '@/app/api/v1/account/tokens/route';
 import * as annotationRoute from '@/app/api/v1/annotations/[id]/route';
-import * as replyRoute from '@/app/api/v1/annotations/[id]/replies/[replyId]/route';
+import * as replyAlias from '@/app/api/v1/annotations/[id]/replies/[replyId]/route';
+import * as containedAnnotation from '@/app/api/v1/w3c/documents/[id]/[annotationId]/route';
+import * as replyRoute from '@/app/api/v1/w3c/documents/[id]/[annotationId]/replies/[replyId]/route';
 import * as documentContainer from '@/app/api/v1/w3c/documents/[id]/route';
 import * as groupContainer from '@/app/api/v1/w3c/documents/[id]/groups/[groupId]/route';
 import { GET as vocabulary } from '@/app/ns/route';
@@ -69,11 +71,25 @@ const container = (url: string, method: string, options: Parameters<typeof send>
     ...options,
   });
 
+/** An annotation at its IRI, under the document's container. */
 const annotation = (url: string, method: string, options: Parameters<typeof send>[3] = {}) =>
-  send(annotationRoute[method as 'GET'] as Parameters<typeof send>[0], method, url, {
-    params: { id: url.split('/').pop()! },
+  send(containedAnnotation[method as 'GET'] as Parameters<typeof send>[0], method, url, {
+    params: { id: url.split('/').at(-2)!, annotationId: url.split('/').pop()! },
     ...options,
   });
+
+/** The app's own address of an annotation, an alias of its IRI. */
+const alias = (id: string, method: string, options: Parameters<typeof send>[3] = {}) =>
+  send(
+    annotationRoute[method as 'GET'] as Parameters<typeof send>[0],
+    method,
+    `${BASE}/api/v1/annotations/${id}`,
+    {
+      params: { id },
+      ...options,
+    },
+  );
+const idOf = (iri: string) => iri.split('/').pop()!;
 
 async function post(user: TestUser, body: unknown, headers: Record<string, string> = {}): Promise<Exchange> {
   return container(containerUrl, 'POST', { user, body, headers });
@@ -114,7 +130,12 @@ describe('W3C Web Annotation Protocol', () => {
     );
     iri = created.headers.get('location') ?? '';
     spec('§5.1 MUST respond with 201 Created', created.status === 201, created.text);
-    spec('§5.1 MUST give the new IRI in Location', iri.startsWith(`${BASE}/api/v1/annotations/`), iri);
+    spec('§5.1 MUST give the new IRI in Location', iri.startsWith(containerUrl), iri);
+    spec(
+      '§5.1 the new IRI is under the container (its IRI plus a local part)',
+      /^[0-9a-f-]{36}$/.test(iri.slice(containerUrl.length)),
+      iri,
+    );
     spec('§5.1 MUST assign an IRI in id (the Location)', created.json.id === iri, created.json.id);
     spec(
       '§5.1 the client id SHOULD be copied to via',
@@ -176,15 +197,45 @@ describe('W3C Web Annotation Protocol', () => {
       '§4 MUST support OPTIONS, with Allow',
       options.status < 300 && listHeader(options.headers, 'allow').includes('get'),
     );
-    const json = await annotation(iri, 'GET', { user: ada, headers: { accept: 'application/json' } });
+    spec('§4 Content-Location is the annotation’s IRI', got.headers.get('content-location') === iri);
+    const plainJson = await annotation(iri, 'GET', { user: ada, headers: { accept: 'application/json' } });
     spec(
-      '§4 content negotiation: application/json keeps the app JSON',
+      '§4 the IRI answers JSON-LD to application/json too',
+      plainJson.status === 200 && plainJson.json.id === iri && plainJson.json.type === 'Annotation',
+    );
+    const aliased = await alias(idOf(iri), 'GET', { user: ada, headers: { accept: ANNO_ACCEPT } });
+    spec(
+      'the app’s address of an annotation answers the same W3C annotation (an alias)',
+      aliased.status === 200 &&
+        aliased.json.id === iri &&
+        aliased.headers.get('etag') === got.headers.get('etag'),
+    );
+    spec(
+      'the alias names the IRI in Content-Location',
+      aliased.headers.get('content-location') === iri,
+      aliased.headers.get('content-location'),
+    );
+    const json = await alias(idOf(iri), 'GET', { user: ada, headers: { accept: 'application/json' } });
+    spec(
+      '§4 content negotiation: application/json at the app’s address keeps the app JSON',
       json.status === 200 && 'annotation' in json.json,
     );
     spec(
       '§4 content negotiation: each representation has its own ETag',
       json.headers.get('etag') !== got.headers.get('etag'),
     );
+    const elsewhere = `${BASE}/api/v1/w3c/documents/00000000-0000-4000-8000-000000000000/${idOf(iri)}`;
+    const misplaced = await annotation(elsewhere, 'GET', { user: ada, headers: { accept: ANNO_ACCEPT } });
+    spec(
+      'an annotation under another document’s container is 404',
+      misplaced.status === 404,
+      misplaced.status,
+    );
+    const unknown = await annotation(`${containerUrl}00000000-0000-4000-8000-000000000001`, 'GET', {
+      user: ada,
+      headers: { accept: ANNO_ACCEPT },
+    });
+    spec('an unknown annotation under the container is 404', unknown.status === 404, unknown.status);
     const turtle = await annotation(iri, 'GET', { user: ada, headers: { accept: 'text/turtle' } });
     spec('§4 content negotiation: an unavailable format is 406', turtle.status === 406, turtle.status);
     const cached = await annotation(iri, 'GET', {
@@ -307,7 +358,7 @@ describe('W3C Web Annotation Protocol', () => {
     const items = (irisAnswer.json.first as { items: unknown[] }).items;
     spec(
       '§5.3 PreferContainedIRIs: items are IRIs',
-      items.every((i) => typeof i === 'string' && i.startsWith(`${BASE}/api/v1/annotations/`)),
+      items.every((i) => typeof i === 'string' && i.startsWith(containerUrl)),
     );
     spec(
       '§5.3 another representation has its own id and Content-Location',
@@ -430,9 +481,9 @@ describe('W3C Web Annotation Protocol', () => {
   });
 
   it('dereferences reply and creator ids, and the mg: namespace', async () => {
-    const reply = await addReply(iri.split('/').pop()!, ada, 'A reply, also an annotation');
+    const reply = await addReply(idOf(iri), ada, 'A reply, also an annotation');
     const replyUrl = `${iri}/replies/${reply.id}`;
-    const params = { id: iri.split('/').pop()!, replyId: reply.id };
+    const params = { id: doc.id, annotationId: idOf(iri), replyId: reply.id };
     const got = await send(replyRoute.GET, 'GET', replyUrl, {
       user: ada,
       params,
@@ -449,6 +500,16 @@ describe('W3C Web Annotation Protocol', () => {
     spec(
       'a reply has the annotation headers',
       hasLink(got.headers, `${LDP}Resource`, 'type') && Boolean(got.headers.get('etag')),
+    );
+    const aliasUrl = `${BASE}/api/v1/annotations/${idOf(iri)}/replies/${reply.id}`;
+    const viaAlias = await send(replyAlias.GET, 'GET', aliasUrl, {
+      user: ada,
+      params: { id: idOf(iri), replyId: reply.id },
+      headers: { accept: ANNO_ACCEPT },
+    });
+    spec(
+      'a reply’s app address answers the same reply (an alias)',
+      viaAlias.status === 200 && viaAlias.json.id === replyUrl,
     );
     const hidden = await send(replyRoute.GET, 'GET', replyUrl, { user: eve, params });
     spec('a reply nobody showed you is 404', hidden.status === 404);
@@ -589,7 +650,7 @@ describe('W3C Web Annotation Protocol', () => {
       }),
     );
     expect(html.status, html.text).toBe(201);
-    const own = await annotation(html.headers.get('location')!, 'GET', { user: ada });
+    const own = await alias(idOf(html.headers.get('location')!), 'GET', { user: ada });
     const note = JSON.stringify((own.json as { annotation: { note: unknown } }).annotation.note);
     expect(note).toContain('"bold"');
     expect(note).toContain('https://example.org/x');

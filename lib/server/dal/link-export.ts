@@ -23,6 +23,7 @@ export async function exportableLinks(
     take: LINKS_PER_DOCUMENT_MAX,
     select: {
       id: true,
+      documentId: true,
       fromId: true,
       toId: true,
       note: true,
@@ -35,6 +36,7 @@ export async function exportableLinks(
   });
   return rows.map((r) => ({
     id: r.id,
+    documentId: r.documentId,
     fromId: r.fromId,
     toId: r.toId,
     relation: r.relation.slug,

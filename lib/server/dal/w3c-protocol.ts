@@ -2,7 +2,7 @@ import 'server-only';
 import { checkedNote } from '@/lib/import/import-note';
 import { codePointMapping } from '@/lib/anchoring/code-points';
 import { placeQuote } from '@/lib/anchoring/place-quote';
-import { annotationIri } from '@/lib/export/iris';
+import { annotationAppUrl, annotationIri } from '@/lib/export/iris';
 import { annotationToJsonLd } from '@/lib/export/jsonld';
 import type { ExportAnnotation } from '@/lib/export/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -91,6 +91,18 @@ async function loadJsonLd(
     if (batch[0]) return { items: formatAnnotation(batch[0], baseUrl, links.get(id)!), rev: current.rev };
   }
   throw notFound('The annotation');
+}
+
+/** An annotation addressed under a document's container (its IRI): it must be one of that
+ * document's annotations that the reader sees, else it does not exist for them (404). */
+export async function findInContainer(
+  reader: Reader,
+  documentIdOrSlug: string,
+  annotationId: string,
+): Promise<void> {
+  const { row } = await loadVisibleAnnotation(reader, annotationId);
+  const visible = await resolveVisibleDocument(reader, documentIdOrSlug);
+  if (visible.id !== row.documentId) throw notFound('The annotation');
 }
 
 export async function getAnnotationJsonLd(reader: Reader, id: string, baseUrl: string): Promise<Represented> {
@@ -189,7 +201,7 @@ export async function containerItems(
   iris: boolean,
 ): Promise<(JsonLd | string)[]> {
   const ids = await pageIds(c.where, page * pageSize, pageSize);
-  if (iris) return ids.map((id) => annotationIri(baseUrl, id));
+  if (iris) return ids.map((id) => annotationIri(baseUrl, c.documentId, id));
   if (ids.length === 0) return [];
   const links = await linksOf(ids);
   const items: JsonLd[] = [];
@@ -276,10 +288,13 @@ export async function replaceFromProtocol(
     where: { id },
     select: { documentId: true, versionId: true, canonical: true, via: true },
   });
+  // A client that sends back what it read names the annotation by its IRI or its alias.
+  const isOwnIri = (iri: string) =>
+    iri === annotationIri(baseUrl, stored.documentId, id) || iri === annotationAppUrl(baseUrl, id);
   // §5.2: canonical and via, once set, are not changed by an update.
   if (
     (stored.canonical && input.canonical && input.canonical !== stored.canonical) ||
-    (stored.via && input.via && input.via !== stored.via && input.via !== annotationIri(baseUrl, id))
+    (stored.via && input.via && input.via !== stored.via && !isOwnIri(input.via))
   )
     throw invalid('"canonical" and "via" cannot be changed once set.', { canonical: 'Cannot be changed.' });
   const visible = await resolveVisibleDocument(reader, stored.documentId);
@@ -296,7 +311,7 @@ export async function replaceFromProtocol(
     if (error instanceof AppError && error.code === 'CONFLICT') throw preconditionFailed();
     throw error;
   }
-  const via = stored.via ?? (input.via && input.via !== annotationIri(baseUrl, id) ? input.via : null);
+  const via = stored.via ?? (input.via && !isOwnIri(input.via) ? input.via : null);
   const canonical = stored.canonical ?? input.canonical ?? null;
   if (via !== stored.via || canonical !== stored.canonical)
     await db.annotation.update({ where: { id }, data: { via, canonical } });
