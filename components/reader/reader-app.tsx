@@ -132,6 +132,13 @@ function ReaderView(props: ReaderAppProps) {
     onOpenRun,
     failed: highlights.failed,
     onSettled: () => enableList(true),
+    // Per-paragraph agreement where readers share passages, over what the filters show like
+    // the bars; the marker opens the disagreement view of the seminar being read, if one.
+    agreementHref: readOnly
+      ? null
+      : `/documents/${doc.slug}/disagreement${
+          groups.some((g) => g.id === filters.group) ? `?group=${encodeURIComponent(filters.group)}` : ''
+        }`,
   });
   const runAnnotations = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations);
 
