@@ -21,8 +21,14 @@ async function fetchOne(id: string): Promise<AnnotationView | null | undefined> 
   }
 }
 
-export function useReaderSync(opts: { documentId: string; enabled: boolean; applyRemote: ApplyRemote }) {
-  const { documentId, enabled, applyRemote } = opts;
+export function useReaderSync(opts: {
+  documentId: string;
+  enabled: boolean;
+  applyRemote: ApplyRemote;
+  /** argument links changed: reload them (components/links/use-link-counts.ts) */
+  onLinkChanged?: () => void;
+}) {
+  const { documentId, enabled, applyRemote, onLinkChanged } = opts;
   const client = useQueryClient();
 
   const refetch = useCallback(
@@ -50,6 +56,7 @@ export function useReaderSync(opts: { documentId: string; enabled: boolean; appl
       void refetch([id]);
     },
     onResync: resync,
+    onLinkChanged,
   });
 
   return { resync, status };
