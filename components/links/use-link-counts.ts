@@ -56,7 +56,16 @@ export function useReaderLinks(
     () => void client.invalidateQueries({ queryKey: linkKeys.document(documentId) }),
     [client, documentId],
   );
-  // A deleted or hidden end hides its links (link-access.ts): reload once per such end.
+  /** after remote changes to annotations: reload if one is a link's end (hiding or deleting
+   * it hides the link, and no link event says so) */
+  const reloadIfEnds = useCallback(
+    (ids: string[]) => {
+      const links = client.getQueryData<{ links: LinkView[] }>(linkKeys.document(documentId))?.links;
+      if (links?.some((l) => ids.includes(l.fromId) || ids.includes(l.toId))) reload();
+    },
+    [client, documentId, reload],
+  );
+  // An end gone from the reader's list (deleted here) hides its links: reload once per end.
   const reloadedFor = useRef(new Set<string>());
   useEffect(() => {
     if (!data || !annotations) return;
@@ -67,5 +76,5 @@ export function useReaderLinks(
     for (const id of gone) reloadedFor.current.add(id);
     reload();
   }, [data, annotations, reload]);
-  return { reload };
+  return { reload, reloadIfEnds };
 }

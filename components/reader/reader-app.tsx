@@ -108,6 +108,7 @@ function ReaderView(props: ReaderAppProps) {
     enabled: !readOnly,
     applyRemote: store.applyRemote,
     onLinkChanged: links.reload,
+    onAnnotationsChanged: links.reloadIfEnds,
   });
 
   const onOpenRun = useCallback((ids: string[], element: HTMLElement) => {

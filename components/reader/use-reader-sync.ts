@@ -27,8 +27,10 @@ export function useReaderSync(opts: {
   applyRemote: ApplyRemote;
   /** argument links changed: reload them (components/links/use-link-counts.ts) */
   onLinkChanged?: () => void;
+  /** annotations changed remotely: hiding or deleting an end hides its links */
+  onAnnotationsChanged?: (ids: string[]) => void;
 }) {
-  const { documentId, enabled, applyRemote, onLinkChanged } = opts;
+  const { documentId, enabled, applyRemote, onLinkChanged, onAnnotationsChanged } = opts;
   const client = useQueryClient();
 
   const refetch = useCallback(
@@ -50,7 +52,10 @@ export function useReaderSync(opts: {
   const { status } = useLiveUpdates({
     documentId,
     enabled,
-    onAnnotationChanged: (ids) => void refetch(ids),
+    onAnnotationChanged: (ids) => {
+      void refetch(ids);
+      onAnnotationsChanged?.(ids);
+    },
     onReplyChanged: (id) => {
       void client.invalidateQueries({ queryKey: replyKeys.thread(id) });
       void refetch([id]);
