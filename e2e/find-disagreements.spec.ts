@@ -59,6 +59,7 @@ test('[DISAGREE] readers tag the same passage differently; the disagreement view
   expect(await article.evaluate((el) => el.textContent)).not.toMatch(/[≠=]\d/);
   const marginAxe = await new AxeBuilder({ page: ada }).include('article').analyze();
   expect(marginAxe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await ada.locator(`section#${split.anchor}`).screenshot({ path: 'docs/screenshots/margin-agreement.png' });
   await splitMarker.focus();
   await ada.keyboard.press('Enter');
   await expect(ada).toHaveURL(/\/documents\/face-time\/disagreement$/);
