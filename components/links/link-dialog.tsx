@@ -9,62 +9,17 @@ import type { LinkView, RelationView } from '@/lib/links/schemas';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { ModalDialog } from '@/components/export/modal-dialog';
 import { linksApi } from './links-api';
-import { linkKeys, useDocumentLinks, useLinkCount } from './use-link-counts';
+import { LINK_TO_EVENT, type LinkFrom, type OpenRequest } from './link-button';
+import { linkKeys, useDocumentLinks } from './use-link-counts';
 import '@/components/export/export.css';
 import './links.css';
 
 // "Link to…": link an annotation to another one the reader sees (this evidence supports that
-// claim). The button sits on an annotation's card; the dialog is mounted once per page by
-// <LinkDialogHost> (in the reader's toolbar), so that it outlives the popover the card sits
-// in, which closes when the dialog takes the focus.
+// claim). The button sits on an annotation's card (./link-button.tsx); the dialog is mounted
+// once per page by <LinkDialogHost> (in the reader's toolbar), so that it outlives the
+// popover the card sits in, which closes when the dialog takes the focus.
 
-type From = Pick<AnnotationView, 'id' | 'documentId' | 'group' | 'target'>;
-interface OpenRequest {
-  from: From;
-  groups: { id: string; name: string }[];
-  opener: HTMLElement | null;
-}
-
-const OPEN_EVENT = 'marginalia:link-to';
-
-export function LinkButton({
-  annotation,
-  groups,
-}: {
-  annotation: From;
-  groups: { id: string; name: string }[];
-}) {
-  const count = useLinkCount(annotation.documentId, annotation.id);
-  return (
-    <>
-      {count > 0 && (
-        <span className="link-count" data-testid="link-count">
-          {count === 1 ? '1 link' : `${count} links`}
-        </span>
-      )}
-      <LinkToButton annotation={annotation} groups={groups} />
-    </>
-  );
-}
-
-function LinkToButton({ annotation, groups }: { annotation: From; groups: { id: string; name: string }[] }) {
-  return (
-    <button
-      type="button"
-      className="button button-small"
-      aria-haspopup="dialog"
-      onClick={(event) =>
-        window.dispatchEvent(
-          new CustomEvent<OpenRequest>(OPEN_EVENT, {
-            detail: { from: annotation, groups, opener: event.currentTarget },
-          }),
-        )
-      }
-    >
-      Link to…
-    </button>
-  );
-}
+type From = LinkFrom;
 
 export function LinkDialogHost() {
   const [open, setOpen] = useState<OpenRequest | null>(null);
@@ -75,8 +30,8 @@ export function LinkDialogHost() {
       opener.current = detail.opener;
       setOpen(detail);
     };
-    window.addEventListener(OPEN_EVENT, onOpen);
-    return () => window.removeEventListener(OPEN_EVENT, onOpen);
+    window.addEventListener(LINK_TO_EVENT, onOpen);
+    return () => window.removeEventListener(LINK_TO_EVENT, onOpen);
   }, []);
   const close = () => {
     // The card's popover may have closed meanwhile: focus its highlight instead.
