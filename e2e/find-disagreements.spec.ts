@@ -5,7 +5,8 @@ import { apiJson, signUpReaders } from './support/session';
 
 // Three readers of one seminar tag the same passages of "Face Time"; where they read them
 // differently, the facilitator's disagreement view shows each reader's tag and note side by
-// side, with the agreement figure and how it is computed.
+// side, with the agreement figure and how it is computed; the reader's margin marks how far
+// they agree on each paragraph and leads there.
 
 test('[DISAGREE] readers tag the same passage differently; the disagreement view shows both tags', async ({
   browser,
@@ -37,8 +38,31 @@ test('[DISAGREE] readers tag the same passage differently; the disagreement view
   await tag(ada, agreed, ['evidence'], 'A cause');
   await tag(ben, agreed, ['evidence'], 'The Pelosi visit');
 
+  // In the reader's margin, beside the attention bars: how far readers agree on each paragraph
   await ada.goto('/documents/face-time');
-  await ada.getByRole('link', { name: 'Disagreements', exact: true }).click();
+  const article = ada.locator('article.article'); // the text, not the review's cards
+  const splitMarker = article.getByRole('link', {
+    name: `${split.label}: readers agree on 0 of 3 overlapping pairs. Where readers disagree`,
+  });
+  await expect(splitMarker).toHaveAttribute('data-label', '≠0/3');
+  await expect(splitMarker).toHaveAttribute(
+    'title',
+    `${split.label}: readers agree on 0 of 3 overlapping pairs`,
+  );
+  await expect(
+    article.getByRole('link', {
+      name: `${agreed.label}: readers agree on 1 of 1 overlapping pair. Where readers disagree`,
+    }),
+  ).toHaveAttribute('data-label', '=1/1');
+  await expect(article.locator('.agreement-marker')).toHaveCount(2);
+  // the markers are generated content: the article's text is still the paragraphs' text
+  expect(await article.evaluate((el) => el.textContent)).not.toMatch(/[≠=]\d/);
+  const marginAxe = await new AxeBuilder({ page: ada }).include('article').analyze();
+  expect(marginAxe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await ada.locator(`section#${split.anchor}`).screenshot({ path: 'docs/screenshots/margin-agreement.png' });
+  await splitMarker.focus();
+  await ada.keyboard.press('Enter');
+  await expect(ada).toHaveURL(/\/documents\/face-time\/disagreement$/);
   await ada
     .getByRole('navigation', { name: 'Seminars' })
     .getByRole('link', { name: 'Close reading seminar' })

@@ -4,7 +4,7 @@ import type { TagView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
 import { NoteEditor } from '@/components/notes/note-editor';
 import { NoteView } from '@/components/notes/note-view';
-import { LinkButton } from '@/components/links/link-dialog';
+import { LinkButton } from '@/components/links/link-button';
 import { TagSwatch } from '@/components/reader/tag-styles';
 import type { LocalAnnotation } from '@/components/reader/use-annotations';
 import { ApiError } from '@/lib/client/api';

@@ -1,4 +1,5 @@
 'use client';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { messageFor } from '@/lib/client/api';
@@ -8,47 +9,17 @@ import type { LinkView, RelationView } from '@/lib/links/schemas';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import { ModalDialog } from '@/components/export/modal-dialog';
 import { linksApi } from './links-api';
+import { LINK_TO_EVENT, type LinkFrom, type OpenRequest } from './link-button';
+import { linkKeys, useDocumentLinks } from './use-link-counts';
 import '@/components/export/export.css';
 import './links.css';
 
 // "Link to…": link an annotation to another one the reader sees (this evidence supports that
-// claim). The button sits on an annotation's card; the dialog is mounted once per page by
-// <LinkDialogHost> (in the reader's toolbar), so that it outlives the popover the card sits
-// in, which closes when the dialog takes the focus.
+// claim). The button sits on an annotation's card (./link-button.tsx); the dialog is mounted
+// once per page by <LinkDialogHost> (in the reader's toolbar), so that it outlives the
+// popover the card sits in, which closes when the dialog takes the focus.
 
-type From = Pick<AnnotationView, 'id' | 'documentId' | 'group' | 'target'>;
-interface OpenRequest {
-  from: From;
-  groups: { id: string; name: string }[];
-  opener: HTMLElement | null;
-}
-
-const OPEN_EVENT = 'marginalia:link-to';
-
-export function LinkButton({
-  annotation,
-  groups,
-}: {
-  annotation: From;
-  groups: { id: string; name: string }[];
-}) {
-  return (
-    <button
-      type="button"
-      className="button button-small"
-      aria-haspopup="dialog"
-      onClick={(event) =>
-        window.dispatchEvent(
-          new CustomEvent<OpenRequest>(OPEN_EVENT, {
-            detail: { from: annotation, groups, opener: event.currentTarget },
-          }),
-        )
-      }
-    >
-      Link to…
-    </button>
-  );
-}
+type From = LinkFrom;
 
 export function LinkDialogHost() {
   const [open, setOpen] = useState<OpenRequest | null>(null);
@@ -59,8 +30,8 @@ export function LinkDialogHost() {
       opener.current = detail.opener;
       setOpen(detail);
     };
-    window.addEventListener(OPEN_EVENT, onOpen);
-    return () => window.removeEventListener(OPEN_EVENT, onOpen);
+    window.addEventListener(LINK_TO_EVENT, onOpen);
+    return () => window.removeEventListener(LINK_TO_EVENT, onOpen);
   }, []);
   const close = () => {
     // The card's popover may have closed meanwhile: focus its highlight instead.
@@ -75,6 +46,9 @@ export function LinkDialogHost() {
   );
 }
 
+const NO_LINKS: LinkView[] = [];
+const NO_RELATIONS: RelationView[] = [];
+
 const shorten = (text: string, max = 110) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -83,25 +57,34 @@ const shorten = (text: string, max = 110) => {
 function LinkForm({ from, groups }: { from: From; groups: { id: string; name: string }[] }) {
   const [candidates, setCandidates] = useState<AnnotationView[] | null>(null);
   const [labels, setLabels] = useState(new Map<string, string>());
-  const [links, setLinks] = useState<LinkView[]>([]);
-  const [relations, setRelations] = useState<RelationView[]>([]);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(from.group?.id ?? null);
   const [relation, setRelation] = useState('supports');
   const [note, setNote] = useState('');
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [said, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The links come from the page's cache, which the live stream keeps current (use-link-counts.ts).
+  const client = useQueryClient();
+  const linked = useDocumentLinks(from.documentId);
+  const links = linked.data?.links ?? NO_LINKS;
+  const relations = linked.data?.relations ?? NO_RELATIONS;
+  /** shows a change at once, then reloads from the server */
+  const updateLinks = (change: (current: LinkView[]) => LinkView[]) => {
+    const key = linkKeys.document(from.documentId);
+    client.setQueryData<{ links: LinkView[]; relations: RelationView[] }>(key, (data) =>
+      data ? { ...data, links: change(data.links) } : data,
+    );
+    void client.invalidateQueries({ queryKey: key });
+  };
   useEffect(() => {
     let live = true;
-    Promise.all([linksApi.candidates(from.documentId), linksApi.list(from.documentId)]).then(
-      ([found, linked]) => {
+    linksApi.candidates(from.documentId).then(
+      (found) => {
         if (!live) return;
         setLabels(labelBlocks(found.blocks));
         setCandidates(found.annotations.filter((a) => a.id !== from.id && a.status !== 'ORPHANED'));
-        setLinks(linked.links);
-        setRelations(linked.relations);
       },
       (error) => live && setStatus({ error: true, text: messageFor(error) }),
     );
@@ -109,6 +92,7 @@ function LinkForm({ from, groups }: { from: From; groups: { id: string; name: st
       live = false;
     };
   }, [from.documentId, from.id]);
+  const status = said ?? (linked.error ? { error: true, text: messageFor(linked.error) } : null);
 
   const options = relationsFor(relations, groupId);
   const labelOf = (a: Pick<AnnotationView, 'target'>) => labels.get(a.target.start.block) ?? '';
@@ -138,7 +122,7 @@ function LinkForm({ from, groups }: { from: From; groups: { id: string; name: st
         note,
         groupId,
       });
-      setLinks((current) => [...current.filter((l) => l.id !== link.id), link]);
+      updateLinks((current) => [...current.filter((l) => l.id !== link.id), link]);
       const target = byId.get(chosen);
       setStatus({
         error: false,
@@ -155,7 +139,7 @@ function LinkForm({ from, groups }: { from: From; groups: { id: string; name: st
   async function remove(link: LinkView) {
     try {
       await linksApi.remove(link.id);
-      setLinks((current) => current.filter((l) => l.id !== link.id));
+      updateLinks((current) => current.filter((l) => l.id !== link.id));
       setStatus({ error: false, text: 'Link removed.' });
     } catch (error) {
       setStatus({ error: true, text: messageFor(error) });

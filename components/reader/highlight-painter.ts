@@ -5,6 +5,8 @@
 // annotations repaints only the blocks whose runs changed. The draft (the passage being
 // annotated) is a CSS Custom Highlight, so it never moves the reader's selection.
 import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
+import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
+import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
 import { escapeHtml } from '@/lib/reader/article-html';
 import {
   attentionCounts,
@@ -33,6 +35,8 @@ interface Run {
 interface BlockPaint {
   el: HTMLElement;
   aside: HTMLElement | null;
+  /** the block's label ("¶4"), for the agreement marker's words */
+  label: string;
   text: string;
   /** what the runs were cut from: repaint when it changes */
   key: string;
@@ -50,6 +54,8 @@ export class HighlightPainter {
   private byId = new Map<string, HighlightRecord>();
   private shown: ReadonlySet<string> = new Set();
   private draft: Span | null = null;
+  /** where the margin's agreement markers link (null: no markers) */
+  private agreementHref: string | null = null;
 
   constructor(
     private readonly article: HTMLElement,
@@ -62,6 +68,7 @@ export class HighlightPainter {
       this.blocks.set(el.dataset.anchor!, {
         el,
         aside: el.closest('section')?.querySelector<HTMLElement>('.block-aside') ?? null,
+        label: el.closest('section')?.getAttribute('aria-label') ?? '',
         text: el.textContent ?? '',
         key: '',
         runs: [],
@@ -89,6 +96,14 @@ export class HighlightPainter {
   idsAt(element: Element): string[] | null {
     const run = this.runs.get(element);
     return run ? run.ids.filter((id) => this.shown.has(id)) : null;
+  }
+
+  /** Shows per-paragraph agreement beside the attention bars, linking to `href` (the
+   * disagreement view), or with null removes it. */
+  setAgreementLink(href: string | null) {
+    if (href === this.agreementHref) return;
+    this.agreementHref = href;
+    this.paintAttention();
   }
 
   /** Shows (or, with null, removes) the draft's passage without touching the DOM. */
@@ -184,9 +199,14 @@ export class HighlightPainter {
   }
 
   private paintAttention() {
-    const { counts, max } = attentionCounts(this.records.filter((r) => this.shown.has(r.id)));
+    const shown = this.records.filter((r) => this.shown.has(r.id));
+    const { counts, max } = attentionCounts(shown);
+    // Readers' agreement on the passages they share (lib/arguments/paragraph-agreement.ts).
+    const href = this.agreementHref;
+    const agreement = href ? agreementOfRecords(this.index, shown) : null;
     for (const [anchor, block] of this.blocks) {
-      const html = attentionHtml(counts.get(anchor), this.tags, max);
+      let html = attentionHtml(counts.get(anchor), this.tags, max);
+      if (agreement) html += agreementMarkerHtml(block.label, agreement.get(anchor), href!);
       if (html === block.asideHtml || !block.aside) continue;
       block.asideHtml = html;
       block.aside.innerHTML = html;

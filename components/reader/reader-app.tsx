@@ -7,6 +7,7 @@ import { labelBlocks } from '@/lib/reader/block-labels';
 import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
+import { useReaderLinks } from '@/components/links/use-link-counts';
 import { QueryProvider } from '@/components/query-provider';
 import { AnnotationToolbar } from './annotation-toolbar';
 import type { BlockData } from './article-block';
@@ -96,10 +97,18 @@ function ReaderView(props: ReaderAppProps) {
     index.indexByAnchor.has(selection.state.target.end.block);
   const draft = !readOnly && draftValid ? selection.state : null;
 
+  // Argument links arrive live like annotations (their counts show on the cards).
+  const links = useReaderLinks(
+    doc.id,
+    listEnabled && !readOnly,
+    store.loaded ? store.annotations : undefined,
+  );
   const { resync } = useReaderSync({
     documentId: doc.id,
     enabled: !readOnly,
     applyRemote: store.applyRemote,
+    onLinkChanged: links.reload,
+    onAnnotationsChanged: links.reloadIfEnds,
   });
 
   const onOpenRun = useCallback((ids: string[], element: HTMLElement) => {
@@ -132,6 +141,13 @@ function ReaderView(props: ReaderAppProps) {
     onOpenRun,
     failed: highlights.failed,
     onSettled: () => enableList(true),
+    // Per-paragraph agreement where readers share passages, over what the filters show like
+    // the bars; the marker opens the disagreement view of the seminar being read, if one.
+    agreementHref: readOnly
+      ? null
+      : `/documents/${doc.slug}/disagreement${
+          groups.some((g) => g.id === filters.group) ? `?group=${encodeURIComponent(filters.group)}` : ''
+        }`,
   });
   const runAnnotations = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations);
 

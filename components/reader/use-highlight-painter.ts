@@ -21,6 +21,8 @@ export function useHighlightPainter(opts: {
   failed: boolean;
   /** once, after the first highlights are on screen (or failed to load) */
   onSettled: () => void;
+  /** per-paragraph agreement markers in the margin, linking here (null: none) */
+  agreementHref?: string | null;
 }) {
   const { articleRef, index, readerId, tags, records, shown, draft, onOpenRun, failed } = opts;
   const [painter, setPainter] = useState<HighlightPainter | null>(null);
@@ -57,6 +59,11 @@ export function useHighlightPainter(opts: {
       clearTimeout(timer);
     };
   }, [ready]);
+
+  const agreementHref = opts.agreementHref ?? null;
+  useLayoutEffect(() => {
+    painter?.setAgreementLink(agreementHref);
+  }, [painter, agreementHref]);
 
   useLayoutEffect(() => {
     painter?.setDraft(draft ? { start: draft.start, end: draft.end } : null);

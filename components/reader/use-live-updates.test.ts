@@ -42,10 +42,12 @@ describe('createChangeBatcher', () => {
     expect(flushed).toEqual([]);
     expect(clock.pending).toBe(1);
     clock.fire();
-    expect(flushed).toEqual([{ annotationIds: ['a', 'b'], replyAnnotationIds: ['a'], resync: false }]);
+    expect(flushed).toEqual([
+      { annotationIds: ['a', 'b'], replyAnnotationIds: ['a'], resync: false, links: false },
+    ]);
     batcher.annotation('c');
     clock.fire();
-    expect(flushed[1]).toEqual({ annotationIds: ['c'], replyAnnotationIds: [], resync: false });
+    expect(flushed[1]).toEqual({ annotationIds: ['c'], replyAnnotationIds: [], resync: false, links: false });
   });
 
   it('asks for a full reload instead of many single fetches, or when the server says so', () => {
@@ -53,11 +55,24 @@ describe('createChangeBatcher', () => {
     for (const id of ['a', 'b', 'c', 'd']) batcher.annotation(id);
     batcher.reply('a');
     clock.fire();
-    expect(flushed[0]).toEqual({ annotationIds: [], replyAnnotationIds: ['a'], resync: true });
+    expect(flushed[0]).toEqual({ annotationIds: [], replyAnnotationIds: ['a'], resync: true, links: false });
     batcher.annotation('e');
     batcher.resync();
     clock.fire();
-    expect(flushed[1]).toEqual({ annotationIds: [], replyAnnotationIds: [], resync: true });
+    expect(flushed[1]).toEqual({ annotationIds: [], replyAnnotationIds: [], resync: true, links: false });
+  });
+
+  it('gathers link changes into the same update', () => {
+    const { clock, flushed, batcher } = setup();
+    batcher.link();
+    batcher.annotation('a');
+    batcher.link();
+    expect(clock.pending).toBe(1);
+    clock.fire();
+    expect(flushed).toEqual([{ annotationIds: ['a'], replyAnnotationIds: [], resync: false, links: true }]);
+    batcher.annotation('b');
+    clock.fire();
+    expect(flushed[1].links).toBe(false);
   });
 
   it('drops what is pending once disposed (the page has gone)', () => {

@@ -18,6 +18,8 @@ export interface ChangeBatch {
   replyAnnotationIds: string[];
   /** reload the whole list instead of single annotations */
   resync: boolean;
+  /** an argument link was created, changed or deleted (the stream gives its id only) */
+  links: boolean;
 }
 
 interface Timers {
@@ -39,6 +41,7 @@ export function createChangeBatcher(
   let annotationIds = new Set<string>();
   let replyAnnotationIds = new Set<string>();
   let resync = false;
+  let links = false;
   let timer: unknown = null;
 
   const run = () => {
@@ -47,10 +50,12 @@ export function createChangeBatcher(
       annotationIds: resync || annotationIds.size > maxIds ? [] : [...annotationIds],
       replyAnnotationIds: [...replyAnnotationIds],
       resync: resync || annotationIds.size > maxIds,
+      links,
     };
     annotationIds = new Set();
     replyAnnotationIds = new Set();
     resync = false;
+    links = false;
     flush(batch);
   };
   const schedule = () => {
@@ -64,6 +69,10 @@ export function createChangeBatcher(
     },
     reply(annotationId: string) {
       replyAnnotationIds.add(annotationId);
+      schedule();
+    },
+    link() {
+      links = true;
       schedule();
     },
     resync() {
@@ -86,6 +95,8 @@ export interface LiveUpdateOptions {
   onReplyChanged: (annotationId: string) => void;
   /** reload the list (and open threads): changes may have been missed */
   onResync: () => void;
+  /** argument links changed (or may have: after a resync); reload the links shown */
+  onLinkChanged?: () => void;
   /** false pauses the stream (e.g. reading an earlier, read-only version) */
   enabled?: boolean;
 }
@@ -122,6 +133,7 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
       if (batch.resync) h.onResync();
       else if (batch.annotationIds.length > 0) h.onAnnotationChanged(batch.annotationIds);
       for (const id of batch.replyAnnotationIds) h.onReplyChanged(id);
+      if (batch.links || batch.resync) h.onLinkChanged?.();
     });
     let source: EventSource | null = null;
     let missedSome = false;
@@ -148,6 +160,7 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
         const data = parseData(event);
         if (typeof data?.annotationId === 'string') batcher.reply(data.annotationId);
       });
+      current.addEventListener('link', () => batcher.link());
       current.addEventListener('resync', () => batcher.resync());
       current.addEventListener('error', () => {
         missedSome = true;

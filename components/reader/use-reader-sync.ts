@@ -21,8 +21,16 @@ async function fetchOne(id: string): Promise<AnnotationView | null | undefined> 
   }
 }
 
-export function useReaderSync(opts: { documentId: string; enabled: boolean; applyRemote: ApplyRemote }) {
-  const { documentId, enabled, applyRemote } = opts;
+export function useReaderSync(opts: {
+  documentId: string;
+  enabled: boolean;
+  applyRemote: ApplyRemote;
+  /** argument links changed: reload them (components/links/use-link-counts.ts) */
+  onLinkChanged?: () => void;
+  /** annotations changed remotely: hiding or deleting an end hides its links */
+  onAnnotationsChanged?: (ids: string[]) => void;
+}) {
+  const { documentId, enabled, applyRemote, onLinkChanged, onAnnotationsChanged } = opts;
   const client = useQueryClient();
 
   const refetch = useCallback(
@@ -44,12 +52,16 @@ export function useReaderSync(opts: { documentId: string; enabled: boolean; appl
   const { status } = useLiveUpdates({
     documentId,
     enabled,
-    onAnnotationChanged: (ids) => void refetch(ids),
+    onAnnotationChanged: (ids) => {
+      void refetch(ids);
+      onAnnotationsChanged?.(ids);
+    },
     onReplyChanged: (id) => {
       void client.invalidateQueries({ queryKey: replyKeys.thread(id) });
       void refetch([id]);
     },
     onResync: resync,
+    onLinkChanged,
   });
 
   return { resync, status };

@@ -92,3 +92,7 @@ export function csvRow(a: ExportAnnotation): string {
     csvThread(a.replies),
   ]);
 }
+
+/** One record of another table in the same file (the argument section after the annotations,
+ * lib/arguments/argument-csv.ts), with the same quoting and formula guard. */
+export const csvRecord = (cells: string[]): string => toRecord(cells);

@@ -488,7 +488,7 @@ export const operations: OperationSpec[] = [
     tag: 'Export and import',
     summary: 'Download the annotations you can see, with the list’s filters (streamed)',
     description:
-      'CSV (RFC 4180, one row per annotation, formula-safe; `bom=1` for spreadsheets), Markdown (grouped by tag, then document order) or a W3C Web Annotation AnnotationCollection. A hidden note is withheld from members as in the list.',
+      'CSV (RFC 4180, one row per annotation, formula-safe; `bom=1` for spreadsheets; with argument links, a second table after an empty record: one row per link, claim by claim, then the discussion prompts), Markdown (grouped by tag, then document order; with links, an Argument section) or a W3C Web Annotation AnnotationCollection (links as `linking` annotations). A hidden note is withheld from members as in the list.',
     query: exportQuerySchema,
     responses: {
       200: {

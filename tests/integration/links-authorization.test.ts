@@ -1,6 +1,6 @@
 // Argument links in the authorization matrix (docs/adr/0014-argument-links.md): a link is
 // visible only to those who see both its ends, both ends' notes, and the link's own
-// audience, in every channel: the list, the argument view, the JSON-LD export and the live
+// audience, in every channel: the list, the argument view, the JSON-LD and CSV exports and the live
 // stream. Deleting an end removes the link everywhere; an export imported elsewhere keeps
 // the links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,7 +144,12 @@ async function channels(user: TestUser) {
   const list = await call(listLinks, 'GET', '/x', { user, params: { id: SLUG } });
   const argument = await call(getArgument, 'GET', '/x', { user, params: { id: SLUG } });
   const exported = await exportAs(user, 'jsonld');
-  expect([list.status, argument.status, exported.status]).toEqual([200, 200, 200]);
+  const csv = await exportAs(user, 'csv');
+  expect([list.status, argument.status, exported.status, csv.status]).toEqual([200, 200, 200, 200]);
+  // the CSV's argument table names a link by its note (the one cell only the link gives)
+  const csvLinks = Object.entries(SECRETS)
+    .filter(([, secret]) => csv.text.includes(`about ${secret}`))
+    .map(([key]) => key);
   const exportedLinks = (JSON.parse(exported.text).first.items as { id: string; motivation: string }[])
     .filter((i) => i.motivation === 'linking')
     .map((i) => i.id.split('/').pop()!);
@@ -152,7 +157,8 @@ async function channels(user: TestUser) {
     list: named(list.json.links.map((l: { id: string }) => l.id)),
     argument: named(argument.json.view.links.map((l: { id: string }) => l.id)),
     export: named(exportedLinks),
-    text: list.text + argument.text + exported.text,
+    csv: csvLinks.sort(),
+    text: list.text + argument.text + exported.text + csv.text,
   };
 }
 
@@ -165,6 +171,7 @@ describe('who sees an argument link', () => {
       expect(seen.list).toEqual(expected);
       expect(seen.argument).toEqual(expected);
       expect(seen.export).toEqual(expected);
+      expect(seen.csv).toEqual(expected);
       for (const [key, secret] of Object.entries(SECRETS)) {
         if (expected.includes(key)) continue;
         expect(seen.text, `${name} must not read ${key}`).not.toContain(secret);
@@ -217,6 +224,7 @@ describe('who sees an argument link', () => {
       expect(seen.list, name).toEqual(expected);
       expect(seen.argument, name).toEqual(expected);
       expect(seen.export, name).toEqual(expected);
+      expect(seen.csv, name).toEqual(expected);
     }
   });
 });

@@ -254,6 +254,25 @@ describe('argument links', () => {
     );
     expect(markdown.text).toContain('### Evidence no one has linked');
 
+    // the CSV carries the same argument as a second table after the annotations
+    const csv = await exportAs(fac, 'csv', { group: group.id });
+    expect(csv.status, csv.text).toBe(200);
+    const [annotationsTable, argumentTable] = csv.text.split('\r\n\r\n');
+    expect(annotationsTable.split('\r\n')).toHaveLength(1 + 6); // header + the group's six
+    const rows = argumentTable.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'argument,claim paragraph,claim quote,claim author,relation,paragraph,quote,tags,author,link note',
+    );
+    const claimRows = rows.filter((r) => r.startsWith('claim,¶3,'));
+    expect(
+      claimRows.map((r) => r.split(',').filter((c) => /^(supported|framed) by$|^¶\d+$/.test(c))),
+    ).toEqual([
+      ['¶3', 'supported by', '¶5'],
+      ['¶3', 'supported by', '¶8'],
+      ['¶3', 'framed by', '¶2'],
+    ]);
+    expect(rows.some((r) => r.startsWith('evidence no one has linked,,,,,¶10,'))).toBe(true);
+
     // deleting an end removes its links from every view
     expect((await call(deleteAnnotation, 'DELETE', '/x', { user: bob, params: { id: e1.id } })).status).toBe(
       204,

@@ -13,7 +13,7 @@ import { annotationScope, type AnnotationScope } from './annotation-access';
 import { resolveDocumentId } from './documents';
 import { countExport, exportCursor, exportSections } from './export-cursor';
 import type { DocumentInfo } from './export-records';
-import { argumentSection, exportableLinks } from './link-export';
+import { argumentCsvSection, argumentSection, exportableLinks } from './link-export';
 import { linkJsonLdItems } from '@/lib/w3c/links';
 import { filterWhere } from './annotations';
 
@@ -91,6 +91,8 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
     for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
       yield batch.map((r) => csvRow(r.annotation)).join('');
     }
+    // The argument view as a second table after a blank record (link-export.ts, argument-csv.ts).
+    yield await argumentCsvSection(scope, await filterWhere(scope, filter));
   }
 
   async function* markdown(): AsyncGenerator<string> {

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { argumentCsv } from '@/lib/arguments/argument-csv';
 import { argumentMarkdown } from '@/lib/arguments/argument-markdown';
-import { buildArgumentView } from '@/lib/arguments/build-argument-view';
+import { buildArgumentView, type ArgumentView } from '@/lib/arguments/build-argument-view';
 import { LINKS_PER_DOCUMENT_MAX } from '@/lib/limits';
 import { labelBlocks } from '@/lib/reader/block-labels';
 import type { ExportLink } from '@/lib/w3c/links';
@@ -48,15 +49,16 @@ export async function exportableLinks(
   }));
 }
 
-/** The argument view of what a Markdown export holds, as its closing section ('' without links). */
-export async function argumentSection(
+/** The argument view of what an export holds (its annotations, `where`, and the links
+ * between them the reader sees), or null without links. */
+async function exportedArgument(
   scope: AnnotationScope,
   where: Prisma.AnnotationWhereInput,
-): Promise<string> {
+): Promise<ArgumentView | null> {
   const links = await exportableLinks(scope, where);
-  if (links.length === 0) return '';
+  if (links.length === 0) return null;
   const current = await currentVersionOf(scope.where.documentId);
-  if (!current) return '';
+  if (!current) return null;
   const [version, rows] = await Promise.all([
     getVersionIndex(current.versionId),
     db.annotation.findMany({
@@ -86,5 +88,23 @@ export async function argumentSection(
       authorName: r.author.name,
     };
   });
-  return argumentMarkdown(buildArgumentView(annotations, links));
+  return buildArgumentView(annotations, links);
+}
+
+/** The argument view of what a Markdown export holds, as its closing section ('' without links). */
+export async function argumentSection(
+  scope: AnnotationScope,
+  where: Prisma.AnnotationWhereInput,
+): Promise<string> {
+  const view = await exportedArgument(scope, where);
+  return view ? argumentMarkdown(view) : '';
+}
+
+/** The same as the CSV export's second table, after a blank record ('' without links). */
+export async function argumentCsvSection(
+  scope: AnnotationScope,
+  where: Prisma.AnnotationWhereInput,
+): Promise<string> {
+  const view = await exportedArgument(scope, where);
+  return view ? argumentCsv(view) : '';
 }

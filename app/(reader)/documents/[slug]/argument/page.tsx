@@ -12,6 +12,7 @@ import { readerMemberships } from '@/lib/server/dal/memberships';
 import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
 import { ArgumentDiagram, RelationKey } from '@/components/links/argument-diagram';
+import { LiveRefresh } from '@/components/links/live-refresh';
 import { SeminarFilter } from '@/components/links/seminar-filter';
 import '@/components/links/links.css';
 
@@ -70,6 +71,7 @@ export default async function ArgumentPage({ params, searchParams }: Props) {
       </p>
       <h1>The argument of “{document.title}”</h1>
       <SeminarFilter groups={groups} current={current} />
+      <LiveRefresh documentId={document.id} what="The argument" />
       <p className="muted">
         Each claim with the passages linked to it. Link a passage from its card in the reader (“Link to…”).{' '}
         <Link href={`/documents/${document.slug}/disagreement${current ? `?group=${current}` : ''}`}>

@@ -6,6 +6,7 @@ import { readerMemberships } from '@/lib/server/dal/memberships';
 import { listTagsForReader } from '@/lib/server/dal/tags';
 import { AppError } from '@/lib/server/errors';
 import { requireReader } from '@/lib/server/session';
+import { LiveRefresh } from '@/components/links/live-refresh';
 import { SeminarFilter } from '@/components/links/seminar-filter';
 import { TagStyles, TagSwatch } from '@/components/reader/tag-styles';
 import '@/components/links/links.css';
@@ -44,6 +45,7 @@ export default async function DisagreementPage({ params, searchParams }: Props) 
       </p>
       <h1>Where readers disagree: “{document.title}”</h1>
       <SeminarFilter groups={groups} current={current} />
+      <LiveRefresh documentId={document.id} what="The disagreements" />
       <p className="muted">
         Passages several readers highlighted and tagged differently, the most divided first.{' '}
         <Link href={`/documents/${document.slug}/argument${current ? `?group=${current}` : ''}`}>
