@@ -3,7 +3,10 @@
 // whatever the edit changed, and every refusal stays as it was.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
-import { POST as createAnnotation } from '@/app/api/v1/documents/[id]/annotations/route';
+import {
+  GET as listAnnotations,
+  POST as createAnnotation,
+} from '@/app/api/v1/documents/[id]/annotations/route';
 import { GET as getAnnotation, PATCH as patchAnnotation } from '@/app/api/v1/annotations/[id]/route';
 import { POST as hideAnnotation } from '@/app/api/v1/annotations/[id]/hide/route';
 import { POST as postReply } from '@/app/api/v1/annotations/[id]/replies/route';
@@ -84,6 +87,8 @@ describe('PATCH /annotations/{id}', () => {
       group: { id: groupId, name: 'Edit seminar' },
     });
     expect(res.json.annotation).toEqual(await read(ada, id));
+    const list = await call(listAnnotations, 'GET', '/x', { user: ben, params: { id: 'face-time' } });
+    expect(list.json.annotations.find((a: { id: string }) => a.id === id)).toEqual(await read(ben, id));
   });
 
   it('keeps what it is not sent, clears a note sent as null, and moves between group and private', async () => {

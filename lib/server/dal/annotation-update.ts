@@ -8,7 +8,13 @@ import { currentIdempotency, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
 import { annotationScope, canSee } from './annotation-access';
 import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
-import { toAnnotationView, type AnnotationViewRow } from './annotation-view';
+import {
+  fromJoinedRow,
+  joinedViewColumns,
+  joinedViewTables,
+  toAnnotationView,
+  type JoinedViewRow,
+} from './annotation-view';
 import { resolveVisibleDocument } from './document-access';
 import { readerMemberships } from './memberships';
 import { getVersionIndex } from './version-index';
@@ -19,15 +25,7 @@ import { getVersionIndex } from './version-index';
 // deleting are (annotations.ts). No transaction holds a connection across round trips.
 
 /** The row as an edit reads it: what the author check, the tag check and the answer need. */
-type EditedRow = Omit<AnnotationViewRow, 'version' | 'author' | 'group' | 'tags' | '_count'> &
-  TargetColumns & {
-    versionId: string;
-    versionNumber: number;
-    authorName: string;
-    groupName: string | null;
-    tags: { slug: string; position: number }[];
-    replies: number;
-  };
+type EditedRow = JoinedViewRow & TargetColumns & { versionId: string };
 
 const CONFLICT_MESSAGE = 'This annotation was changed elsewhere. Reload to see the latest version.';
 /** Another write that keeps the revision (a facilitator hiding it, a revision of the
@@ -35,33 +33,11 @@ const CONFLICT_MESSAGE = 'This annotation was changed elsewhere. Reload to see t
 const ATTEMPTS = 3;
 
 async function readForEdit(id: string): Promise<EditedRow | undefined> {
-  const [row] = await rawSql()<EditedRow[]>`
-    SELECT a."id", a."documentId", a."versionId", v."number" AS "versionNumber", a."authorId", u."name" AS "authorName",
-      a."groupId", g."name" AS "groupName", a."visibility", a."noteJson", a."noteText",
-      a."startBlock", a."startIndex", a."startOffset", a."endBlock", a."endIndex", a."endOffset", a."exact", a."prefix", a."suffix",
-      a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-      a."rev", a."hiddenAt" AT TIME ZONE 'UTC' AS "hiddenAt",
-      COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'position', t."position"))
-                FROM "annotation_tags" at JOIN "tags" t ON t."id" = at."tagId" WHERE at."annotationId" = a."id"), '[]') AS "tags",
-      (SELECT count(*)::int FROM "replies" r WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL) AS "replies"
-    FROM "annotations" a
-    JOIN "document_versions" v ON v."id" = a."versionId"
-    JOIN "users" u ON u."id" = a."authorId"
-    LEFT JOIN "groups" g ON g."id" = a."groupId"
+  const sql = rawSql();
+  const [row] = await sql<EditedRow[]>`
+    SELECT ${joinedViewColumns(sql)}, a."versionId", a."startIndex", a."endIndex" FROM ${joinedViewTables(sql)}
     WHERE a."id" = ${id}::uuid AND a."deletedAt" IS NULL`;
   return row;
-}
-
-function viewRow(row: EditedRow): AnnotationViewRow {
-  const { versionNumber, authorName, groupName, tags, replies, ...columns } = row;
-  return {
-    ...columns,
-    version: { number: versionNumber },
-    author: { id: row.authorId, name: authorName },
-    group: row.groupId ? { id: row.groupId, name: groupName ?? '' } : null,
-    tags: tags.map((tag) => ({ tag })),
-    _count: { replies },
-  };
 }
 
 /** Only its author changes an annotation: 404 when the reader cannot see it, 403 when
@@ -97,7 +73,7 @@ export async function updateAnnotation(
       // The current annotation comes with the refusal, as a read of it would show it.
       await resolveVisibleDocument(reader, existing.documentId);
       throw conflict(CONFLICT_MESSAGE, {
-        current: toAnnotationView(viewRow(existing), { reader, memberships }),
+        current: toAnnotationView(fromJoinedRow(existing), { reader, memberships }),
       });
     }
     const view = await editedView(reader, existing, input, memberships);
@@ -136,7 +112,7 @@ async function editedView(
     rev: existing.rev + 1,
     tags: [...tags.positions].map(([slug, position]) => ({ slug, position })),
   };
-  const view = toAnnotationView(viewRow(row), { reader, memberships });
+  const view = toAnnotationView(fromJoinedRow(row), { reader, memberships });
   const sql = rawSql();
   const set = sql`"rev" = "rev" + 1, "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', "groupId" = ${groupId}::uuid, "visibility" = ${visibility}::"Visibility"`;
   const noteSet = note

@@ -10,6 +10,7 @@ import { currentIdempotency, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
 import { annotationScope, canSee, readableNoteWhere, type AnnotationScope } from './annotation-access';
 import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
+import { listAnnotationViews } from './annotation-list';
 import { assertAuthor } from './annotation-update';
 import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
 import { resolveVisibleDocument } from './document-access';
@@ -65,13 +66,7 @@ export async function listAnnotations(
 ): Promise<AnnotationView[]> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
-  const rows = await db.annotation.findMany({
-    where: await filterWhere(scope, filter),
-    orderBy: [{ startIndex: 'asc' }, { startOffset: 'asc' }, { createdAt: 'asc' }],
-    select: annotationSelect,
-  });
-  const views = rows.map((row) => toAnnotationView(row, scope));
-  return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
+  return listAnnotationViews(scope, filter, (q) => searchWhere(scope, q));
 }
 
 const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as const;
