@@ -147,4 +147,17 @@ describe('PATCH /annotations/{id}', () => {
     expect((await patch(outsider, own.id, { rev: 1, tags: ['claim'] })).status).toBe(404);
     expect(await read(ada, id)).toMatchObject({ rev: 1 });
   });
+
+  it('leaves the list showing each annotation to each reader exactly as reading it does', async () => {
+    const ours = new Set([facilitator.id, ada.id, ben.id, outsider.id]);
+    for (const user of [facilitator, ada, ben, outsider]) {
+      const list = await call(listAnnotations, 'GET', '/x', { user, params: { id: 'face-time' } });
+      expect(list.status).toBe(200);
+      const items = (list.json.annotations as { id: string; author: { id: string } }[]).filter((a) =>
+        ours.has(a.author.id),
+      );
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(item).toEqual(await read(user, item.id));
+    }
+  });
 });

@@ -1,22 +1,9 @@
 import 'server-only';
 import type postgres from 'postgres';
 import { mineFilter, type AnnotationFilter } from '@/lib/annotations/schemas';
-import type { AnnotationView } from '@/lib/annotations/types';
 import { db, rawSql } from '../db';
-import { scopeSql, type AnnotationScope } from './annotation-access';
-import {
-  fromJoinedRow,
-  joinedViewColumns,
-  joinedViewTables,
-  toAnnotationView,
-  type JoinedViewRow,
-} from './annotation-view';
-
-// The document's annotations as the reader's client lists them, in one postgres.js query
-// with their version, author, group, tags and reply count joined in. Through Prisma (one
-// query per relation, then its row mapping) a list of 10,000 held the event loop for
-// seconds, stalling every write in flight (docs/benchmarks.md, "Mixed load"). Rule 1 is
-// annotation-access.ts's `scopeSql`; each view is `toAnnotationView`'s, as everywhere.
+import { scopeSql, withholdsTextSql, type AnnotationScope } from './annotation-access';
+import { joinedViewTables } from './annotation-view';
 
 /** The list filters in SQL, over `"annotations" AS a`; a text search (which rule 3 shapes)
  * is answered by `searchWhere` and joined as an id list. */
@@ -48,18 +35,52 @@ async function filterSql(
   return { condition: parts.reduce((all, part) => sql`${all} AND (${part})`) };
 }
 
-/** The annotations `scope` sees on its document that pass `filter`, in document order,
- * orphans last. */
-export async function listAnnotationViews(
+/**
+ * The JSON array of what `scope` sees on its document that passes `filter`, in document
+ * order, orphans last: each item is `toAnnotationView`'s view, spelled in SQL and built by
+ * PostgreSQL, so a list of 10,000 costs this process one string rather than rows to parse,
+ * objects to build and JSON to write (which held the event loop for seconds and stalled
+ * every write in flight; docs/benchmarks.md, "Mixed load"). Rules 1 and 3 come from
+ * annotation-access.ts (`scopeSql`, `withholdsTextSql`); tests/integration/annotation-edits
+ * holds the list to the single views.
+ */
+export async function listAnnotationsJson(
   scope: AnnotationScope,
   filter: AnnotationFilter & { annotation?: string[] },
   searchWhere: (q: string) => Promise<object>,
-): Promise<AnnotationView[]> {
+): Promise<string> {
   const sql = rawSql();
   const { condition } = await filterSql(sql, scope, filter, searchWhere);
-  const rows = await sql<JoinedViewRow[]>`
-    SELECT ${joinedViewColumns(sql)} FROM ${joinedViewTables(sql)}
-    WHERE ${condition}
-    ORDER BY a."status" = 'ORPHANED', a."startIndex", a."startOffset", a."createdAt"`;
-  return rows.map((row) => toAnnotationView(fromJoinedRow(row), scope));
+  const member = scope.memberships.map((m) => m.groupId);
+  const facilitated = scope.memberships.filter((m) => m.role === 'FACILITATOR').map((m) => m.groupId);
+  const mine = sql`(a."authorId" = ${scope.reader.id})`;
+  const withheld = withholdsTextSql(sql, scope);
+  const iso = (column: postgres.PendingQuery<postgres.Row[]>) =>
+    sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const [{ list }] = await sql<{ list: string }[]>`
+    SELECT COALESCE(json_agg(json_build_object(
+      'id', a."id", 'documentId', a."documentId", 'documentVersion', v."number",
+      'target', json_build_object(
+        'start', json_build_object('block', a."startBlock", 'offset', a."startOffset"),
+        'end', json_build_object('block', a."endBlock", 'offset', a."endOffset"),
+        'exact', a."exact", 'prefix', a."prefix", 'suffix', a."suffix"),
+      'tags', COALESCE((SELECT json_agg(t."slug" ORDER BY t."position") FROM "annotation_tags" x
+                        JOIN "tags" t ON t."id" = x."tagId" WHERE x."annotationId" = a."id"), '[]'),
+      'note', CASE WHEN ${withheld} THEN NULL ELSE a."noteJson" END,
+      'noteText', CASE WHEN ${withheld} THEN '' ELSE a."noteText" END,
+      'author', json_build_object('id', a."authorId", 'name', u."name"),
+      'group', CASE WHEN a."groupId" IS NULL THEN NULL ELSE json_build_object('id', a."groupId", 'name', g."name") END,
+      'visibility', CASE WHEN a."visibility" = 'GROUP' THEN 'group' ELSE 'private' END,
+      'status', a."status",
+      'createdAt', ${iso(sql`a."createdAt"`)}, 'updatedAt', ${iso(sql`a."updatedAt"`)},
+      'rev', a."rev",
+      'replyCount', (SELECT count(*) FROM "replies" r WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL),
+      'hidden', a."hiddenAt" IS NOT NULL,
+      'can', json_build_object('edit', ${mine}, 'delete', ${mine},
+        'reply', ${mine} OR COALESCE(a."groupId" = ANY(${member}::uuid[]), false),
+        'hide', NOT ${mine} AND COALESCE(a."groupId" = ANY(${facilitated}::uuid[]), false)))
+      ORDER BY a."status" = 'ORPHANED', a."startIndex", a."startOffset", a."createdAt"), '[]')::text AS "list"
+    FROM ${joinedViewTables(sql)}
+    WHERE ${condition}`;
+  return list;
 }

@@ -10,7 +10,7 @@ import { currentIdempotency, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
 import { annotationScope, canSee, readableNoteWhere, type AnnotationScope } from './annotation-access';
 import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
-import { listAnnotationViews } from './annotation-list';
+import { listAnnotationsJson } from './annotation-list';
 import { assertAuthor } from './annotation-update';
 import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
 import { resolveVisibleDocument } from './document-access';
@@ -64,9 +64,18 @@ export async function listAnnotations(
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<AnnotationView[]> {
+  return JSON.parse(await listAnnotationsText(reader, documentIdOrSlug, filter)) as AnnotationView[];
+}
+
+/** The same list as JSON text, as PostgreSQL built it (what the list route sends). */
+export async function listAnnotationsText(
+  reader: Reader,
+  documentIdOrSlug: string,
+  filter: AnnotationFilter & { annotation?: string[] },
+): Promise<string> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
-  return listAnnotationViews(scope, filter, (q) => searchWhere(scope, q));
+  return listAnnotationsJson(scope, filter, (q) => searchWhere(scope, q));
 }
 
 const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as const;
