@@ -38,8 +38,8 @@ async function filterSql(
 /**
  * The JSON array of what `scope` sees on its document that passes `filter`, in document
  * order, orphans last: each item is `toAnnotationView`'s view, spelled in SQL and built by
- * PostgreSQL, so a list of 10,000 costs this process one string rather than rows to parse,
- * objects to build and JSON to write (which held the event loop for seconds and stalled
+ * PostgreSQL, so a list of 10,000 costs this process one buffer of UTF-8 rather than rows to
+ * parse, objects to build and JSON to write (which held the event loop for seconds and stalled
  * every write in flight; docs/benchmarks.md, "Mixed load"). Rules 1 and 3 come from
  * annotation-access.ts (`scopeSql`, `withholdsTextSql`); tests/integration/annotation-edits
  * holds the list to the single views.
@@ -48,7 +48,7 @@ export async function listAnnotationsJson(
   scope: AnnotationScope,
   filter: AnnotationFilter & { annotation?: string[] },
   searchWhere: (q: string) => Promise<object>,
-): Promise<string> {
+): Promise<Buffer> {
   const sql = rawSql();
   const { condition } = await filterSql(sql, scope, filter, searchWhere);
   const member = scope.memberships.map((m) => m.groupId);
@@ -57,7 +57,8 @@ export async function listAnnotationsJson(
   const withheld = withholdsTextSql(sql, scope);
   const iso = (column: postgres.PendingQuery<postgres.Row[]>) =>
     sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const [{ list }] = await sql<{ list: string }[]>`
+  // Raw: the bytes as they came, not decoded into a string only to be encoded again.
+  const [[list]] = await sql<[Buffer][]>`
     SELECT COALESCE(json_agg(json_build_object(
       'id', a."id", 'documentId', a."documentId", 'documentVersion', v."number",
       'target', json_build_object(
@@ -81,6 +82,6 @@ export async function listAnnotationsJson(
         'hide', NOT ${mine} AND COALESCE(a."groupId" = ANY(${facilitated}::uuid[]), false)))
       ORDER BY a."status" = 'ORPHANED', a."startIndex", a."startOffset", a."createdAt"), '[]')::text AS "list"
     FROM ${joinedViewTables(sql)}
-    WHERE ${condition}`;
+    WHERE ${condition}`.raw();
   return list;
 }

@@ -64,15 +64,17 @@ export async function listAnnotations(
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<AnnotationView[]> {
-  return JSON.parse(await listAnnotationsText(reader, documentIdOrSlug, filter)) as AnnotationView[];
+  return JSON.parse(
+    (await listAnnotationsJsonBytes(reader, documentIdOrSlug, filter)).toString(),
+  ) as AnnotationView[];
 }
 
-/** The same list as JSON text, as PostgreSQL built it (what the list route sends). */
-export async function listAnnotationsText(
+/** The same list as JSON in UTF-8, as PostgreSQL built it (what the list route sends). */
+export async function listAnnotationsJsonBytes(
   reader: Reader,
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
-): Promise<string> {
+): Promise<Buffer> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
   return listAnnotationsJson(scope, filter, (q) => searchWhere(scope, q));

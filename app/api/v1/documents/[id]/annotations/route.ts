@@ -1,10 +1,10 @@
 import { documentParamsSchema as params } from '@/lib/documents/schemas';
 import { annotationListQuerySchema, createAnnotationSchema } from '@/lib/annotations/schemas';
-import { json, jsonText, withReader } from '@/lib/server/api';
+import { json, jsonBytes, withReader } from '@/lib/server/api';
 import {
   createAnnotation,
   listAnnotationsAtVersion,
-  listAnnotationsText,
+  listAnnotationsJsonBytes,
 } from '@/lib/server/dal/annotations';
 
 export const GET = withReader(
@@ -12,7 +12,13 @@ export const GET = withReader(
   async ({ reader, params, query }) =>
     query.version === undefined
       ? // The list as PostgreSQL wrote it: 10,000 annotations are not parsed and written again here.
-        jsonText(`{"annotations":${await listAnnotationsText(reader, params.id, query)}}`)
+        jsonBytes(
+          Buffer.concat([
+            Buffer.from('{"annotations":'),
+            await listAnnotationsJsonBytes(reader, params.id, query),
+            Buffer.from('}'),
+          ]),
+        )
       : { annotations: await listAnnotationsAtVersion(reader, params.id, query.version, query) },
 );
 
