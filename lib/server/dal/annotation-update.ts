@@ -76,13 +76,15 @@ export async function updateAnnotation(
         current: toAnnotationView(fromJoinedRow(existing), { reader, memberships }),
       });
     }
-    const view = await editedView(reader, existing, input, memberships);
+    const view = await writeEdit(reader, existing, input, memberships);
     if (view.written) return view.view;
     if (attempt >= ATTEMPTS) throw conflict(CONFLICT_MESSAGE);
   }
 }
 
-async function editedView(
+/** Checks the edit, builds its answer and writes both in one statement; `written` is false
+ * when the row changed since it was read. */
+async function writeEdit(
   reader: Reader,
   existing: EditedRow,
   input: UpdateAnnotationInput,
