@@ -19,6 +19,14 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
+/** `json` for a body that is already JSON (built by PostgreSQL, say), as UTF-8 bytes. */
+export function jsonBytes(bytes: Uint8Array<ArrayBuffer>, status = 200): Response {
+  return new Response(bytes, {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
+}
+
 function appErrorResponse(error: AppError): Response {
   const headers: Record<string, string> =
     error.code === 'SERVICE_UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};

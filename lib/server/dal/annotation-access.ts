@@ -242,3 +242,11 @@ export function authorOrGroupSql(sql: postgres.Sql, scope: Sight) {
     groups.length > 0 ? sql` OR a."groupId" = ANY(${groups}::uuid[])` : sql``
   })`;
 }
+
+/** Rule 3 as SQL over `"annotations" AS a`, for views built in PostgreSQL (the list): true
+ * where the note is withheld from this reader. The same condition as `withholdsText`. */
+export function withholdsTextSql(sql: postgres.Sql, standing: Standing) {
+  const facilitated = standing.memberships.filter((m) => m.role === 'FACILITATOR').map((m) => m.groupId);
+  return sql`(a."hiddenAt" IS NOT NULL AND a."authorId" <> ${standing.reader.id}
+    AND NOT COALESCE(a."groupId" = ANY(${facilitated}::uuid[]), false))`;
+}

@@ -1,41 +1,24 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { validateTarget } from '@/lib/anchoring/validate-target';
-import { targetColumnSelect, targetColumns } from '@/lib/annotations/target-columns';
-import {
-  mineFilter,
-  type AnnotationFilter,
-  type CreateAnnotationInput,
-  type UpdateAnnotationInput,
-} from '@/lib/annotations/schemas';
+import { targetColumnSelect } from '@/lib/annotations/target-columns';
+import { mineFilter, type AnnotationFilter, type CreateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
-import { isEmptyNote, parseNote } from '@/lib/notes';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, rawSql } from '../db';
-import { AppError, conflict, forbidden, invalid, notFound } from '../errors';
-import { currentIdempotency, recordIdempotent, replayedResult } from '../idempotency';
+import { AppError, notFound } from '../errors';
+import { currentIdempotency, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
-import {
-  annotationScope,
-  canSee,
-  groupToShareWith,
-  readableNoteWhere,
-  type AnnotationScope,
-} from './annotation-access';
+import { annotationScope, canSee, readableNoteWhere, type AnnotationScope } from './annotation-access';
+import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
+import { listAnnotationsJson } from './annotation-list';
+import { assertAuthor } from './annotation-update';
 import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
 import { resolveVisibleDocument } from './document-access';
 import { findDocumentWithVersion, resolveDocumentId } from './documents';
-import { readerMemberships, type MembershipInfo } from './memberships';
-import { resolveTagIds } from './tags';
-import { currentVersionOf, getVersionIndex } from './version-index';
+import { readerMemberships } from './memberships';
+import { getVersionIndex } from './version-index';
 
-function checkNote(note: unknown): { json: Prisma.JsonObject | null; text: string } {
-  if (note === undefined || note === null) return { json: null, text: '' };
-  const parsed = parseNote(note);
-  if (!parsed.ok) throw invalid(parsed.message, { note: parsed.message });
-  if (isEmptyNote(parsed.doc)) return { json: null, text: '' };
-  return { json: parsed.doc as unknown as Prisma.JsonObject, text: parsed.text };
-}
+export { updateAnnotation } from './annotation-update';
 
 /** Full-text and substring search. A note withheld from the reader must not be found by its
  * words, so the passage and the passage-with-note are matched apart, and the second only
@@ -81,15 +64,20 @@ export async function listAnnotations(
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<AnnotationView[]> {
+  return JSON.parse(
+    (await listAnnotationsJsonBytes(reader, documentIdOrSlug, filter)).toString(),
+  ) as AnnotationView[];
+}
+
+/** The same list as JSON in UTF-8, as PostgreSQL built it (what the list route sends). */
+export async function listAnnotationsJsonBytes(
+  reader: Reader,
+  documentIdOrSlug: string,
+  filter: AnnotationFilter & { annotation?: string[] },
+): Promise<Buffer> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
-  const rows = await db.annotation.findMany({
-    where: await filterWhere(scope, filter),
-    orderBy: [{ startIndex: 'asc' }, { startOffset: 'asc' }, { createdAt: 'asc' }],
-    select: annotationSelect,
-  });
-  const views = rows.map((row) => toAnnotationView(row, scope));
-  return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
+  return listAnnotationsJson(scope, filter, (q) => searchWhere(scope, q));
 }
 
 const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as const;
@@ -168,33 +156,6 @@ export async function getAnnotation(reader: Reader, id: string): Promise<Annotat
   return toAnnotationView(row, scope);
 }
 
-async function checkGroup(
-  reader: Reader,
-  groupId: string | null | undefined,
-  memberships?: MembershipInfo[],
-): Promise<string | null> {
-  if (!groupId) return null;
-  return groupToShareWith(memberships ?? (await readerMemberships(reader)), groupId);
-}
-
-async function checkTags(slugs: string[], groupId: string | null) {
-  const resolved = await resolveTagIds(slugs, groupId);
-  if (resolved.unknown.length > 0) {
-    const message = `Unknown tag: ${resolved.unknown.join(', ')}.`;
-    throw invalid(message, { tags: message });
-  }
-  return resolved;
-}
-
-async function checkTarget(documentId: string, input: CreateAnnotationInput['target'], versionId?: string) {
-  const current = versionId ? { versionId } : await currentVersionOf(documentId);
-  if (!current) throw notFound('The document');
-  const { index } = await getVersionIndex(current.versionId);
-  const result = validateTarget(index, input);
-  if (!result.ok) throw invalid('The selected passage does not match the document.', result.fields);
-  return { versionId: current.versionId, ...targetColumns(index, result.target) };
-}
-
 /** Creating is the hot path of a seminar (everyone highlighting at once): the document,
  * memberships and tags are read once (default tags and version texts from memory), and
  * the annotation with its tags is written in one statement; the answer is built from
@@ -262,83 +223,13 @@ export async function createAnnotation(
   return view;
 }
 
-/** Loads an annotation for a change only its author may make: 404 when the reader
- * cannot see it, 403 when they can see it but it is someone else's. */
+/** Why a write to an annotation found nothing to change: 404 when the reader cannot see
+ * it (or it is gone), 403 when they can see it but it is someone else's. */
 async function loadOwn(reader: Reader, id: string) {
-  const [row] = await rawSql()<
-    { id: string; authorId: string; groupId: string | null; documentId: string; rev: number }[]
-  >`SELECT "id", "authorId", "groupId", "documentId", "rev" FROM "annotations"
-    WHERE "id" = ${id}::uuid AND "deletedAt" IS NULL`;
+  const [row] = await rawSql()<{ authorId: string; groupId: string | null; documentId: string }[]>`
+    SELECT "authorId", "groupId", "documentId" FROM "annotations" WHERE "id" = ${id}::uuid AND "deletedAt" IS NULL`;
   if (!row) throw notFound('The annotation');
-  if (row.authorId !== reader.id) {
-    const scope = await annotationScope(reader, row.documentId);
-    if (!canSee(scope, row)) throw notFound('The annotation');
-    throw forbidden('Only its author can change this annotation.');
-  }
-  return row;
-}
-
-export async function updateAnnotation(
-  reader: Reader,
-  id: string,
-  input: UpdateAnnotationInput,
-): Promise<AnnotationView> {
-  const replay = replayedResult<AnnotationView>();
-  if (replay) return replay.value;
-  const existing = await loadOwn(reader, id);
-  if (existing.rev !== input.rev) {
-    throw conflict('This annotation was changed elsewhere. Reload to see the latest version.', {
-      current: await getAnnotation(reader, id),
-    });
-  }
-  const groupId = input.groupId === undefined ? existing.groupId : await checkGroup(reader, input.groupId);
-  const data: Prisma.AnnotationUncheckedUpdateManyInput = {
-    rev: { increment: 1 },
-    groupId,
-    visibility: groupId ? 'GROUP' : 'PRIVATE',
-  };
-  if (input.note !== undefined) {
-    const note = checkNote(input.note);
-    data.noteJson = note.json ?? (null as unknown as Prisma.InputJsonValue);
-    data.noteText = note.text;
-  }
-  if (input.target)
-    Object.assign(data, await checkTarget(existing.documentId, input.target), { status: 'ANCHORED' });
-  const currentTags =
-    input.tags ??
-    (
-      await db.annotationTag.findMany({
-        where: { annotationId: id },
-        select: { tag: { select: { slug: true } } },
-      })
-    ).map((t) => t.tag.slug);
-  const tagIds = await checkTags(currentTags, groupId);
-  const scope = await annotationScope(reader, existing.documentId);
-  return db.$transaction(async (tx) => {
-    // Re-attaching to another version keeps the place it had in the version it leaves,
-    // so that earlier versions still show it as it was.
-    if (input.target) {
-      await tx.$executeRaw`
-        INSERT INTO "annotation_placements" ("annotationId", "versionId", "startBlock", "startIndex", "startOffset",
-          "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status")
-        SELECT "id", "versionId", "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix", "status"
-        FROM "annotations" WHERE "id" = ${id}::uuid AND "versionId" <> ${data.versionId as string}::uuid
-        ON CONFLICT DO NOTHING`;
-    }
-    const updated = await tx.annotation.updateMany({
-      where: { id, rev: input.rev, deletedAt: null },
-      data,
-    });
-    if (updated.count === 0)
-      throw conflict('This annotation was changed elsewhere. Reload to see the latest version.');
-    await tx.annotationTag.deleteMany({ where: { annotationId: id } });
-    await tx.annotationTag.createMany({ data: tagIds.ids.map((tagId) => ({ annotationId: id, tagId })) });
-    // The answer is read inside the transaction, so that it can be stored with a retry key.
-    const row = await tx.annotation.findFirstOrThrow({ where: { id }, select: annotationSelect });
-    const view = toAnnotationView(row, scope);
-    await recordIdempotent(tx, view);
-    return view;
-  });
+  await assertAuthor(reader, row);
 }
 
 /** One statement when the reader deletes their own live annotation (the common case, with

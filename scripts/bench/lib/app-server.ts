@@ -68,6 +68,10 @@ export async function startApp(databaseUrl: string, opts: { authSecret?: string 
   const child = spawn(
     process.execPath,
     [
+      // BENCH_CPU_PROF_DIR=dir: a V8 CPU profile of the server, written there when it stops.
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
       path.join(projectRoot, 'node_modules/next/dist/bin/next'),
       'start',
       '-H',
