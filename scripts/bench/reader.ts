@@ -22,7 +22,7 @@ const TOGGLE_TARGET_MS = 50;
 const TRANSFER_TARGET_BYTES: Record<number, number> = { 10000: 1.5 * 1024 * 1024 };
 
 // As in playwright.config.ts (importing it needs the e2e database, so the list is repeated).
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const VIEWPORT = { width: 1280, height: 900 };
+export const VIEWPORT = { width: 1280, height: 900 };
 
 interface Probe {
   expected: number;
@@ -44,7 +44,7 @@ interface Probe {
  * once all are there, click the first until its dialog opens (it cannot before React
  * has hydrated the article). A string, because tsx would add helpers to a function's
  * source that the page does not have. */
-const probeScript = (expected: number) => `(() => {
+export const probeScript = (expected: number) => `(() => {
   const probe = { expected: ${expected}, marksAt: null, readyAt: null, clicks: 0 };
   window.__bench = probe;
   const marks = document.getElementsByClassName('hl');
@@ -65,7 +65,7 @@ const probeScript = (expected: number) => `(() => {
 })();`;
 
 /** Waits for the probe to see the article ready; on a timeout, says what was missing. */
-async function waitUntilReady(page: Page) {
+export async function waitUntilReady(page: Page) {
   try {
     await page.waitForFunction(
       () => (window as unknown as { __bench: Probe }).__bench.readyAt !== null,
@@ -102,7 +102,7 @@ interface NavigationRun {
   markCount: number;
 }
 
-async function measureNavigation(
+export async function measureNavigation(
   browser: Browser,
   scene: BenchScene,
   cookie: string,
