@@ -7,6 +7,7 @@ import { labelBlocks } from '@/lib/reader/block-labels';
 import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
+import { preloadNoteEditor } from '@/components/notes/lazy-note-editor';
 import { QueryProvider } from '@/components/query-provider';
 import { AnnotationToolbar } from './annotation-toolbar';
 import type { BlockData } from './article-block';
@@ -131,9 +132,12 @@ function ReaderView(props: ReaderAppProps) {
     draft: draft?.target ?? null,
     onOpenRun,
     failed: highlights.failed,
-    onSettled: () => enableList(true),
+    onSettled: () => {
+      enableList(true);
+      preloadNoteEditor();
+    },
   });
-  const runAnnotations = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations);
+  const run = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations, highlights.records, index);
 
   const showInText = useCallback((a: LocalAnnotation) => {
     setActiveId(a.id);
@@ -266,10 +270,11 @@ function ReaderView(props: ReaderAppProps) {
           onCancel={cancel}
         />
       )}
-      {openRun && runAnnotations && (
+      {openRun && (run.annotations || run.previews) && (
         <RunPopover
           anchorElement={openRun.element}
-          annotations={runAnnotations}
+          annotations={run.annotations}
+          previews={run.previews ?? []}
           tags={tags}
           labels={labels}
           actions={cardActions}
