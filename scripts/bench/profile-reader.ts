@@ -106,7 +106,7 @@ function report(label: string, dist: string, traced: Awaited<ReturnType<typeof t
     );
   for (const m of timeline.marks) console.log(`  mark ${f(m.at)} ${m.name}`);
   for (const m of timeline.measures) console.log(`  measure ${f(m.at)} +${m.ms.toFixed(1)} ${m.name}`);
-  for (const line of summarizeTrace(events, timeline.readyAt)) console.log(line);
+  for (const line of summarizeTrace(events, timeline.readyAt, timeline.fcp)) console.log(line);
   for (const line of summarizeProfile(profile, dist)) console.log(line);
 }
 

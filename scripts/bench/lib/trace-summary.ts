@@ -42,8 +42,9 @@ function phaseOf(name: string) {
   return 'other';
 }
 
-/** Self time per event name on the page's renderer main thread, from navigation to `untilMs`. */
-export function summarizeTrace(events: TraceEvent[], untilMs: number): string[] {
+/** Self time per event name on the page's renderer main thread, from navigation to `untilMs`,
+ * and the same up to first contentful paint (`fcpMs`). */
+export function summarizeTrace(events: TraceEvent[], untilMs: number, fcpMs?: number): string[] {
   const navigation = events
     .filter(
       (e) =>
@@ -90,6 +91,29 @@ export function summarizeTrace(events: TraceEvent[], untilMs: number): string[] 
     if (task && e.name !== 'RunTask')
       task.top.set(phaseOf(e.name), (task.top.get(phaseOf(e.name)) ?? 0) + own);
   }
+  const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
+  const early: string[] = [];
+  if (fcpMs !== undefined) {
+    const beforeFcp = new Map<string, number>();
+    for (const e of onMain) {
+      if (e.ts - t0 > fcpMs * 1000) break;
+      const own = Math.max(0, e.dur! - (childrenOf.get(e) ?? 0));
+      beforeFcp.set(phaseOf(e.name), (beforeFcp.get(phaseOf(e.name)) ?? 0) + own);
+    }
+    const paints = onMain
+      .filter((e) => e.name === 'Paint' || e.name === 'PaintSetup')
+      .map((e) => (e.ts - t0) / 1000);
+    early.push(
+      `main thread before FCP (${fcpMs.toFixed(0)} ms), self time by phase: ${[...beforeFcp]
+        .sort((a, b) => b[1] - a[1])
+        .map(([p, us]) => `${p} ${ms(us)}`)
+        .join(', ')}; first main-thread Paint at ${paints[0]?.toFixed(0) ?? '–'} ms`,
+      `  top-level tasks before FCP: ${onMain
+        .filter((e) => e.name === 'RunTask' && e.ts - t0 <= fcpMs * 1000 && e.dur! >= 10_000)
+        .map((e) => `@${((e.ts - t0) / 1000).toFixed(0)} ${(e.dur! / 1000).toFixed(0)}`)
+        .join(', ')}`,
+    );
+  }
   const byPhase = new Map<string, number>();
   const others = new Map<string, number>();
   for (const [name, us] of self) {
@@ -97,8 +121,8 @@ export function summarizeTrace(events: TraceEvent[], untilMs: number): string[] 
     byPhase.set(phase, (byPhase.get(phase) ?? 0) + us);
     if (phase === 'other') others.set(name, us);
   }
-  const ms = (us: number) => `${(us / 1000).toFixed(0)} ms`;
   const lines = [
+    ...early,
     `main thread, navigation → clickable (${untilMs.toFixed(0)} ms), self time by phase: ` +
       [...byPhase]
         .sort((a, b) => b[1] - a[1])
