@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/profile-reader.ts [--sizes=1000,10000] [--dists=.next-base,.next-bench] [--runs=3]`
+// `npx tsx scripts/bench/profile-reader.ts [--sizes=1000,10000] [--dists=.next-base,.next-bench] [--runs=3] [--out=dir]`
 // Where the reader page's first load goes, by phase, from real Chromium profiles: one
 // navigation per scene under a DevTools trace (main-thread self time by event: HTML parse,
 // script compile and run, style, layout, paint) and the V8 sampling profiler (script time by
@@ -6,6 +6,8 @@
 // With several --dists (next builds of different sources, e.g. before/after), every build
 // serves the same scenes and is measured in turn, so a busy machine skews them alike.
 // Uses DATABASE_URL's server when given, like the bench; builds nothing (build first).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM, ensureChromium } from '../lib/chromium';
 import { browserCookies } from './lib/http';
@@ -21,6 +23,8 @@ const arg = (name: string, fallback: string) =>
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const dists = arg('dists', '.next-bench').split(',');
 const runs = Number(arg('runs', '3'));
+/** where to keep the raw trace and CPU profile of each traced navigation (for DevTools), if anywhere */
+const outDir = arg('out', '');
 
 async function tracedNavigation(browser: Browser, scene: BenchScene, baseUrl: string, cookie: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -95,6 +99,12 @@ async function tracedNavigation(browser: Browser, scene: BenchScene, baseUrl: st
 
 function report(label: string, dist: string, traced: Awaited<ReturnType<typeof tracedNavigation>>) {
   const { timeline, events, profile } = traced;
+  if (outDir) {
+    mkdirSync(outDir, { recursive: true });
+    const base = path.join(outDir, label.replace(/[^\w]+/g, '-'));
+    writeFileSync(`${base}.trace.json`, JSON.stringify({ traceEvents: events }));
+    writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
+  }
   const f = (n: number) => n.toFixed(0).padStart(5);
   console.log(`\n## ${label}: one traced navigation (ms from navigation start)`);
   console.log(

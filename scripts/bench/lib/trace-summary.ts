@@ -15,26 +15,32 @@ export interface TraceEvent {
   args?: { name?: string; data?: Record<string, unknown> };
 }
 
+// Event names as this Chromium's trace has them (several are C++ scopes, e.g.
+// Document::recalcStyle, rather than the DevTools timeline's names).
 const PHASES: [string, RegExp][] = [
-  ['HTML parse', /^ParseHTML$/],
+  ['HTML parse', /^(ParseHTML|HTMLDocumentParser::.*)$/],
   [
     'script compile/parse',
-    /compile|Compile|parseOnBackground|ScriptStreamer|produceCache|CacheScript|v8\.parse/,
+    /compile|Compile|ParseFunction|PreParse|parseOnBackground|ScriptStreamer|produceCache|CacheScript|v8\.parse|Maglev|Turbofan|BytecodeBudgetInterrupt/,
   ],
   [
     'script run',
-    /^(EvaluateScript|FunctionCall|v8\.callFunction|V8\.Execute|RunMicrotasks|TimerFire|FireAnimationFrame|FireIdleCallback|EventDispatch|v8\.run|v8\.evaluateModule|V8\.RunMicrotasks)$/,
+    /^(EvaluateScript|FunctionCall|v8\.callFunction|V8\.Execute|RunMicrotasks|TimerFire|FireAnimationFrame|FireIdleCallback|EventDispatch|v8\.run|v8\.evaluateModule|V8\.RunMicrotasks|SerializedScriptValueFactory::.*)$/,
   ],
   [
     'style',
-    /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|StyleRecalc.*|Document::updateStyle)$/,
+    /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|Document::recalcStyle|Document::rebuildLayoutTree|Document::updateStyle.*|StyleEngine::.*)$/,
   ],
-  ['layout', /^(Layout|UpdateLayout|LocalFrameView::layout)$/],
+  [
+    'layout',
+    /^(Layout|UpdateLayout|LocalFrameView::performLayout|LocalFrameView::layout|InlineNode::.*|LayoutNG.*)$/,
+  ],
   [
     'paint/composite',
-    /^(Paint|PaintImage|PrePaint|Layerize|CompositeLayers|UpdateLayer|UpdateLayerTree|Commit|PaintSetup|RasterTask|LocalFrameView::RunPrePaintLifecyclePhase|LocalFrameView::RunPaintLifecyclePhase)$/,
+    /^(Paint|PaintImage|PrePaint|Layerize|CompositeLayers|UpdateLayer|UpdateLayerTree|Commit|PaintSetup|RasterTask|LocalFrameView::Run.*Phase|PaintController::.*)$/,
   ],
   ['GC', /GC|gc|Heap/],
+  ['task overhead', /^(RunTask|ThreadControllerImpl::RunTask)$/],
 ];
 
 function phaseOf(name: string) {
