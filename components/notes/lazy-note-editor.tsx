@@ -1,8 +1,10 @@
 'use client';
-// The note editor (Tiptap and ProseMirror, most of the reader page's script) is loaded on
-// first use, not with the page: the reader's first view needs none of it. The page asks for
-// it once the highlights are painted (`preloadNoteEditor`), so it is there before anyone
-// writes; until it arrives, a placeholder of the editor's size holds its place.
+// The note editor (Tiptap and ProseMirror, most of the reader page's script) is not in the
+// page's first chunks: the reader's first view needs none of it. The reader asks for it once
+// hydrated (`preloadNoteEditor`), while its highlights load, so it is there before anyone
+// writes, even if the connection drops right after the page loaded (a dynamic script
+// requested before the load event also holds that event). Until it arrives, a placeholder of
+// the editor's size holds its place.
 import dynamic from 'next/dynamic';
 import type { NoteEditorProps } from './note-editor';
 
@@ -13,8 +15,7 @@ export const NoteEditor = dynamic<NoteEditorProps>(load, {
   loading: () => <div className="note-editor note-editor--loading" aria-busy="true" />,
 });
 
-/** Loads the editor's code ahead of its first use, when the page is next idle (idempotent). */
+/** Loads the editor's code ahead of its first use (idempotent). */
 export function preloadNoteEditor() {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void load(), { timeout: 2000 });
-  else setTimeout(() => void load(), 200);
+  void load();
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
@@ -66,6 +66,7 @@ function ReaderView(props: ReaderAppProps) {
   const readOnly = doc.version !== doc.currentVersion;
   // The full list (notes, replies…) loads in the background once the highlights are drawn.
   const [listEnabled, enableList] = useState(readOnly);
+  useEffect(() => preloadNoteEditor(), []);
   const store = useAnnotations({
     documentId: doc.id,
     documentVersion: doc.version,
@@ -132,10 +133,7 @@ function ReaderView(props: ReaderAppProps) {
     draft: draft?.target ?? null,
     onOpenRun,
     failed: highlights.failed,
-    onSettled: () => {
-      enableList(true);
-      preloadNoteEditor();
-    },
+    onSettled: () => enableList(true),
   });
   const run = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations, highlights.records, index);
 
