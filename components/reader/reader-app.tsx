@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
@@ -30,6 +30,11 @@ import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
 import { useTouchSelection } from './use-touch-selection';
 import './reader.css';
+
+// The note editor's chunk is requested as soon as this module runs in the browser: before
+// hydration and before the load event, which it then holds, so that a reader who goes offline
+// right after the page loaded can still write a note (components/notes/lazy-note-editor.tsx).
+if (typeof window !== 'undefined') preloadNoteEditor();
 
 export interface ReaderAppProps {
   document: { id: string; slug: string; title: string; version: number; currentVersion: number };
@@ -66,7 +71,6 @@ function ReaderView(props: ReaderAppProps) {
   const readOnly = doc.version !== doc.currentVersion;
   // The full list (notes, replies…) loads in the background once the highlights are drawn.
   const [listEnabled, enableList] = useState(readOnly);
-  useEffect(() => preloadNoteEditor(), []);
   const store = useAnnotations({
     documentId: doc.id,
     documentVersion: doc.version,
