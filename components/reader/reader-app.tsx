@@ -31,9 +31,9 @@ import { useSelectionDraft } from './use-selection-draft';
 import { useTouchSelection } from './use-touch-selection';
 import './reader.css';
 
-// The note editor's chunk is requested as soon as this module runs in the browser: before
-// hydration and before the load event, which it then holds, so that a reader who goes offline
-// right after the page loaded can still write a note (components/notes/lazy-note-editor.tsx).
+// The note editor's chunk is requested as soon as this module runs in the browser (as the page
+// hydrates), beside the highlights, so that it is there before anyone writes
+// (components/notes/lazy-note-editor.tsx).
 if (typeof window !== 'undefined') preloadNoteEditor();
 
 export interface ReaderAppProps {
