@@ -64,9 +64,10 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
   const everything = expectedRuns(blocks, seeded, () => true);
   await expect.poll(() => shownRuns(ada), { timeout: 30_000 }).toEqual(everything);
   // The page-text contract: highlights, labels and attention bars add no text to the article.
-  expect(await ada.locator('article').evaluate((a) => a.textContent)).toBe(
-    blocks.map((b) => b.text).join('\n'),
-  );
+  // (The article by its name: the review panel's cards are articles too, once the list is in.)
+  expect(
+    await ada.getByRole('article', { name: 'Face Time', exact: true }).evaluate((a) => a.textContent),
+  ).toBe(blocks.map((b) => b.text).join('\n'));
 
   // The Claim filter (the panel's one tag filter): only attributes change; the runs shown are
   // those with a claim among their annotations.

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
-import { NoteEditor } from '@/components/notes/note-editor';
+import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { NoteView } from '@/components/notes/note-view';
 import { LinkButton } from '@/components/links/link-button';
 import { TagSwatch } from '@/components/reader/tag-styles';

@@ -1,7 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import type { NoteDoc } from '@/lib/notes';
-import { NoteEditor } from '@/components/notes/note-editor';
+import { NoteEditor } from '@/components/notes/lazy-note-editor';
 
 interface Draft {
   doc: NoteDoc;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { NoteDoc } from '@/lib/notes';
 import type { ReplyView } from '@/lib/replies/types';
-import { NoteEditor } from '@/components/notes/note-editor';
+import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { NoteView } from '@/components/notes/note-view';
 
 export interface ReplyActions {

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import type { NoteDoc } from '@/lib/notes';
-import { NoteEditor } from '@/components/notes/note-editor';
+import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { TagSwatch } from './tag-styles';
 import './reader-sheets.css';
 

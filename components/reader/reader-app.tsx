@@ -8,6 +8,7 @@ import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations'
 import { ReviewPanel } from '@/components/review/review-panel';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { useReaderLinks } from '@/components/links/use-link-counts';
+import { preloadNoteEditor } from '@/components/notes/lazy-note-editor';
 import { QueryProvider } from '@/components/query-provider';
 import { AnnotationToolbar } from './annotation-toolbar';
 import type { BlockData } from './article-block';
@@ -30,6 +31,11 @@ import { useVisibleAnnotations } from './use-visible-annotations';
 import { useSelectionDraft } from './use-selection-draft';
 import { useTouchSelection } from './use-touch-selection';
 import './reader.css';
+
+// The note editor's chunk is requested as soon as this module runs in the browser (as the page
+// hydrates), beside the highlights, so that it is there before anyone writes
+// (components/notes/lazy-note-editor.tsx).
+if (typeof window !== 'undefined') preloadNoteEditor();
 
 export interface ReaderAppProps {
   document: { id: string; slug: string; title: string; version: number; currentVersion: number };
@@ -149,7 +155,7 @@ function ReaderView(props: ReaderAppProps) {
           groups.some((g) => g.id === filters.group) ? `?group=${encodeURIComponent(filters.group)}` : ''
         }`,
   });
-  const runAnnotations = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations);
+  const run = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations, highlights.records, index);
 
   const showInText = useCallback((a: LocalAnnotation) => {
     setActiveId(a.id);
@@ -282,10 +288,11 @@ function ReaderView(props: ReaderAppProps) {
           onCancel={cancel}
         />
       )}
-      {openRun && runAnnotations && (
+      {openRun && (run.annotations || run.previews) && (
         <RunPopover
           anchorElement={openRun.element}
-          annotations={runAnnotations}
+          annotations={run.annotations}
+          previews={run.previews ?? []}
           tags={tags}
           labels={labels}
           actions={cardActions}

@@ -2,11 +2,13 @@
 import type { VirtualElement } from '@floating-ui/react';
 import { useEffect, useRef } from 'react';
 import type { TagView } from '@/lib/annotations/types';
+import type { RunPreview } from '@/lib/reader/run-preview';
 import { AnnotationCard, type CardActions } from '@/components/annotations/annotation-card';
 import { ReplyThread } from '@/components/annotations/reply-thread';
 import { useFloatingPlace } from './floating-place';
 import type { LocalAnnotation } from './use-annotations';
 import { useSmallScreen } from './use-small-screen';
+import { TagSwatch } from './tag-styles';
 import './reader-sheets.css';
 
 /** What the popover is anchored to: the highlight the reader activated, or anything that
@@ -19,10 +21,12 @@ function returnFocus(anchor: PopoverAnchor) {
 
 /** Lists every annotation under a clicked highlight run, next to it (a bottom sheet on a
  * phone). It never moves the page: it is placed before it takes focus, and takes it
- * without scrolling. Escape closes it and focus returns to the highlight. */
+ * without scrolling. Escape closes it and focus returns to the highlight. Until the
+ * annotations' full views are there (`annotations` null) it shows their `previews`. */
 export function RunPopover({
   anchorElement,
   annotations,
+  previews,
   tags,
   labels,
   actions,
@@ -32,7 +36,8 @@ export function RunPopover({
   onClose,
 }: {
   anchorElement: PopoverAnchor;
-  annotations: LocalAnnotation[];
+  annotations: LocalAnnotation[] | null;
+  previews: RunPreview[];
   tags: TagView[];
   labels: Map<string, string>;
   actions: CardActions;
@@ -61,9 +66,11 @@ export function RunPopover({
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [anchorElement, onClose]);
 
+  const count = annotations ? annotations.length : previews.length;
   useEffect(() => {
-    if (annotations.length === 0) onClose();
-  }, [annotations.length, onClose]);
+    if (count === 0) onClose();
+  }, [count, onClose]);
+  const tagBySlug = new Map(tags.map((t) => [t.slug, t]));
 
   const close = () => {
     onClose();
@@ -82,11 +89,7 @@ export function RunPopover({
       className={`run-popover${sheet ? ' is-sheet' : ''}`}
       style={sheet ? undefined : { ...floatingStyles, visibility: isPositioned ? 'visible' : 'hidden' }}
       role="dialog"
-      aria-label={
-        annotations.length === 1
-          ? 'Annotation on this passage'
-          : `${annotations.length} annotations on this passage`
-      }
+      aria-label={count === 1 ? 'Annotation on this passage' : `${count} annotations on this passage`}
       tabIndex={-1}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -96,12 +99,41 @@ export function RunPopover({
       }}
     >
       <div className="popover-head">
-        <strong>{annotations.length === 1 ? '1 annotation' : `${annotations.length} annotations`}</strong>
+        <strong>{count === 1 ? '1 annotation' : `${count} annotations`}</strong>
         <button type="button" className="button button-quiet button-small" onClick={close} aria-label="Close">
           ×
         </button>
       </div>
-      {annotations.map((a) => (
+      {!annotations && (
+        <p className="muted" role="status">
+          Loading notes…
+        </p>
+      )}
+      {!annotations &&
+        previews.map((p) => (
+          <article
+            key={p.id}
+            className="annotation-card is-loading"
+            aria-label={`Annotation by ${p.authorName}`}
+          >
+            <header className="card-head">
+              <span className="card-author">{p.authorName}</span>
+              {labels.get(p.startBlock) && <span className="card-label">{labels.get(p.startBlock)}</span>}
+              <span className="card-meta">{p.groupName ?? 'Private'}</span>
+            </header>
+            <blockquote className="card-quote">
+              {p.quote.length > 280 ? `${p.quote.slice(0, 280)}…` : p.quote}
+            </blockquote>
+            <ul className="card-tags" aria-label="Tags">
+              {p.tags.map((slug) => (
+                <li key={slug}>
+                  <TagSwatch tag={tagBySlug.get(slug) ?? { slug, name: slug }} />
+                </li>
+              ))}
+            </ul>
+          </article>
+        ))}
+      {annotations?.map((a) => (
         <AnnotationCard
           key={a.id}
           annotation={a}

@@ -1,14 +1,25 @@
 'use client';
 // The full views of an opened highlight run: from the list when it has loaded, otherwise
-// fetched by id (the article is clickable before the list has arrived).
+// fetched by id (the article is clickable before the list has arrived). Meanwhile the popover
+// shows previews from the highlight records it already has, so a click never waits on the
+// network (lib/reader/run-preview.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { DocumentIndex } from '@/lib/anchoring/types';
 import type { AnnotationView } from '@/lib/annotations/types';
+import type { HighlightRecord } from '@/lib/reader/highlight-runs';
+import { previewRun, type RunPreview } from '@/lib/reader/run-preview';
 import { annotationsApi } from '@/lib/client/endpoints';
 import { annotationKeys } from './annotation-cache';
 import type { LocalAnnotation } from './use-annotations';
 
-export function useRunAnnotations(documentId: string, ids: string[] | null, annotations: LocalAnnotation[]) {
+export function useRunAnnotations(
+  documentId: string,
+  ids: string[] | null,
+  annotations: LocalAnnotation[],
+  records: readonly HighlightRecord[] | null,
+  index: DocumentIndex,
+): { annotations: LocalAnnotation[] | null; previews: RunPreview[] | null } {
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
   const missing = useMemo(() => (ids ?? []).filter((id) => !byId.has(id)), [ids, byId]);
   const fetched = useQuery({
@@ -28,7 +39,7 @@ export function useRunAnnotations(documentId: string, ids: string[] | null, anno
     enabled: missing.length > 0,
     staleTime: 30_000,
   });
-  return useMemo(() => {
+  const full = useMemo(() => {
     if (!ids) return null;
     if (missing.length > 0 && !fetched.data) return null;
     const extra = new Map<string, AnnotationView>();
@@ -38,4 +49,9 @@ export function useRunAnnotations(documentId: string, ids: string[] | null, anno
       return a ? [a] : [];
     });
   }, [ids, missing, fetched.data, byId]);
+  const previews = useMemo(
+    () => (ids && !full ? previewRun(ids, new Map((records ?? []).map((r) => [r.id, r])), index) : null),
+    [ids, full, records, index],
+  );
+  return { annotations: full, previews };
 }
