@@ -86,7 +86,9 @@ export class HighlightPainter {
       for (const block of this.blocks.values()) this.onScreen.add(block);
       return;
     }
-    const byElement = new Map([...this.blocks.values()].map((b) => [b.el as Element, b]));
+    // The block's <section>: it is what skips rendering off screen (reader.css).
+    const boxOf = (b: BlockPaint): Element => b.el.closest('section') ?? b.el;
+    const byElement = new Map([...this.blocks.values()].map((b) => [boxOf(b), b]));
     this.observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const block = byElement.get(entry.target)!;
@@ -100,7 +102,7 @@ export class HighlightPainter {
       }
       this.markBusy();
     });
-    for (const block of this.blocks.values()) this.observer.observe(block.el);
+    for (const box of byElement.keys()) this.observer.observe(box);
   }
 
   /** Draws `records`, showing those in `shown`. Cheap when only `shown` changed. */
