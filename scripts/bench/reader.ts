@@ -158,7 +158,7 @@ interface ToggleRun {
 /** Clicks the review panel's Claim filter (the page's one tag filter) and times the article's
  * first mutation (the painter has changed the marks' attributes), the end of the next frame
  * (style, layout and paint) and the article's settling (no longer aria-busy). */
-async function measureToggle(page: Page): Promise<ToggleRun> {
+export async function measureToggle(page: Page): Promise<ToggleRun> {
   const chip = await page
     .getByRole('complementary', { name: 'Review annotations' })
     .getByRole('button', { name: 'Claim', exact: true })
@@ -180,21 +180,24 @@ async function measureToggle(page: Page): Promise<ToggleRun> {
               const frame = performance.now() - started;
               performance.mark('bench-toggle-frame');
               const checked = box.getAttribute('aria-pressed') === 'true';
-              const done = () =>
+              // No named functions in here: tsx would wrap them in a helper the page lacks.
+              new Promise<void>((settled) => {
+                if (article.getAttribute('aria-busy') !== 'true') return settled();
+                const settling = new MutationObserver(() => {
+                  if (article.getAttribute('aria-busy') === 'true') return;
+                  settling.disconnect();
+                  settled();
+                });
+                settling.observe(article, { attributes: true, attributeFilter: ['aria-busy'] });
+              }).then(() =>
                 resolve({
                   dom,
                   frame,
                   settled: performance.now() - started,
                   checked,
                   marks: document.getElementsByClassName('hl').length,
-                });
-              if (article.getAttribute('aria-busy') !== 'true') return done();
-              const settling = new MutationObserver(() => {
-                if (article.getAttribute('aria-busy') === 'true') return;
-                settling.disconnect();
-                done();
-              });
-              settling.observe(article, { attributes: true, attributeFilter: ['aria-busy'] });
+                }),
+              );
             };
             channel.port2.postMessage(null);
           });

@@ -131,12 +131,35 @@ export async function traceToggle(page: Page, label: string, toggle: () => Promi
   const layoutObjects = layouts.map(
     (e) => ((e.args?.beginData as { dirtyObjects?: number } | undefined)?.dirtyObjects ?? 0) as number,
   );
+  // The tasks of the window in order, each with its largest parts: what ran before the frame.
+  const tasks = main
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        e.ts + e.dur! >= start.ts &&
+        e.ts <= end.ts &&
+        e.dur! >= 1000,
+    )
+    .map((task) => {
+      const parts = [...selfTimes(main, task.ts, task.ts + task.dur!).entries()]
+        .filter(([name]) => name !== 'ThreadControllerImpl::RunTask')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name, us]) => `${name} ${fmt(us)}`)
+        .join(', ');
+      return `+${fmt(task.ts - start.ts)}: ${fmt(task.dur!)} (${parts})`;
+    })
+    .join('; ');
+  const paints = main.filter((e) => e.name === 'Paint' && e.ts >= start.ts && e.ts <= end.ts).length;
+  const images = main.filter((e) => e.name === 'PaintImage' && e.ts >= start.ts && e.ts <= end.ts).length;
   const functions = topFunctions(profile, start.ts, end.ts, 12)
     .map(([name, msSelf]) => `${name} ${msSelf.toFixed(1)}`)
     .join('; ');
   return [
     `[${label}] one Claim toggle traced (${total.toFixed(0)} ms from the click's task to the painted frame, tracing overhead included); main-thread self time by trace event (ms): ${phases}`,
-    `[${label}]   style recalcs: ${styles.length} (${elements.join(', ')} elements); layouts: ${layouts.length} (${layoutObjects.join(', ')} dirty objects)`,
+    `[${label}]   tasks from the click to the frame (ms): ${tasks}`,
+    `[${label}]   style recalcs: ${styles.length} (${elements.join(', ')} elements); layouts: ${layouts.length} (${layoutObjects.join(', ')} dirty objects); paints: ${paints}, with ${images} images painted (the tags' band gradients)`,
     `[${label}]   JS self time by function (ms, production names): ${functions}`,
     `[${label}]   after the frame, until the article settled (${((last.ts - end.ts) / 1000).toFixed(0)} ms, idle included): ${phasesOf(end.ts, last.ts)}`,
   ];
