@@ -72,7 +72,7 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
   const everything = expectedRuns(blocks, seeded, () => true);
   await expect.poll(() => shownRuns(ada), { timeout: 30_000 }).toEqual(everything);
   // The page-text contract: highlights, labels and attention bars add no text to the article.
-  expect(await ada.locator('article').evaluate((a) => a.textContent)).toBe(
+  expect(await ada.getByRole('article', { name: 'Face Time' }).evaluate((a) => a.textContent)).toBe(
     blocks.map((b) => b.text).join('\n'),
   );
 
@@ -96,7 +96,7 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
     expect(await focusedRun(ada)).toBe(run);
   }
   await expect.poll(() => shownRuns(ada)).toEqual(claimRuns);
-  await expect(ada.locator('article')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(ada.getByRole('article', { name: 'Face Time' })).not.toHaveAttribute('aria-busy', 'true');
   await expect(ada.locator('article mark.hl-off').first()).toBeAttached();
   await expect(ada.locator('article mark.hl-off[role], article mark.hl-off[tabindex]')).toHaveCount(0);
 
