@@ -3,8 +3,9 @@
 // 1. navigation → article text painted (first contentful paint) → every highlight painted and
 //    clickable (a click opens the passage's dialog), and the bytes transferred until then,
 //    median of 3 fresh browser contexts after one warm-up;
-// 2. pressing/releasing the review panel's Claim filter → DOM updated, and frame painted, median of 5,
-//    once the full annotation list has loaded in the background.
+// 2. pressing/releasing the review panel's Claim filter → DOM updated, frame painted, median of 5,
+//    once the full annotation list has loaded in the background, and when the whole article has
+//    settled (no longer aria-busy); at 10,000, a CDP trace of one more toggle (lib/toggle-trace.ts).
 // Timings are taken inside the page with performance.now() (its origin is the start of
 // the navigation), so Playwright's own round trips are not counted.
 import { chromium, type Browser, type Page } from 'playwright-core';
