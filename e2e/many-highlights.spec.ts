@@ -31,6 +31,14 @@ function expectedRuns(blocks: Block[], all: SeededAnnotation[], shown: (a: Seede
   return runs;
 }
 
+/** The focused highlight as "anchor|run text|count". */
+const focusedRun = (page: Page) =>
+  page.evaluate(() => {
+    const m = document.activeElement;
+    if (!m || m.tagName !== 'MARK') return `not a highlight: ${m?.tagName}`;
+    return `${m.closest('[data-anchor]')!.getAttribute('data-anchor')}|${m.textContent}|${m.getAttribute('data-count') ?? '1'}`;
+  });
+
 const shownRuns = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('article mark.hl')].map(
@@ -77,7 +85,19 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
   await claim.click();
   await expect(claim).toHaveAttribute('aria-pressed', 'true');
   const isClaim = (a: SeededAnnotation) => a.tags.includes('claim');
-  await expect.poll(() => shownRuns(ada)).toEqual(expectedRuns(blocks, seeded, isClaim));
+  // Straight away, in the last paragraph (off screen, drawn after the frame): Tab goes
+  // through the highlights the filter shows, in order, with their filtered counts.
+  const claimRuns = expectedRuns(blocks, seeded, isClaim);
+  const last = [...blocks]
+    .reverse()
+    .find((b) => claimRuns.filter((r) => r.startsWith(`${b.anchor}|`)).length >= 3)!;
+  await ada.locator(`[data-anchor="${last.anchor}"]`).focus();
+  for (const run of claimRuns.filter((r) => r.startsWith(`${last.anchor}|`)).slice(0, 3)) {
+    await ada.keyboard.press('Tab');
+    expect(await focusedRun(ada)).toBe(run);
+  }
+  await expect.poll(() => shownRuns(ada)).toEqual(claimRuns);
+  await expect(ada.getByRole('article', { name: 'Face Time' })).not.toHaveAttribute('aria-busy', 'true');
   await expect(ada.locator('article mark.hl-off').first()).toBeAttached();
   await expect(ada.locator('article mark.hl-off[role], article mark.hl-off[tabindex]')).toHaveCount(0);
 

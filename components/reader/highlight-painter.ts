@@ -4,6 +4,9 @@
 // (`hl` ↔ `hl-off`, counts, ids, tags, labels), never the DOM's structure; a change to the
 // annotations repaints only the blocks whose runs changed. The draft (the passage being
 // annotated) is a CSS Custom Highlight, so it never moves the reader's selection.
+// A filter change restyles the blocks on screen at once and the others in idle slices
+// right after (docs/adr/0018-filter-toggle-on-screen-first.md); Tab, a click and "Show in
+// text" settle them all first, and <article> is aria-busy until they are.
 import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
 import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
 import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
@@ -22,14 +25,18 @@ import { segmentBlock, type Highlight } from '@/lib/segments/segment-block';
 import { domFromPoint, pointFromDom, selectPoints } from './dom-selection';
 
 const DRAFT_HIGHLIGHT = 'marginalia-draft';
+/** an idle slice runs by then even on a busy page */
+const IDLE_TIMEOUT_MS = 100;
+/** script time of one idle slice when the page is never idle (a frame's worth of the rest) */
+const SLICE_MS = 12;
 
 interface Run {
   ids: string[];
   text: string;
   el: Element;
   look: RunLook;
-  /** the shown ids the look was made for */
-  shownKey: string;
+  /** the shown set the look was made for */
+  styledWith: ReadonlySet<string>;
 }
 
 interface BlockPaint {
@@ -61,6 +68,16 @@ export class HighlightPainter {
   private readonly onSelectionChange = () => {
     this.selectionSeen = true;
   };
+  private attention = attentionCounts([]);
+  /** blocks whose look is behind `shown` (a filter change not yet drawn there) */
+  private readonly pending = new Set<BlockPaint>();
+  /** blocks on screen (all of them where IntersectionObserver is missing) */
+  private readonly onScreen = new Set<BlockPaint>();
+  private readonly observer: IntersectionObserver | null = null;
+  private idle: { cancel: () => void } | null = null;
+  /** per-paragraph agreement of the shown passages, computed while idle (null: none yet) */
+  private agreement: ReturnType<typeof agreementOfRecords> | null = null;
+  private agreementIdle: { cancel: () => void } | null = null;
 
   constructor(
     private readonly article: HTMLElement,
@@ -81,6 +98,27 @@ export class HighlightPainter {
       });
     }
     document.addEventListener('selectionchange', this.onSelectionChange);
+    if (typeof IntersectionObserver === 'undefined') {
+      for (const block of this.blocks.values()) this.onScreen.add(block);
+      return;
+    }
+    // The block's <section>: it is what skips rendering off screen (reader.css).
+    const boxOf = (b: BlockPaint): Element => b.el.closest('section') ?? b.el;
+    const byElement = new Map([...this.blocks.values()].map((b) => [boxOf(b), b]));
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const block = byElement.get(entry.target)!;
+        if (!entry.isIntersecting) {
+          this.onScreen.delete(block);
+          continue;
+        }
+        this.onScreen.add(block);
+        // Scrolled to before its idle slice: drawn now.
+        if (this.pending.has(block)) this.settle(block);
+      }
+      this.markBusy();
+    });
+    for (const box of byElement.keys()) this.observer.observe(box);
   }
 
   /** Draws `records`, showing those in `shown`. Cheap when only `shown` changed. */
@@ -89,13 +127,27 @@ export class HighlightPainter {
     if (!recordsChanged && shown === this.shown) return;
     this.records = records;
     this.shown = shown;
+    this.attention = attentionCounts(this.records.filter((r) => this.shown.has(r.id)));
+    this.scheduleAgreement();
     if (recordsChanged) {
       this.byId = new Map(records.map((r) => [r.id, r]));
+      this.pending.clear();
       this.repaintChangedBlocks();
+      for (const block of this.blocks.values()) this.paintAside(block);
     } else {
-      for (const block of this.blocks.values()) this.restyleBlock(block, false);
+      // Only attributes change: the blocks on screen now, in this frame; the rest after it.
+      for (const block of this.blocks.values()) this.pending.add(block);
+      for (const block of this.onScreen) this.settle(block);
+      this.scheduleIdle();
     }
-    this.paintAttention();
+    this.markBusy();
+  }
+
+  /** Draws every block still behind the filters, now: before the keyboard moves focus, a
+   * click is read or a highlight is looked up. */
+  flush() {
+    for (const block of this.pending) this.settle(block);
+    this.markBusy();
   }
 
   /** The shown annotations under a highlight element, or null if it is not one of ours. */
@@ -109,7 +161,7 @@ export class HighlightPainter {
   setAgreementLink(href: string | null) {
     if (href === this.agreementHref) return;
     this.agreementHref = href;
-    this.paintAttention();
+    this.scheduleAgreement();
   }
 
   /** Shows (or, with null, removes) the draft's passage without touching the DOM. */
@@ -121,6 +173,48 @@ export class HighlightPainter {
   dispose() {
     document.removeEventListener('selectionchange', this.onSelectionChange);
     if (typeof CSS !== 'undefined' && CSS.highlights) CSS.highlights.delete(DRAFT_HIGHLIGHT);
+    this.observer?.disconnect();
+    this.agreementIdle?.cancel();
+    this.idle?.cancel();
+    this.idle = null;
+  }
+
+  private settle(block: BlockPaint) {
+    this.pending.delete(block);
+    this.restyleBlock(block, false);
+    this.paintAside(block);
+  }
+
+  /** Settles the pending blocks a few at a time while the page is idle (each slice's style
+   * and layout are then small too). */
+  private scheduleIdle() {
+    if (this.idle || this.pending.size === 0) return;
+    const work = (deadline?: IdleDeadline) => {
+      this.idle = null;
+      // The idle time left, but at least a slice's worth when the page is never idle.
+      const until = performance.now() + Math.max(deadline?.timeRemaining() ?? 0, SLICE_MS);
+      for (const block of this.pending) {
+        this.settle(block);
+        if (performance.now() >= until) break;
+      }
+      this.markBusy();
+      this.scheduleIdle();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
+      this.idle = { cancel: () => cancelIdleCallback(id) };
+    } else {
+      const id = setTimeout(work);
+      this.idle = { cancel: () => clearTimeout(id) };
+    }
+  }
+
+  /** aria-busy while some blocks are behind the filters (assistive technology may wait). */
+  private markBusy() {
+    const busy = this.pending.size > 0;
+    if (busy === (this.article.getAttribute('aria-busy') === 'true')) return;
+    if (busy) this.article.setAttribute('aria-busy', 'true');
+    else this.article.removeAttribute('aria-busy');
   }
 
   private repaintChangedBlocks() {
@@ -154,10 +248,13 @@ export class HighlightPainter {
     return key;
   }
 
-  private shownKeyOf(ids: string[]): string {
-    let key = '';
-    for (const id of ids) if (this.shown.has(id)) key += `${id} `;
-    return key;
+  /** Whether the filters show or hide any of `run`'s annotations differently from when its
+   * look was made (no key strings: that was most of a toggle's garbage). */
+  private shownChanged(run: Run): boolean {
+    const before = run.styledWith;
+    if (before === this.shown) return false;
+    for (const id of run.ids) if (before.has(id) !== this.shown.has(id)) return true;
+    return false;
   }
 
   private lookFor(ids: string[], text: string): RunLook {
@@ -170,6 +267,7 @@ export class HighlightPainter {
   private paintBlock(block: BlockPaint, list: Highlight[]) {
     let html = '';
     const runs: Omit<Run, 'el'>[] = [];
+    const styledWith = this.shown;
     for (const segment of segmentBlock(block.text, list)) {
       if (segment.ids.length === 0) {
         html += escapeHtml(segment.text);
@@ -177,7 +275,7 @@ export class HighlightPainter {
       }
       const look = this.lookFor(segment.ids, segment.text);
       html += markHtml(segment.text, look);
-      runs.push({ ids: segment.ids, text: segment.text, look, shownKey: this.shownKeyOf(segment.ids) });
+      runs.push({ ids: segment.ids, text: segment.text, look, styledWith });
     }
     block.el.innerHTML = html;
     const marks = block.el.children;
@@ -189,9 +287,11 @@ export class HighlightPainter {
    * changed), a run whose shown annotations are the same keeps its look. */
   private restyleBlock(block: BlockPaint, force: boolean) {
     for (const run of block.runs) {
-      const shownKey = this.shownKeyOf(run.ids);
-      if (!force && shownKey === run.shownKey) continue;
-      run.shownKey = shownKey;
+      if (!force && !this.shownChanged(run)) {
+        run.styledWith = this.shown;
+        continue;
+      }
+      run.styledWith = this.shown;
       const next = this.lookFor(run.ids, run.text);
       const prev = run.look;
       if (next.className !== prev.className) run.el.className = next.className;
@@ -205,18 +305,44 @@ export class HighlightPainter {
     }
   }
 
-  private paintAttention() {
-    const shown = this.records.filter((r) => this.shown.has(r.id));
-    const { counts, max } = attentionCounts(shown);
-    // Readers' agreement on the passages they share (lib/arguments/paragraph-agreement.ts).
+  private paintAside(block: BlockPaint) {
+    const { counts, max } = this.attention;
+    const anchor = block.el.dataset.anchor!;
+    let html = attentionHtml(counts.get(anchor), this.tags, max);
     const href = this.agreementHref;
-    const agreement = href ? agreementOfRecords(this.index, shown) : null;
-    for (const [anchor, block] of this.blocks) {
-      let html = attentionHtml(counts.get(anchor), this.tags, max);
-      if (agreement) html += agreementMarkerHtml(block.label, agreement.get(anchor), href!);
-      if (html === block.asideHtml || !block.aside) continue;
-      block.asideHtml = html;
-      block.aside.innerHTML = html;
+    if (href && this.agreement) html += agreementMarkerHtml(block.label, this.agreement.get(anchor), href);
+    if (html === block.asideHtml || !block.aside) return;
+    block.asideHtml = html;
+    block.aside.innerHTML = html;
+  }
+
+  /** Readers' agreement on the passages they share (lib/arguments/paragraph-agreement.ts),
+   * over what the filters show like the bars: worked out while the page is idle, so that a
+   * filter's frame does not wait for it, then drawn in every margin. */
+  private scheduleAgreement() {
+    this.agreementIdle?.cancel();
+    this.agreementIdle = null;
+    if (!this.agreementHref) {
+      if (this.agreement) {
+        this.agreement = null;
+        for (const block of this.blocks.values()) this.paintAside(block);
+      }
+      return;
+    }
+    const work = () => {
+      this.agreementIdle = null;
+      this.agreement = agreementOfRecords(
+        this.index,
+        this.records.filter((r) => this.shown.has(r.id)),
+      );
+      for (const block of this.blocks.values()) this.paintAside(block);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
+      this.agreementIdle = { cancel: () => cancelIdleCallback(id) };
+    } else {
+      const id = setTimeout(work);
+      this.agreementIdle = { cancel: () => clearTimeout(id) };
     }
   }
 

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { buildDocumentIndex } from '@/lib/anchoring/document-text';
 import type { TagView } from '@/lib/annotations/types';
 import { revisionOf } from '@/lib/client/endpoints';
@@ -131,12 +131,15 @@ function ReaderView(props: ReaderAppProps) {
     filters,
     readerId: reader.id,
   });
+  // The panel's list follows the filters in a render of its own, after the frame that shows
+  // the article's change (and the pressed chip) has been painted.
+  const listShownIds = useDeferredValue(highlights.shown);
   const { anchored, orphans, shown } = useVisibleAnnotations({
     documentVersion: doc.version,
     annotations: store.annotations,
-    shownIds: highlights.shown,
+    shownIds: listShownIds,
   });
-  useHighlightPainter({
+  const settleHighlights = useHighlightPainter({
     articleRef,
     index,
     readerId: reader.id,
@@ -157,10 +160,14 @@ function ReaderView(props: ReaderAppProps) {
   });
   const run = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations, highlights.records, index);
 
-  const showInText = useCallback((a: LocalAnnotation) => {
-    setActiveId(a.id);
-    flashInText(articleRef.current, a);
-  }, []);
+  const showInText = useCallback(
+    (a: LocalAnnotation) => {
+      setActiveId(a.id);
+      settleHighlights();
+      flashInText(articleRef.current, a);
+    },
+    [settleHighlights],
+  );
 
   const { save, cancel, saveError } = useDraftSave({
     documentId: doc.id,

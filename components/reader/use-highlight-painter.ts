@@ -2,8 +2,9 @@
 // Connects the painter (./highlight-painter.ts) to the page: created once the static article
 // is in the DOM, told about records, filters and the draft in layout effects (so a filter
 // toggle is drawn in the same frame), and one delegated listener on <article> for clicks and
-// Enter/Space on any highlight.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+// Enter/Space on any highlight. Tab anywhere settles the highlights a filter change left for
+// idle time first, so that focus only ever moves through highlights the filters show.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
 import type { HighlightRecord } from '@/lib/reader/highlight-runs';
 import { HighlightPainter } from './highlight-painter';
@@ -78,6 +79,7 @@ export function useHighlightPainter(opts: {
       return ids && ids.length > 0 ? { mark: mark as HTMLElement, ids } : null;
     };
     const onClick = (event: MouseEvent) => {
+      painter.flush();
       if (window.getSelection()?.isCollapsed === false) return;
       const run = runAt(event);
       if (run) open.current(run.ids, run.mark);
@@ -90,11 +92,20 @@ export function useHighlightPainter(opts: {
       event.stopPropagation();
       open.current(run.ids, run.mark);
     };
+    // Before the browser moves focus (its default action comes after the keydown).
+    const onTab = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') painter.flush();
+    };
     article.addEventListener('click', onClick);
     article.addEventListener('keydown', onKeyDown);
+    document.addEventListener('keydown', onTab, true);
     return () => {
       article.removeEventListener('click', onClick);
       article.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keydown', onTab, true);
     };
   }, [articleRef, painter]);
+
+  /** Settles every highlight now (before looking one up in the DOM). */
+  return useCallback(() => painter?.flush(), [painter]);
 }

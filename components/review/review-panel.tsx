@@ -1,6 +1,6 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TagView } from '@/lib/annotations/types';
 import { blockPositions, sortInDocumentOrder } from '@/lib/reader/document-order';
 import { NO_FILTERS, type ReaderFilters } from '@/lib/reader/filter-annotations';
@@ -62,6 +62,9 @@ export function ReviewPanel({
   );
   const panelId = useId();
   const drawer = useReviewDrawer();
+  // `shown` follows the filters in a deferred render (reader-app.tsx): the status line
+  // follows with it, so it never counts the new filters against the old list.
+  const listFilters = useDeferredValue(filters);
   const positions = useMemo(() => blockPositions(labels.keys()), [labels]);
   const ordered = useMemo(() => sortInDocumentOrder(shown, positions), [shown, positions]);
   const list = tab === 'annotations' ? ordered : orphans;
@@ -190,7 +193,7 @@ export function ReviewPanel({
           shown={shown.length}
           total={all.length}
           orphans={orphans.length}
-          filtered={JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)}
+          filtered={JSON.stringify(listFilters) !== JSON.stringify(NO_FILTERS)}
           onClearFilters={() => onFiltersChange(NO_FILTERS)}
         />
         <div

@@ -95,7 +95,8 @@ try {
       await attempt('reader', async () => {
         // Smaller scenes beside it: other readers and groups, so each viewer sees only their own.
         const smaller = [];
-        for (const annotations of [1_000, 5_000])
+        // `--largest-only`: just the 10,000 scene (quicker, when working on one figure).
+        for (const annotations of process.argv.includes('--largest-only') ? [] : [1_000, 5_000])
           smaller.push(await seedScene(baseUrl, databaseUrl, { readers: 30, annotations }));
         const result = await runReaderBench([...smaller, scene]);
         rows.push(...result.rows);
