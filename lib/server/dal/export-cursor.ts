@@ -128,6 +128,32 @@ export async function* exportCursor(
   }
 }
 
+/** Batches from a postgres.js cursor, the next one already requested while the caller
+ * formats the current one: PostgreSQL computes batch n+1 (its tags and replies) while this
+ * process writes batch n, instead of each waiting for the other. */
+async function* readAhead<T>(cursor: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = cursor[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | null = iterator.next();
+  let done = false;
+  try {
+    for (;;) {
+      const current: IteratorResult<T> = await pending;
+      pending = null;
+      if (current.done) {
+        done = true;
+        return;
+      }
+      pending = iterator.next();
+      yield current.value;
+    }
+  } finally {
+    // Stopped early (a cancelled download): let the batch in flight arrive, then close the
+    // cursor, so the connection goes back to the pool with no query running.
+    const last = pending ? await pending.catch(() => ({ done: true, value: undefined })) : null;
+    if (!done && (last === null || !last.done)) await iterator.return?.();
+  }
+}
+
 async function* readCursor(
   sql: postgres.Sql,
   scope: AnnotationScope,
@@ -140,39 +166,51 @@ async function* readCursor(
   const lookups = new ExportLookups();
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
   const section = order.kind === 'sections' ? firstTag(sql, tagIds) : sql`NULL::uuid`;
-  const sectionOrder =
-    order.kind === 'sections' ? sql`array_position(${tagIds}::uuid[], ${section}) NULLS LAST,` : sql``;
-  const cursor = sql<CursorRow[]>`
-    SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
-           a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
-           a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
-           a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-           a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
-           ARRAY(SELECT t."slug" FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
-                 WHERE x."annotationId" = a."id" ORDER BY t."position", t."slug") AS "tags",
-           coalesce((SELECT json_agg(json_build_object(
-                       'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(r."attribution", ru."name", ''),
-                       'bodyJson', r."bodyJson", 'bodyText', r."bodyText", 'createdAt', r."createdAt",
-                       'updatedAt', r."updatedAt", 'hidden', r."hiddenAt" IS NOT NULL) ORDER BY r."createdAt", r."id")
-                     FROM "replies" r LEFT JOIN "users" ru ON ru."id" = r."authorId"
-                     WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL), '[]'::json) AS "replies"
-    FROM "annotations" a
-    LEFT JOIN "users" u ON u."id" = a."authorId"
-    LEFT JOIN "groups" g ON g."id" = a."groupId"
-    WHERE ${condition}
-    ORDER BY ${sectionOrder} (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`.cursor(
-    batchSize,
-  );
-  for await (const rows of cursor) {
-    const batch = [];
-    for (const row of rows) {
-      const version = await lookups.version(row.versionId);
-      const source: ExportSourceRow = {
-        ...row,
-        replies: row.replies.map((r) => ({ ...r, createdAt: utc(r.createdAt), updatedAt: utc(r.updatedAt) })),
-      };
-      batch.push({ sectionTag: row.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
+  // Document order reads the anchored annotations, then the orphans, each in the
+  // ("documentId", "startIndex", "startOffset") index's order: rows stream from the first
+  // batch on, where one ORDER BY with the orphans last sorted every row (spilling to disk
+  // at 100,000) before the first came out. Sections need that sort (their key is computed).
+  const phases =
+    order.kind === 'sections'
+      ? [sql`ORDER BY array_position(${tagIds}::uuid[], ${section}) NULLS LAST, (a."status" = 'ORPHANED'),`]
+      : [sql`AND a."status" <> 'ORPHANED' ORDER BY`, sql`AND a."status" = 'ORPHANED' ORDER BY`];
+  for (const phase of phases) {
+    const cursor = sql<CursorRow[]>`
+      SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
+             a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
+             a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
+             a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+             a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
+             ARRAY(SELECT t."slug" FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
+                   WHERE x."annotationId" = a."id" ORDER BY t."position", t."slug") AS "tags",
+             coalesce((SELECT json_agg(json_build_object(
+                         'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(r."attribution", ru."name", ''),
+                         'bodyJson', r."bodyJson", 'bodyText', r."bodyText", 'createdAt', r."createdAt",
+                         'updatedAt', r."updatedAt", 'hidden', r."hiddenAt" IS NOT NULL) ORDER BY r."createdAt", r."id")
+                       FROM "replies" r LEFT JOIN "users" ru ON ru."id" = r."authorId"
+                       WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL), '[]'::json) AS "replies"
+      FROM "annotations" a
+      LEFT JOIN "users" u ON u."id" = a."authorId"
+      LEFT JOIN "groups" g ON g."id" = a."groupId"
+      WHERE ${condition}
+      ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+    for await (const rows of readAhead(cursor)) {
+      const batch = [];
+      for (const row of rows) {
+        const version = await lookups.version(row.versionId);
+        const source: ExportSourceRow = {
+          ...row,
+          replies:
+            row.replies.length === 0
+              ? []
+              : row.replies.map((r) => ({ ...r, createdAt: utc(r.createdAt), updatedAt: utc(r.updatedAt) })),
+        };
+        batch.push({
+          sectionTag: row.sectionTag,
+          annotation: toExportAnnotation(source, version, scope, doc),
+        });
+      }
+      yield batch;
     }
-    yield batch;
   }
 }
