@@ -5,7 +5,12 @@ import type { ExportAnnotation } from '@/lib/export/types';
 import { db, rawSql } from '../db';
 import { scopeSql, type AnnotationScope } from './annotation-access';
 import { filterWhere } from './annotations';
-import { toExportAnnotation, type DocumentInfo, type ExportSourceRow } from './export-annotation';
+import {
+  toExportAnnotation,
+  type DocumentInfo,
+  type ExportSourceRow,
+  type VersionInfo,
+} from './export-annotation';
 import { ExportLookups } from './export-records';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
@@ -194,17 +199,19 @@ async function* readCursor(
       LEFT JOIN "groups" g ON g."id" = a."groupId"
       WHERE ${condition}
       ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+    let version: VersionInfo | null = null;
     for await (const rows of readAhead(cursor)) {
       const batch = [];
       for (const row of rows) {
-        const version = await lookups.version(row.versionId);
-        const source: ExportSourceRow = {
-          ...row,
-          replies:
-            row.replies.length === 0
-              ? []
-              : row.replies.map((r) => ({ ...r, createdAt: utc(r.createdAt), updatedAt: utc(r.updatedAt) })),
-        };
+        // Rows of one version follow each other: no await (a microtask) per row.
+        if (version?.id !== row.versionId) version = await lookups.version(row.versionId);
+        const source = row as unknown as ExportSourceRow;
+        if (row.replies.length > 0)
+          source.replies = row.replies.map((r) => ({
+            ...r,
+            createdAt: utc(r.createdAt),
+            updatedAt: utc(r.updatedAt),
+          }));
         batch.push({
           sectionTag: row.sectionTag,
           annotation: toExportAnnotation(source, version, scope, doc),
