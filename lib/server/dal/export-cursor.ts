@@ -11,6 +11,7 @@ import {
   type ExportSourceRow,
   type VersionInfo,
 } from './export-annotation';
+import { repliesOf, TagOrder } from './export-children';
 import { ExportLookups } from './export-records';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
@@ -98,16 +99,10 @@ function firstTag(sql: postgres.Sql, tagIds: string[]) {
     ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1)`;
 }
 
-type CursorRow = Omit<ExportSourceRow, 'replies'> & {
+type CursorRow = Omit<ExportSourceRow, 'replies' | 'tags'> & {
   sectionTag: string | null;
-  replies: (Omit<ExportSourceRow['replies'][number], 'createdAt' | 'updatedAt'> & {
-    createdAt: string;
-    updatedAt: string;
-  })[];
+  tagIds: string[];
 };
-
-// Timestamps are stored as UTC without a zone (Prisma's convention): read them as UTC.
-const utc = (stamp: string) => new Date(`${stamp}Z`);
 
 /**
  * The export's annotations, batch by batch, in document order with orphans last, or (for
@@ -136,26 +131,29 @@ export async function* exportCursor(
 /** Batches from a postgres.js cursor, the next one already requested while the caller
  * formats the current one: PostgreSQL computes batch n+1 (its tags and replies) while this
  * process writes batch n, instead of each waiting for the other. */
-async function* readAhead<T>(cursor: AsyncIterable<T>): AsyncGenerator<T> {
+async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
   const iterator = cursor[Symbol.asyncIterator]();
-  let pending: Promise<IteratorResult<T>> | null = iterator.next();
+  // postgres.js answers a finished cursor's next() with a plain { done: true }, not a promise.
+  const request = () =>
+    Promise.resolve(iterator.next()).then((r) => (r.done ? null : { value: onArrival(r.value) }));
+  let pending: Promise<{ value: U } | null> | null = request();
   let done = false;
   try {
     for (;;) {
-      const current: IteratorResult<T> = await pending;
+      const current: { value: U } | null = await pending;
       pending = null;
-      if (current.done) {
+      if (current === null) {
         done = true;
         return;
       }
-      pending = iterator.next();
+      pending = request();
       yield current.value;
     }
   } finally {
     // Stopped early (a cancelled download): let the batch in flight arrive, then close the
     // cursor, so the connection goes back to the pool with no query running.
-    const last = pending ? await pending.catch(() => ({ done: true, value: undefined })) : null;
-    if (!done && (last === null || !last.done)) await iterator.return?.();
+    const last = pending ? await pending.catch(() => null) : undefined;
+    if (!done && last !== null) await iterator.return?.();
   }
 }
 
@@ -169,6 +167,18 @@ async function* readCursor(
 ): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
   const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
+  const tags = new TagOrder(rawSql());
+  const withReplies = (rows: CursorRow[]) => {
+    const replies =
+      rows.length > 0
+        ? repliesOf(
+            rawSql(),
+            rows.map((r) => r.id),
+          )
+        : Promise.resolve(new Map());
+    replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
+    return { rows, replies };
+  };
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
   const section = order.kind === 'sections' ? firstTag(sql, tagIds) : sql`NULL::uuid`;
   // Document order reads the anchored annotations, then the orphans, each in the
@@ -186,32 +196,25 @@ async function* readCursor(
              a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
              a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
              a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
-             ARRAY(SELECT t."slug" FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
-                   WHERE x."annotationId" = a."id" ORDER BY t."position", t."slug") AS "tags",
-             coalesce((SELECT json_agg(json_build_object(
-                         'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(r."attribution", ru."name", ''),
-                         'bodyJson', r."bodyJson", 'bodyText', r."bodyText", 'createdAt', r."createdAt",
-                         'updatedAt', r."updatedAt", 'hidden', r."hiddenAt" IS NOT NULL) ORDER BY r."createdAt", r."id")
-                       FROM "replies" r LEFT JOIN "users" ru ON ru."id" = r."authorId"
-                       WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL), '[]'::json) AS "replies"
+             ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id") AS "tagIds"
       FROM "annotations" a
       LEFT JOIN "users" u ON u."id" = a."authorId"
       LEFT JOIN "groups" g ON g."id" = a."groupId"
       WHERE ${condition}
       ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
     let version: VersionInfo | null = null;
-    for await (const rows of readAhead(cursor)) {
+    // Each batch's replies are asked for as soon as its rows arrive (withReplies), so they
+    // are read while the cursor fetches the next batch and this process formats the last.
+    for await (const { rows, replies } of readAhead(cursor, withReplies)) {
+      await tags.learn(rows);
+      const repliesByAnnotation = await replies;
       const batch = [];
       for (const row of rows) {
         // Rows of one version follow each other: no await (a microtask) per row.
         if (version?.id !== row.versionId) version = await lookups.version(row.versionId);
         const source = row as unknown as ExportSourceRow;
-        if (row.replies.length > 0)
-          source.replies = row.replies.map((r) => ({
-            ...r,
-            createdAt: utc(r.createdAt),
-            updatedAt: utc(r.updatedAt),
-          }));
+        source.tags = tags.slugs(row.tagIds);
+        source.replies = repliesByAnnotation.get(row.id) ?? [];
         batch.push({
           sectionTag: row.sectionTag,
           annotation: toExportAnnotation(source, version, scope, doc),
