@@ -180,7 +180,14 @@ async function* readCursor(
     return { rows, replies };
   };
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
-  const section = order.kind === 'sections' ? firstTag(sql, tagIds) : sql`NULL::uuid`;
+  // The section tag, computed once per row and used twice (selected, sorted on).
+  const sectionJoin =
+    order.kind === 'sections'
+      ? sql`LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
+          WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
+          ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true`
+      : sql``;
+  const section = order.kind === 'sections' ? sql`s."tagId"` : sql`NULL::uuid`;
   // Document order reads the anchored annotations, then the orphans, each in the
   // ("documentId", "startIndex", "startOffset") index's order: rows stream from the first
   // batch on, where one ORDER BY with the orphans last sorted every row (spilling to disk
@@ -200,6 +207,7 @@ async function* readCursor(
       FROM "annotations" a
       LEFT JOIN "users" u ON u."id" = a."authorId"
       LEFT JOIN "groups" g ON g."id" = a."groupId"
+      ${sectionJoin}
       WHERE ${condition}
       ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
     let version: VersionInfo | null = null;
