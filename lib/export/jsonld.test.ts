@@ -140,6 +140,21 @@ describe('JSON-LD export', () => {
     expect(checkCollectionDefinitions(parsed)).toEqual({ ok: true, failures: [] });
   });
 
+  it('writes each item byte for byte as JSON.stringify of annotationToJsonLd', () => {
+    const variants = [
+      ...records,
+      { ...richNote, tags: [], noteText: '', noteDoc: null },
+      { ...awkwardCells, tags: [], noteText: '  ', prefix: 'p', suffix: '' },
+      { ...unicode, replies: [{ ...unicode.replies[0], bodyText: ' ', hidden: true }] },
+    ];
+    variants.forEach((a, i) => {
+      const expected = annotationToJsonLd(a, ctx)
+        .map((obj, j) => `${i === 0 && j === 0 ? '' : ','}\n      ${JSON.stringify(obj)}`)
+        .join('');
+      expect(jsonLdItem(a, ctx, i === 0)).toBe(expected);
+    });
+  });
+
   it('streams an empty collection and one item per line', () => {
     expect(JSON.parse(streamExport([])).first.items).toEqual([]);
     const text = streamExport([richNote]);

@@ -146,9 +146,99 @@ export function jsonLdStart(ctx: ExportContext, opts: { collectionId: string; to
  * `isFirst` is true for the first annotation written after jsonLdStart (no leading comma).
  */
 export function jsonLdItem(a: ExportAnnotation, ctx: ExportContext, isFirst: boolean): string {
-  return annotationToJsonLd(a, ctx)
-    .map((obj, i) => `${isFirst && i === 0 ? '' : ','}${ITEM_INDENT}${JSON.stringify(obj)}`)
-    .join('');
+  const w = writerFor(ctx);
+  let out = `${isFirst ? '' : ','}${ITEM_INDENT}${annotationText(a, w)}`;
+  for (const reply of a.replies) out += `,${ITEM_INDENT}${replyText(reply, a, w)}`;
+  return out;
+}
+
+// The same objects as annotationToJsonLd, written straight as text: JSON.stringify of each
+// nested object (and of the context and generator, the same in every item) was most of a
+// 100,000-annotation export's time. Keys in the same order, strings through JSON.stringify:
+// byte for byte what JSON.stringify(annotationToJsonLd(…)) gives (jsonld.test.ts checks).
+
+interface ItemWriter {
+  baseUrl: string;
+  context: string;
+  generator: string;
+  generated: string;
+  source: { slug: string; iri: string } | null;
+}
+
+const writers = new WeakMap<ExportContext, ItemWriter>();
+
+function writerFor(ctx: ExportContext): ItemWriter {
+  let w = writers.get(ctx);
+  if (!w) {
+    const baseUrl = trimBaseUrl(ctx.baseUrl);
+    w = {
+      baseUrl,
+      context: JSON.stringify(jsonLdContext(baseUrl)),
+      generator: JSON.stringify(generatorOf(baseUrl)),
+      generated: JSON.stringify(ctx.generatedAt.toISOString()),
+      source: null,
+    };
+    writers.set(ctx, w);
+  }
+  return w;
+}
+
+const str = (value: string): string => JSON.stringify(value);
+const num = (value: number): string => JSON.stringify(value);
+
+function noteBodyText(text: string, doc: ExportAnnotation['noteDoc'], purpose?: string): string {
+  const p = purpose ? `,"purpose":${str(purpose)}` : '';
+  const plain = `{"type":"TextualBody","value":${str(text)},"format":"text/plain"${p}}`;
+  const html = doc ? noteToHtml(doc) : '';
+  if (!html) return plain;
+  return `{"type":"Choice","items":[${plain},{"type":"TextualBody","value":${str(html)},"format":"text/html"${p}}]}`;
+}
+
+function selectorsText(a: ExportAnnotation): string {
+  let quote = `{"type":"TextQuoteSelector","exact":${str(a.exact)}`;
+  if (a.prefix) quote += `,"prefix":${str(a.prefix)}`;
+  if (a.suffix) quote += `,"suffix":${str(a.suffix)}`;
+  quote += '}';
+  const position = `{"type":"TextPositionSelector","start":${num(a.position.start)},"end":${num(a.position.end)}}`;
+  if (a.start.block !== a.end.block) return `[${quote},${position}]`;
+  return `[{"type":"FragmentSelector","conformsTo":"http://tools.ietf.org/rfc/rfc3986","value":${str(a.paragraph)},"refinedBy":${quote}},${position}]`;
+}
+
+function annotationText(a: ExportAnnotation, w: ItemWriter): string {
+  const { baseUrl } = w;
+  const hasNote = a.noteText.trim().length > 0;
+  const bodies: string[] = [];
+  if (hasNote) bodies.push(noteBodyText(a.noteText, a.noteDoc, 'commenting'));
+  for (const tag of a.tags) bodies.push(`{"type":"TextualBody","purpose":"tagging","value":${str(tag)}}`);
+  const motivation = hasNote ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting';
+  if (w.source?.slug !== a.document.slug)
+    w.source = { slug: a.document.slug, iri: str(documentIri(baseUrl, a.document.slug)) };
+  return (
+    `{"@context":${w.context},"id":${str(annotationIri(baseUrl, a.id))},"type":"Annotation",` +
+    `"motivation":"${motivation}","created":${str(a.created.toISOString())},` +
+    `"modified":${str(a.updated.toISOString())},` +
+    `"creator":{"id":${str(userIri(baseUrl, a.author.id))},"type":"Person","name":${str(a.author.name)}},` +
+    `"generator":${w.generator},"generated":${w.generated}` +
+    (bodies.length > 0 ? `,"body":[${bodies.join(',')}]` : '') +
+    `,"target":{"source":${w.source.iri},"selector":${selectorsText(a)},` +
+    `"mg:documentVersion":${num(a.document.version)},"mg:startBlock":${str(a.start.block)},` +
+    `"mg:startOffset":${num(a.start.offset)},"mg:endBlock":${str(a.end.block)},` +
+    `"mg:endOffset":${num(a.end.offset)}},"mg:visibility":${str(a.visibility)}` +
+    (a.group ? `,"mg:group":{"id":${str(groupIri(baseUrl, a.group.id))},"name":${str(a.group.name)}}` : '') +
+    `,"mg:anchorStatus":${str(a.status)}}`
+  );
+}
+
+function replyText(reply: ExportReply, a: ExportAnnotation, w: ItemWriter): string {
+  const { baseUrl } = w;
+  return (
+    `{"@context":${w.context},"id":${str(replyIri(baseUrl, a.id, reply.id))},"type":"Annotation",` +
+    `"motivation":"replying","created":${str(reply.created.toISOString())},` +
+    `"modified":${str(reply.updated.toISOString())},` +
+    `"creator":{"type":"Person","name":${str(reply.authorName)}}` +
+    (reply.bodyText.trim().length > 0 ? `,"body":${noteBodyText(reply.bodyText, reply.bodyDoc)}` : '') +
+    `,"target":${str(annotationIri(baseUrl, a.id))}${reply.hidden ? ',"mg:hidden":true' : ''}}`
+  );
 }
 
 export function jsonLdEnd(): string {

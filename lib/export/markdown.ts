@@ -29,6 +29,45 @@ export function markdownTagSection(tag: { slug: string; name: string }, count?: 
   return `## ${escapeMarkdownInline(tag.name)}${suffix}\n\n`;
 }
 
+interface EntryCache {
+  inline: Map<string, string>;
+  permalinks: Map<string, string>;
+}
+const caches = new WeakMap<object, EntryCache>();
+// Bounded: a cache per export, dropped past this many distinct strings.
+const CACHE_LIMIT = 10_000;
+
+function cacheOf(ctx: object): EntryCache {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = { inline: new Map(), permalinks: new Map() }));
+  return cache;
+}
+
+function cachedFor(ctx: object): (text: string) => string {
+  const { inline } = cacheOf(ctx);
+  return (text) => {
+    let escaped = inline.get(text);
+    if (escaped === undefined) {
+      if (inline.size >= CACHE_LIMIT) inline.clear();
+      escaped = escapeMarkdownInline(text);
+      inline.set(text, escaped);
+    }
+    return escaped;
+  };
+}
+
+function permalinkFor(ctx: Pick<ExportContext, 'baseUrl'>, slug: string, anchor: string): string {
+  const { permalinks } = cacheOf(ctx);
+  const key = `${slug}#${anchor}`;
+  let link = permalinks.get(key);
+  if (link === undefined) {
+    if (permalinks.size >= CACHE_LIMIT) permalinks.clear();
+    link = blockPermalink(ctx.baseUrl, slug, anchor);
+    permalinks.set(key, link);
+  }
+  return link;
+}
+
 function quoteMarkdown(exact: string, acrossBlocks: boolean): string {
   // A quote across blocks has one line break between them (the page text): one quoted
   // paragraph per block.
@@ -60,20 +99,20 @@ function replyMarkdown(reply: ExportReply): string {
  * `ctx` is given), the note, an author/date line, and the replies as a nested list.
  */
 export function markdownEntry(a: ExportAnnotation, ctx?: Pick<ExportContext, 'baseUrl'>): string {
-  const label = escapeMarkdownInline(a.paragraphLabel);
-  const labelText = ctx
-    ? `[${label}](<${blockPermalink(ctx.baseUrl, a.document.slug, a.paragraph)}>)`
-    : label;
+  // Labels, permalinks, names and tags repeat from entry to entry: escaped once per export.
+  const inline = ctx ? cachedFor(ctx) : escapeMarkdownInline;
+  const label = inline(a.paragraphLabel);
+  const labelText = ctx ? `[${label}](<${permalinkFor(ctx, a.document.slug, a.paragraph)}>)` : label;
   const parts = [`${quoteMarkdown(a.exact, a.start.block !== a.end.block)}\n>\n> — ${labelText}`];
 
   const note = noteMarkdown(a.noteText, a.noteDoc);
   if (note.length > 0) parts.push(note);
 
   const byline = [
-    `**${escapeMarkdownInline(a.author.name)}**`,
+    `**${inline(a.author.name)}**`,
     formatDate(a.created),
-    a.group ? escapeMarkdownInline(a.group.name) : 'private',
-    `tags: ${a.tags.map(escapeMarkdownInline).join(', ')}`,
+    a.group ? inline(a.group.name) : 'private',
+    `tags: ${a.tags.map(inline).join(', ')}`,
   ];
   parts.push(byline.join(' · '));
 

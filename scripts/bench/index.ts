@@ -1,4 +1,4 @@
-// `npm run bench [-- reader peer mixed api export reanchor]`: the performance figures of
+// `npm run bench [-- reader peer mixed api highlights export reanchor]`: the performance figures of
 // docs/benchmarks.md, on a fresh machine as on a developer's.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own; every
 // section works in scratch databases cloned from a migrated, seeded template, all dropped
@@ -15,8 +15,12 @@ import { mixedSeconds, runMixedBench } from './mixed';
 import { clickableFromReaderRows, peerRatioRow, runPeerBench } from './peer';
 import { runReaderBench } from './reader';
 
-const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'export', 'reanchor'] as const;
+const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'highlights', 'export', 'reanchor'] as const;
 type Section = (typeof SECTIONS)[number];
+
+// Issue 12: exports of 100,000 annotations, and the highlights payload of 10,000.
+const EXPORT_TARGETS = { seconds: 3, rssMb: 100 };
+const HIGHLIGHTS_TARGET_MS = 100;
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
@@ -127,12 +131,44 @@ try {
     app = null;
   }
 
+  if (want('highlights')) {
+    console.log(
+      "\n[highlights] the reader page's highlights payload for 10,000 visible annotations, in-process (scripts/bench/highlights.ts)",
+    );
+    await attempt('highlights', async () => {
+      const lines = await runBenchScript('highlights.ts', [], { DATABASE_URL: await server!.clone('hl') });
+      notes.push(...lines.filter((l) => l.startsWith('highlights ')));
+      for (const line of lines) {
+        const m = /^highlights listHighlights, ([\d,]+) visible annotations: ([\d.]+) ms/.exec(line);
+        if (m)
+          rows.push({
+            measure: `highlights: listHighlights, ${m[1]} visible, in-process, p50`,
+            value: `${m[2]} ms`,
+            target: `≤ ${HIGHLIGHTS_TARGET_MS} ms`,
+            met: Number(m[2]) <= HIGHLIGHTS_TARGET_MS,
+          });
+      }
+    });
+  }
+
   if (want('export')) {
     console.log(
       '\n[export] 100,000 annotations per format, then an import of 10,000 (scripts/bench/export.ts)',
     );
     const lines = await runBenchScript('export.ts', [], { DATABASE_URL: await server.clone('export') });
     notes.push(...lines.filter((l) => /^(export|import|seeded)/.test(l.trim())));
+    for (const line of lines) {
+      const m = /^export (\w+)\s+([\d,]+) annotations\s+([\d.]+) s .* peak RSS \+([\d.]+) MB/.exec(line);
+      if (!m) continue;
+      const [, format, count, seconds, rss] = m;
+      const met = Number(seconds) <= EXPORT_TARGETS.seconds && Number(rss) <= EXPORT_TARGETS.rssMb;
+      rows.push({
+        measure: `export: ${format}, ${count} annotations (time, peak RSS growth)`,
+        value: `${seconds} s, +${rss} MB`,
+        target: `≤ ${EXPORT_TARGETS.seconds} s, ≤ ${EXPORT_TARGETS.rssMb} MB`,
+        met,
+      });
+    }
   }
 
   if (want('reanchor')) {

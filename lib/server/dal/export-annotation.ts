@@ -16,6 +16,7 @@ export interface DocumentInfo {
 }
 
 export interface VersionInfo {
+  id: string;
   number: number;
   labels: Map<string, string>;
   /** the version's text as the reader page shows it: what exported selectors refer to */
@@ -74,6 +75,19 @@ function selectorsFor(row: ExportSourceRow, version: VersionInfo) {
   };
 }
 
+// One object per document and version, shared by its rows (formatters only read it).
+const documents = new WeakMap<VersionInfo, Map<string, ExportAnnotation['document']>>();
+function documentOf(doc: DocumentInfo, version: VersionInfo): ExportAnnotation['document'] {
+  let byDoc = documents.get(version);
+  if (!byDoc) documents.set(version, (byDoc = new Map()));
+  let found = byDoc.get(doc.id);
+  if (!found || found.slug !== doc.slug || found.title !== doc.title) {
+    found = { ...doc, version: version.number };
+    byDoc.set(doc.id, found);
+  }
+  return found;
+}
+
 /** One row as the formatters take it, with rule 3 applied to its note and replies. */
 export function toExportAnnotation(
   row: ExportSourceRow,
@@ -102,7 +116,7 @@ export function toExportAnnotation(
   const label = (anchor: string) => version.labels.get(anchor) ?? anchor;
   return {
     id: row.id,
-    document: { ...doc, version: version.number },
+    document: documentOf(doc, version),
     paragraph: row.startBlock,
     paragraphLabel: passageLabel(label(row.startBlock), label(row.endBlock)),
     start,

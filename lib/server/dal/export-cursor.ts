@@ -5,7 +5,13 @@ import type { ExportAnnotation } from '@/lib/export/types';
 import { db, rawSql } from '../db';
 import { scopeSql, type AnnotationScope } from './annotation-access';
 import { filterWhere } from './annotations';
-import { toExportAnnotation, type DocumentInfo, type ExportSourceRow } from './export-annotation';
+import {
+  toExportAnnotation,
+  type DocumentInfo,
+  type ExportSourceRow,
+  type VersionInfo,
+} from './export-annotation';
+import { repliesOf, TagOrder } from './export-children';
 import { ExportLookups } from './export-records';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
@@ -93,16 +99,10 @@ function firstTag(sql: postgres.Sql, tagIds: string[]) {
     ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1)`;
 }
 
-type CursorRow = Omit<ExportSourceRow, 'replies'> & {
+type CursorRow = Omit<ExportSourceRow, 'replies' | 'tags'> & {
   sectionTag: string | null;
-  replies: (Omit<ExportSourceRow['replies'][number], 'createdAt' | 'updatedAt'> & {
-    createdAt: string;
-    updatedAt: string;
-  })[];
+  tagIds: string[];
 };
-
-// Timestamps are stored as UTC without a zone (Prisma's convention): read them as UTC.
-const utc = (stamp: string) => new Date(`${stamp}Z`);
 
 /**
  * The export's annotations, batch by batch, in document order with orphans last, or (for
@@ -128,6 +128,35 @@ export async function* exportCursor(
   }
 }
 
+/** Batches from a postgres.js cursor, the next one already requested while the caller
+ * formats the current one: PostgreSQL computes batch n+1 (its tags and replies) while this
+ * process writes batch n, instead of each waiting for the other. */
+async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
+  const iterator = cursor[Symbol.asyncIterator]();
+  // postgres.js answers a finished cursor's next() with a plain { done: true }, not a promise.
+  const request = () =>
+    Promise.resolve(iterator.next()).then((r) => (r.done ? null : { value: onArrival(r.value) }));
+  let pending: Promise<{ value: U } | null> | null = request();
+  let done = false;
+  try {
+    for (;;) {
+      const current: { value: U } | null = await pending;
+      pending = null;
+      if (current === null) {
+        done = true;
+        return;
+      }
+      pending = request();
+      yield current.value;
+    }
+  } finally {
+    // Stopped early (a cancelled download): let the batch in flight arrive, then close the
+    // cursor, so the connection goes back to the pool with no query running.
+    const last = pending ? await pending.catch(() => null) : undefined;
+    if (!done && last !== null) await iterator.return?.();
+  }
+}
+
 async function* readCursor(
   sql: postgres.Sql,
   scope: AnnotationScope,
@@ -138,41 +167,68 @@ async function* readCursor(
 ): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
   const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
+  const tags = new TagOrder(rawSql());
+  const withReplies = (rows: CursorRow[]) => {
+    const replies =
+      rows.length > 0
+        ? repliesOf(
+            rawSql(),
+            rows.map((r) => r.id),
+          )
+        : Promise.resolve(new Map());
+    replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
+    return { rows, replies };
+  };
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
-  const section = order.kind === 'sections' ? firstTag(sql, tagIds) : sql`NULL::uuid`;
-  const sectionOrder =
-    order.kind === 'sections' ? sql`array_position(${tagIds}::uuid[], ${section}) NULLS LAST,` : sql``;
-  const cursor = sql<CursorRow[]>`
-    SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
-           a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
-           a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
-           a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-           a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
-           ARRAY(SELECT t."slug" FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
-                 WHERE x."annotationId" = a."id" ORDER BY t."position", t."slug") AS "tags",
-           coalesce((SELECT json_agg(json_build_object(
-                       'id', r."id", 'authorId', r."authorId", 'authorName', coalesce(r."attribution", ru."name", ''),
-                       'bodyJson', r."bodyJson", 'bodyText', r."bodyText", 'createdAt', r."createdAt",
-                       'updatedAt', r."updatedAt", 'hidden', r."hiddenAt" IS NOT NULL) ORDER BY r."createdAt", r."id")
-                     FROM "replies" r LEFT JOIN "users" ru ON ru."id" = r."authorId"
-                     WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL), '[]'::json) AS "replies"
-    FROM "annotations" a
-    LEFT JOIN "users" u ON u."id" = a."authorId"
-    LEFT JOIN "groups" g ON g."id" = a."groupId"
-    WHERE ${condition}
-    ORDER BY ${sectionOrder} (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`.cursor(
-    batchSize,
-  );
-  for await (const rows of cursor) {
-    const batch = [];
-    for (const row of rows) {
-      const version = await lookups.version(row.versionId);
-      const source: ExportSourceRow = {
-        ...row,
-        replies: row.replies.map((r) => ({ ...r, createdAt: utc(r.createdAt), updatedAt: utc(r.updatedAt) })),
-      };
-      batch.push({ sectionTag: row.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
+  // The section tag, computed once per row and used twice (selected, sorted on).
+  const sectionJoin =
+    order.kind === 'sections'
+      ? sql`LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
+          WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
+          ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true`
+      : sql``;
+  const section = order.kind === 'sections' ? sql`s."tagId"` : sql`NULL::uuid`;
+  // Document order reads the anchored annotations, then the orphans, each in the
+  // ("documentId", "startIndex", "startOffset") index's order: rows stream from the first
+  // batch on, where one ORDER BY with the orphans last sorted every row (spilling to disk
+  // at 100,000) before the first came out. Sections need that sort (their key is computed).
+  const phases =
+    order.kind === 'sections'
+      ? [sql`ORDER BY array_position(${tagIds}::uuid[], ${section}) NULLS LAST, (a."status" = 'ORPHANED'),`]
+      : [sql`AND a."status" <> 'ORPHANED' ORDER BY`, sql`AND a."status" = 'ORPHANED' ORDER BY`];
+  for (const phase of phases) {
+    const cursor = sql<CursorRow[]>`
+      SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
+             a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
+             a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
+             a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+             a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
+             ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id") AS "tagIds"
+      FROM "annotations" a
+      LEFT JOIN "users" u ON u."id" = a."authorId"
+      LEFT JOIN "groups" g ON g."id" = a."groupId"
+      ${sectionJoin}
+      WHERE ${condition}
+      ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+    let version: VersionInfo | null = null;
+    // Each batch's replies are asked for as soon as its rows arrive (withReplies), so they
+    // are read while the cursor fetches the next batch and this process formats the last.
+    for await (const { rows, replies } of readAhead(cursor, withReplies)) {
+      await tags.learn(rows);
+      const repliesByAnnotation = await replies;
+      const batch = [];
+      for (const row of rows) {
+        // Rows of one version follow each other: no await (a microtask) per row.
+        if (version?.id !== row.versionId) version = await lookups.version(row.versionId);
+        const source = row as unknown as ExportSourceRow;
+        source.tags = tags.slugs(row.tagIds);
+        source.replies = repliesByAnnotation.get(row.id) ?? [];
+        batch.push({
+          sectionTag: row.sectionTag,
+          annotation: toExportAnnotation(source, version, scope, doc),
+        });
+      }
+      yield batch;
     }
-    yield batch;
   }
 }

@@ -61,7 +61,7 @@ export class ExportLookups {
         const labels = labelBlocks(
           index.blocks.map((b) => ({ anchor: b.anchor, kind: kinds.get(b.anchor) ?? 'PARAGRAPH' })),
         );
-        return { number, labels, page: buildPageText(index.blocks) };
+        return { id: versionId, number, labels, page: buildPageText(index.blocks) };
       });
       this.versions.set(versionId, info);
     }
