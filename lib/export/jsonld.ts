@@ -214,7 +214,7 @@ function annotationText(a: ExportAnnotation, w: ItemWriter): string {
   if (w.source?.slug !== a.document.slug)
     w.source = { slug: a.document.slug, iri: str(documentIri(baseUrl, a.document.slug)) };
   return (
-    `{"@context":${w.context},"id":${str(annotationIri(baseUrl, a.id))},"type":"Annotation",` +
+    `{"@context":${w.context},"id":${str(annotationIri(baseUrl, a.document.id, a.id))},"type":"Annotation",` +
     `"motivation":"${motivation}","created":${str(a.created.toISOString())},` +
     `"modified":${str(a.updated.toISOString())},` +
     `"creator":{"id":${str(userIri(baseUrl, a.author.id))},"type":"Person","name":${str(a.author.name)}},` +
@@ -232,12 +232,12 @@ function annotationText(a: ExportAnnotation, w: ItemWriter): string {
 function replyText(reply: ExportReply, a: ExportAnnotation, w: ItemWriter): string {
   const { baseUrl } = w;
   return (
-    `{"@context":${w.context},"id":${str(replyIri(baseUrl, a.id, reply.id))},"type":"Annotation",` +
+    `{"@context":${w.context},"id":${str(replyIri(baseUrl, a.document.id, a.id, reply.id))},"type":"Annotation",` +
     `"motivation":"replying","created":${str(reply.created.toISOString())},` +
     `"modified":${str(reply.updated.toISOString())},` +
     `"creator":{"type":"Person","name":${str(reply.authorName)}}` +
     (reply.bodyText.trim().length > 0 ? `,"body":${noteBodyText(reply.bodyText, reply.bodyDoc)}` : '') +
-    `,"target":${str(annotationIri(baseUrl, a.id))}${reply.hidden ? ',"mg:hidden":true' : ''}}`
+    `,"target":${str(annotationIri(baseUrl, a.document.id, a.id))}${reply.hidden ? ',"mg:hidden":true' : ''}}`
   );
 }
 
