@@ -277,10 +277,37 @@ export class HighlightPainter {
       html += markHtml(segment.text, look);
       runs.push({ ids: segment.ids, text: segment.text, look, styledWith });
     }
+    const focused = this.focusedOffset(block);
     block.el.innerHTML = html;
     const marks = block.el.children;
     block.runs = runs.map((run, i) => ({ ...run, el: marks[i] }));
     for (const run of block.runs) this.runs.set(run.el, run);
+    if (focused !== null) this.refocus(block, focused);
+  }
+
+  /** Where in the block's text the focused highlight starts, when it is one of this block's:
+   * a repaint (a save confirmed, a note arriving) replaces the marks, and a keyboard reader's
+   * focus must not fall back to the page. */
+  private focusedOffset(block: BlockPaint): number | null {
+    const active = document.activeElement;
+    if (!active || active.parentElement !== block.el || !this.runs.has(active)) return null;
+    let offset = 0;
+    for (let node = block.el.firstChild; node && node !== active; node = node.nextSibling)
+      offset += node.textContent?.length ?? 0;
+    return offset;
+  }
+
+  /** Focuses the highlight now at `offset`, or the block when none is there any more. */
+  private refocus(block: BlockPaint, offset: number) {
+    let at = 0;
+    for (let node = block.el.firstChild; node; node = node.nextSibling) {
+      at += node.textContent?.length ?? 0;
+      if (offset >= at) continue;
+      if (node instanceof HTMLElement && this.runs.has(node) && node.tabIndex >= 0)
+        return node.focus({ preventScroll: true });
+      break;
+    }
+    block.el.focus({ preventScroll: true });
   }
 
   /** Attribute writes only, and only those that differ. Unless `force` (the annotations
