@@ -8,6 +8,7 @@
 // right after (docs/adr/0018-filter-toggle-on-screen-first.md); Tab, a click and "Show in
 // text" settle them all first, and <article> is aria-busy until they are.
 import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
+import { focusedOffset, refocusAt, whenIdle } from './idle-and-focus';
 import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
 import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
 import { escapeHtml } from '@/lib/reader/article-html';
@@ -200,13 +201,7 @@ export class HighlightPainter {
       this.markBusy();
       this.scheduleIdle();
     };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-      this.idle = { cancel: () => cancelIdleCallback(id) };
-    } else {
-      const id = setTimeout(work);
-      this.idle = { cancel: () => clearTimeout(id) };
-    }
+    this.idle = whenIdle(work, IDLE_TIMEOUT_MS);
   }
 
   /** aria-busy while some blocks are behind the filters (assistive technology may wait). */
@@ -277,37 +272,13 @@ export class HighlightPainter {
       html += markHtml(segment.text, look);
       runs.push({ ids: segment.ids, text: segment.text, look, styledWith });
     }
-    const focused = this.focusedOffset(block);
+    const isRun = (el: Element) => this.runs.has(el);
+    const focused = focusedOffset(block.el, isRun);
     block.el.innerHTML = html;
     const marks = block.el.children;
     block.runs = runs.map((run, i) => ({ ...run, el: marks[i] }));
     for (const run of block.runs) this.runs.set(run.el, run);
-    if (focused !== null) this.refocus(block, focused);
-  }
-
-  /** Where in the block's text the focused highlight starts, when it is one of this block's:
-   * a repaint (a save confirmed, a note arriving) replaces the marks, and a keyboard reader's
-   * focus must not fall back to the page. */
-  private focusedOffset(block: BlockPaint): number | null {
-    const active = document.activeElement;
-    if (!active || active.parentElement !== block.el || !this.runs.has(active)) return null;
-    let offset = 0;
-    for (let node = block.el.firstChild; node && node !== active; node = node.nextSibling)
-      offset += node.textContent?.length ?? 0;
-    return offset;
-  }
-
-  /** Focuses the highlight now at `offset`, or the block when none is there any more. */
-  private refocus(block: BlockPaint, offset: number) {
-    let at = 0;
-    for (let node = block.el.firstChild; node; node = node.nextSibling) {
-      at += node.textContent?.length ?? 0;
-      if (offset >= at) continue;
-      if (node instanceof HTMLElement && this.runs.has(node) && node.tabIndex >= 0)
-        return node.focus({ preventScroll: true });
-      break;
-    }
-    block.el.focus({ preventScroll: true });
+    if (focused !== null) refocusAt(block.el, focused, isRun);
   }
 
   /** Attribute writes only, and only those that differ. Unless `force` (the annotations
@@ -364,13 +335,7 @@ export class HighlightPainter {
       );
       for (const block of this.blocks.values()) this.paintAside(block);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-      this.agreementIdle = { cancel: () => cancelIdleCallback(id) };
-    } else {
-      const id = setTimeout(work);
-      this.agreementIdle = { cancel: () => clearTimeout(id) };
-    }
+    this.agreementIdle = whenIdle(work, IDLE_TIMEOUT_MS);
   }
 
   /** The reader's selection in the article as text points, to put back after a repaint. */

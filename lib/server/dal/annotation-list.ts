@@ -1,39 +1,10 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { mineFilter, type AnnotationFilter } from '@/lib/annotations/schemas';
-import { db, rawSql } from '../db';
-import { scopeSql, withholdsTextSql, type AnnotationScope } from './annotation-access';
+import type { AnnotationFilter } from '@/lib/annotations/schemas';
+import { rawSql } from '../db';
+import { withholdsTextSql, type AnnotationScope } from './annotation-access';
+import { annotationFilterSql } from './annotation-filter-sql';
 import { joinedViewTables } from './annotation-view';
-
-/** The list filters in SQL, over `"annotations" AS a`; a text search (which rule 3 shapes)
- * is answered by `searchWhere` and joined as an id list. */
-async function filterSql(
-  sql: postgres.Sql,
-  scope: AnnotationScope,
-  filter: AnnotationFilter & { annotation?: string[] },
-  searchWhere: (q: string) => Promise<object>,
-) {
-  const parts = [scopeSql(sql, scope)];
-  if (filter.annotation?.length) parts.push(sql`a."id" = ANY(${filter.annotation}::uuid[])`);
-  if (filter.tag.length > 0)
-    parts.push(sql`EXISTS (SELECT 1 FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
-      WHERE x."annotationId" = a."id" AND t."slug" = ANY(${filter.tag}))`);
-  if (filter.reader.length > 0) parts.push(sql`a."authorId" = ANY(${filter.reader})`);
-  if (filter.group === 'private') parts.push(sql`a."visibility" = 'PRIVATE'`);
-  else if (filter.group) parts.push(sql`a."groupId" = ${filter.group}::uuid`);
-  const mine = mineFilter(filter);
-  if (mine === 'mine') parts.push(sql`a."authorId" = ${scope.reader.id}`);
-  if (mine === 'others') parts.push(sql`a."authorId" <> ${scope.reader.id}`);
-  if (filter.status === 'orphaned') parts.push(sql`a."status" = 'ORPHANED'`);
-  if (filter.status === 'anchored') parts.push(sql`a."status" <> 'ORPHANED'`);
-  if (filter.q) {
-    const where = { AND: [scope.where, await searchWhere(filter.q)] };
-    const ids = (await db.annotation.findMany({ where, select: { id: true } })).map((r) => r.id);
-    parts.push(sql`a."id" = ANY(${ids}::uuid[])`);
-  }
-  // Wrapped: a fragment returned from an async function would be awaited, so run.
-  return { condition: parts.reduce((all, part) => sql`${all} AND (${part})`) };
-}
 
 /**
  * The JSON array of what `scope` sees on its document that passes `filter`, in document
@@ -50,7 +21,7 @@ export async function listAnnotationsJson(
   searchWhere: (q: string) => Promise<object>,
 ): Promise<Buffer> {
   const sql = rawSql();
-  const { condition } = await filterSql(sql, scope, filter, searchWhere);
+  const { condition } = await annotationFilterSql(sql, scope, filter, searchWhere);
   const member = scope.memberships.map((m) => m.groupId);
   const facilitated = scope.memberships.filter((m) => m.role === 'FACILITATOR').map((m) => m.groupId);
   const mine = sql`(a."authorId" = ${scope.reader.id})`;

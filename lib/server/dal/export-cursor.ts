@@ -1,9 +1,10 @@
 import 'server-only';
 import type postgres from 'postgres';
-import { mineFilter, type AnnotationFilter } from '@/lib/annotations/schemas';
+import type { AnnotationFilter } from '@/lib/annotations/schemas';
 import type { ExportAnnotation } from '@/lib/export/types';
-import { db, rawSql } from '../db';
-import { scopeSql, type AnnotationScope } from './annotation-access';
+import { rawSql } from '../db';
+import type { AnnotationScope } from './annotation-access';
+import { annotationFilterSql } from './annotation-filter-sql';
 import { filterWhere } from './annotations';
 import {
   toExportAnnotation,
@@ -16,9 +17,7 @@ import { ExportLookups } from './export-records';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
 // tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,
-// "Exports"). Rule 1 is annotation-access.ts's `scopeSql`; the list filters below are the
-// SQL spelling of `filterWhere`, and a text search (which rule 3 shapes) is answered by
-// `filterWhere` itself and joined here as an id list.
+// "Exports"). Rule 1 and the list filters are annotation-filter-sql.ts's, as for the list.
 
 export type ExportOrder = { kind: 'document' } | { kind: 'sections'; tagIds: string[] };
 
@@ -32,24 +31,9 @@ async function planQuery(
   filter: AnnotationFilter,
   sql: postgres.Sql = rawSql(),
 ): Promise<Plan> {
-  const parts = [scopeSql(sql, scope)];
-  if (filter.tag.length > 0)
-    parts.push(sql`EXISTS (SELECT 1 FROM "annotation_tags" x JOIN "tags" t ON t."id" = x."tagId"
-      WHERE x."annotationId" = a."id" AND t."slug" = ANY(${filter.tag}))`);
-  if (filter.reader.length > 0) parts.push(sql`a."authorId" = ANY(${filter.reader})`);
-  if (filter.group === 'private') parts.push(sql`a."visibility" = 'PRIVATE'`);
-  else if (filter.group) parts.push(sql`a."groupId" = ${filter.group}::uuid`);
-  const mine = mineFilter(filter);
-  if (mine === 'mine') parts.push(sql`a."authorId" = ${scope.reader.id}`);
-  if (mine === 'others') parts.push(sql`a."authorId" <> ${scope.reader.id}`);
-  if (filter.status === 'orphaned') parts.push(sql`a."status" = 'ORPHANED'`);
-  if (filter.status === 'anchored') parts.push(sql`a."status" <> 'ORPHANED'`);
-  if (filter.q) {
-    const where = await filterWhere(scope, { tag: [], reader: [], mine: undefined, q: filter.q });
-    const ids = (await db.annotation.findMany({ where, select: { id: true } })).map((r) => r.id);
-    parts.push(sql`a."id" = ANY(${ids}::uuid[])`);
-  }
-  const condition = parts.reduce((all, part) => sql`${all} AND (${part})`);
+  const { condition } = await annotationFilterSql(sql, scope, filter, (q) =>
+    filterWhere(scope, { tag: [], reader: [], mine: undefined, q }),
+  );
   return { sql, condition };
 }
 
