@@ -160,6 +160,8 @@ async function benchDatabasePath() {
     await migrateDatabase(`${serverUrl}/${name}`);
     seedDatabase(`${serverUrl}/${name}`);
     process.env.DATABASE_URL = `${serverUrl}/${name}`;
+    // The sample article is public: only an administrator may revise it.
+    process.env.ADMIN_EMAILS = 'bench@example.org';
     const { db } = await import('@/lib/server/db');
     const { reviseDocument } = await import('@/lib/server/dal/versions');
 
