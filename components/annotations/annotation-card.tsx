@@ -5,6 +5,7 @@ import type { NoteDoc } from '@/lib/notes';
 import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { NoteView } from '@/components/notes/note-view';
 import { LinkButton } from '@/components/links/link-button';
+import { VisibilitySelect } from './visibility-select';
 import { TagSwatch } from '@/components/reader/tag-styles';
 import type { LocalAnnotation } from '@/components/reader/use-annotations';
 import { ApiError } from '@/lib/client/api';
@@ -135,17 +136,12 @@ export function AnnotationCard({
             onCancel={() => setEditing(false)}
             focusOnMount
           />
-          <label className="toolbar-visibility">
-            <span>Visible to</span>
-            <select value={editGroup ?? ''} onChange={(e) => setEditGroup(e.target.value || null)}>
-              <option value="">Only me (private)</option>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VisibilitySelect
+            className="toolbar-visibility"
+            value={editGroup}
+            groups={groups}
+            onChange={setEditGroup}
+          />
           <div className="card-actions">
             <button
               type="button"

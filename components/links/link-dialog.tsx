@@ -7,6 +7,7 @@ import { LINK_NOTE_MAX } from '@/lib/limits';
 import { relationName, relationsFor } from '@/lib/links/relation-options';
 import type { LinkView, RelationView } from '@/lib/links/schemas';
 import { labelBlocks } from '@/lib/reader/block-labels';
+import { VisibilitySelect } from '@/components/annotations/visibility-select';
 import { ModalDialog } from '@/components/export/modal-dialog';
 import { linksApi } from './links-api';
 import { LINK_TO_EVENT, type LinkFrom, type OpenRequest } from './link-button';
@@ -210,17 +211,7 @@ function LinkForm({ from, groups }: { from: From; groups: { id: string; name: st
             ))}
           </select>
         </label>
-        <label className="link-field">
-          <span>Visible to</span>
-          <select value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value || null)}>
-            <option value="">Only me (private)</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VisibilitySelect className="link-field" value={groupId} groups={groups} onChange={setGroupId} />
       </div>
       <label className="link-field">
         <span>Note (optional)</span>

@@ -5,6 +5,7 @@ import type { NoteDoc } from '@/lib/notes';
 import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { TagSwatch } from './tag-styles';
 import './reader-sheets.css';
+import { VisibilitySelect } from '@/components/annotations/visibility-select';
 
 export interface Draft {
   tags: string[];
@@ -117,20 +118,12 @@ export function AnnotationToolbar({
         onCancel={onCancel}
       />
       <div className="toolbar-actions">
-        <label className="toolbar-visibility">
-          <span>Visible to</span>
-          <select
-            value={draft.groupId ?? ''}
-            onChange={(e) => onChange({ ...draft, groupId: e.target.value || null })}
-          >
-            <option value="">Only me (private)</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VisibilitySelect
+          className="toolbar-visibility"
+          value={draft.groupId}
+          groups={groups}
+          onChange={(groupId) => onChange({ ...draft, groupId })}
+        />
         <button type="button" className="button" onClick={onCancel} aria-keyshortcuts="Escape">
           Cancel
         </button>
