@@ -77,10 +77,7 @@ async function loadJsonLd(
 ): Promise<{ items: JsonLd[]; rev: number }> {
   const { row, scope } = await loadVisibleAnnotation(reader, id);
   const doc = await documentInfo(row.documentId);
-  const [links, current] = await Promise.all([
-    linksOf([id]),
-    db.annotation.findUniqueOrThrow({ where: { id }, select: { rev: true } }),
-  ]);
+  const links = await linksOf([id]);
   for await (const batch of exportRecords(
     { AND: [scope.where, { id }] },
     scope,
@@ -88,7 +85,7 @@ async function loadJsonLd(
     new ExportLookups(),
     1,
   )) {
-    if (batch[0]) return { items: formatAnnotation(batch[0], baseUrl, links.get(id)!), rev: current.rev };
+    if (batch[0]) return { items: formatAnnotation(batch[0], baseUrl, links.get(id)!), rev: row.rev };
   }
   throw notFound('The annotation');
 }
