@@ -60,6 +60,29 @@ test('[DISAGREE] readers tag the same passage differently; the disagreement view
   const marginAxe = await new AxeBuilder({ page: ada }).include('article').analyze();
   expect(marginAxe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await ada.locator(`section#${split.anchor}`).screenshot({ path: 'docs/screenshots/margin-agreement.png' });
+
+  // On touch phones (390 and 320 px) the margin sits under each paragraph: the marker is on
+  // screen, widens nothing, and a tap opens the disagreement view.
+  for (const width of [390, 320]) {
+    const phone = await browser.newContext({
+      viewport: { width, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      storageState: await ben.context().storageState(),
+    });
+    const page = await phone.newPage();
+    await page.goto('/documents/face-time');
+    const marker = page
+      .locator('article.article')
+      .getByRole('link', { name: new RegExp(`^${split.label}: readers agree on 0 of 3`) });
+    await marker.scrollIntoViewIfNeeded();
+    const box = await marker.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width, `marker inside ${width} px`).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await marker.tap();
+    await expect(page).toHaveURL(/\/documents\/face-time\/disagreement/);
+    await phone.close();
+  }
   await splitMarker.focus();
   await ada.keyboard.press('Enter');
   await expect(ada).toHaveURL(/\/documents\/face-time\/disagreement$/);
