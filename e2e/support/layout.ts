@@ -19,6 +19,8 @@ export async function expectFitsWidth(page: Page, where: string) {
 
 /** No serious or critical axe violation in the page (or the part given). */
 export async function expectNoSeriousA11yIssues(page: Page, where: string, include?: string) {
+  // Next streams a page's metadata after its body: the <title> arrives a moment later.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
