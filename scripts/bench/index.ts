@@ -12,7 +12,7 @@ import { openBenchServer, type BenchServer } from './lib/scratch-db';
 import { seedScene } from './lib/seed';
 import { formatTable, type Row } from './lib/stats';
 import { mixedSeconds, runMixedBench } from './mixed';
-import { clickableFromReaderRows, peerRatioRow, runPeerBench } from './peer';
+import { clickableFromReaderRows, floorRatioRow, peerRatioRow, runPeerBench } from './peer';
 import { runReaderBench } from './reader';
 
 const SECTIONS = ['reader', 'peer', 'mixed', 'api', 'highlights', 'export', 'reanchor'] as const;
@@ -108,6 +108,8 @@ try {
         oursClickableMs = clickableFromReaderRows(result.rows);
         if (oursClickableMs !== null && peerDrawnMs !== null)
           rows.push(peerRatioRow(oursClickableMs, peerDrawnMs));
+        const floor = result.clickable[scene.annotations]?.floor;
+        if (floor !== undefined && peerDrawnMs !== null) rows.push(floorRatioRow(floor, peerDrawnMs));
       });
     }
     // Before api; it removes its own rows afterwards.

@@ -268,7 +268,7 @@ function peerVersion(): string {
 /** The reader section's "every highlight clickable" time at 10,000, read from its table
  * (a row whose measure says "clickable", the 10,000 one when there are several sizes). */
 export function clickableFromReaderRows(readerRows: Row[]): number | null {
-  const clickable = readerRows.filter((r) => /clickable/.test(r.measure));
+  const clickable = readerRows.filter((r) => /clickable/.test(r.measure) && !/floor/.test(r.measure));
   const row = clickable.find((r) => /10,000|10000|10k/i.test(r.measure)) ?? clickable.at(-1);
   if (!row) return null;
   const value = Number.parseFloat(row.value.replace(/,/g, ''));
@@ -284,5 +284,16 @@ export function peerRatioRow(oursMs: number, peerMs: number): Row {
     value: Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '–',
     target: `≥ ${PEER_RATIO_TARGET}×`,
     met: ratio >= PEER_RATIO_TARGET,
+  };
+}
+
+/** The best ratio any design could reach here: the peer against the floor (the same page
+ * already painted, static, ./floor.ts), both in this run. Below the target, the target is
+ * bounded by the machine, by that much. */
+export function floorRatioRow(floorMs: number, peerMs: number): Row {
+  const ratio = peerMs / floorMs;
+  return {
+    measure: 'floor vs peer: Recogito drawn ÷ the static floor clickable (the best ratio possible)',
+    value: Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '–',
   };
 }

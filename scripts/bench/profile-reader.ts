@@ -17,6 +17,7 @@ import { seedScene, type BenchScene } from './lib/seed';
 import { median } from './lib/stats';
 import { CHROMIUM_ARGS, measureNavigation, probeScript, VIEWPORT, waitUntilReady } from './reader';
 import { summarizeProfile, summarizeTrace, type TraceEvent } from './lib/trace-summary';
+import { measureFloor } from './floor';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -156,6 +157,11 @@ async function main() {
             await tracedNavigation(browser, scene, app.baseUrl, cookie),
           );
         }
+        // The floor: the same page painted, as static HTML (./floor.ts), after the builds.
+        const floor = await measureFloor(browser, { ...scene, baseUrl: apps[0].baseUrl }, cookie);
+        medians.push(
+          `floor @ ${scene.annotations}: median of 3: FCP ${floor.text.toFixed(0)}, all marks ${floor.marks.toFixed(0)}, clickable ${floor.ready.toFixed(0)} (clickable runs: ${floor.runs.map((s) => s.ready.toFixed(0)).join(', ')}; ${(floor.htmlBytes / 1024).toFixed(0)} KB of HTML)`,
+        );
         console.log(`\n${medians.join('\n')}`);
       }
     } finally {

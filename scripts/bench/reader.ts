@@ -14,6 +14,7 @@ import { browserCookies } from './lib/http';
 import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';
 import { traceToggle } from './lib/toggle-trace';
+import { measureFloor } from './floor';
 
 const RUNS = 3;
 const TOGGLES = 5;
@@ -89,7 +90,7 @@ export async function waitUntilReady(page: Page) {
   }
 }
 
-interface NavigationRun {
+export interface NavigationRun {
   ready: number;
   marks: number;
   textPainted: number;
@@ -108,7 +109,10 @@ export async function measureNavigation(
   browser: Browser,
   scene: BenchScene,
   cookie: string,
+  /** another page to measure with the same probe (the floor), without the reader's background list */
+  options: { url?: string; waitForList?: boolean } = {},
 ): Promise<NavigationRun> {
+  const waitForList = options.waitForList ?? true;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addCookies(browserCookies(cookie, scene.baseUrl));
@@ -118,10 +122,10 @@ export async function measureNavigation(
     // context stays open until it has arrived, or the next navigation would find the server
     // still building it (2–3 s of its one event loop at 10,000 on a busy machine) and count
     // that in its own first byte.
-    const fullList = page.waitForResponse((r) => isFullList(r.url(), r.request().method()), {
-      timeout: 120_000,
-    });
-    await page.goto(`${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
+    const fullList = waitForList
+      ? page.waitForResponse((r) => isFullList(r.url(), r.request().method()), { timeout: 120_000 })
+      : null;
+    await page.goto(options.url ?? `${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
     await waitUntilReady(page);
     await page.getByRole('dialog', { name: /on this passage/ }).waitFor({ state: 'visible' });
     const result = await page.evaluate(() => {
@@ -146,7 +150,7 @@ export async function measureNavigation(
         markCount: document.getElementsByClassName('hl').length,
       };
     });
-    await (await fullList).finished();
+    if (fullList) await (await fullList).finished();
     return result;
   } finally {
     await context.close();
@@ -284,6 +288,8 @@ async function htmlBreakdown(scene: BenchScene, cookie: string) {
 export interface ReaderResult {
   rows: Row[];
   lines: string[];
+  /** by scene size: our clickable median and the floor's (the same page static, ./floor.ts) */
+  clickable: Record<number, { ours: number; floor: number }>;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -328,6 +334,8 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
     if (run.markCount !== scene.highlightRuns)
       throw new Error(`the page shows ${run.markCount} highlight runs, expected ${scene.highlightRuns}`);
   }
+  // The floor: the same page already painted, as static HTML (./floor.ts), same probe.
+  const floor = await measureFloor(browser, scene, viewer.cookie);
   const { runs: toggles, profile } = await measureToggles(browser, scene, viewer.cookie);
   const onlyClaim = toggles.find((t) => t.checked);
   if (onlyClaim && onlyClaim.marks !== scene.highlightRunsOnlyClaim) {
@@ -346,6 +354,7 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
     `[${label}] ${size.toLocaleString('en')} annotations by ${scene.readers.length} readers → ${scene.highlightRuns.toLocaleString('en')} highlight runs, ${scene.idsPerRun.toFixed(0)} annotations under each on average`,
     await htmlBreakdown(scene, viewer.cookie),
     `[${label}] navigation (ms, ${RUNS} runs): clickable ${runs.map((r) => r.ready.toFixed(0)).join(', ')}; medians: first byte ${pick('responseStart').toFixed(0)}, HTML received ${pick('responseEnd').toFixed(0)}, text painted ${text.toFixed(0)}, DOMContentLoaded ${pick('domContentLoaded').toFixed(0)}, all marks in DOM ${pick('marks').toFixed(0)}, clickable ${ready.toFixed(0)}; transferred ${kb(transferred)} (highlights payload ${kb(pick('highlightBytes'))})`,
+    `[${label}] floor (the same page painted, static HTML of ${kb(floor.htmlBytes)} with the marks and inlined CSS, one inline click script, node:http on loopback; ms, ${RUNS} runs): clickable ${floor.runs.map((r) => r.ready.toFixed(0)).join(', ')}; medians: HTML received ${median(floor.runs.map((r) => r.responseEnd)).toFixed(0)}, text painted ${floor.text.toFixed(0)}, all marks in DOM ${floor.marks.toFixed(0)}, clickable ${floor.ready.toFixed(0)}; ours ÷ floor, clickable: ${(ready / floor.ready).toFixed(1)}×`,
     `[${label}] reads over HTTP (median of 5): highlights ${reads.highlights.ms.toFixed(1)} ms (${kb(reads.highlights.bytes)} uncompressed), 304 revalidation ${reads.revalidated.ms.toFixed(1)} ms, full list ${reads.list.ms.toFixed(0)} ms (${kb(reads.list.bytes)} uncompressed, loaded in the background)`,
     `[${label}] Claim toggle (ms, ${TOGGLES} clicks): DOM updated ${toggles.map((t) => t.dom.toFixed(1)).join(', ')}; frame painted ${toggles.map((t) => t.frame.toFixed(1)).join(', ')}; whole article settled ${toggles.map((t) => t.settled.toFixed(0)).join(', ')}`,
     ...profile,
@@ -355,6 +364,7 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
   const transferTarget = TRANSFER_TARGET_BYTES[size];
   return {
     lines,
+    clickable: { [size]: { ours: ready, floor: floor.ready } },
     rows: [
       {
         measure: `${label}: navigation → article text painted (median of 3)`,
@@ -368,6 +378,14 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
         ...(clickableTarget ? { target: `< ${clickableTarget} ms`, met: ready < clickableTarget } : {}),
       },
       { measure: `${label}:   same timeline: all highlight runs in the DOM`, value: ms(pick('marks'), 0) },
+      {
+        measure: `${label}: floor (same page painted, static): navigation → text painted`,
+        value: ms(floor.text, 0),
+      },
+      {
+        measure: `${label}: floor (same page painted, static): navigation → every highlight opens`,
+        value: ms(floor.ready, 0),
+      },
       {
         measure: `${label}: bytes transferred until clickable`,
         value: kb(transferred),
@@ -402,7 +420,11 @@ export async function runReaderBench(scenes: BenchScene[]): Promise<ReaderResult
   try {
     const results: ReaderResult[] = [];
     for (const scene of scenes) results.push(await benchScene(browser, scene));
-    return { rows: results.flatMap((r) => r.rows), lines: results.flatMap((r) => r.lines) };
+    return {
+      rows: results.flatMap((r) => r.rows),
+      lines: results.flatMap((r) => r.lines),
+      clickable: Object.assign({}, ...results.map((r) => r.clickable)),
+    };
   } finally {
     await browser.close();
   }
