@@ -8,7 +8,7 @@
 // right after (docs/adr/0018-filter-toggle-on-screen-first.md); Tab, a click and "Show in
 // text" settle them all first, and <article> is aria-busy until they are.
 import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
-import { focusedOffset, refocusAt, whenIdle } from './idle-and-focus';
+import { focusedOffset, refocusAt, whenIdle, whenIdleAfter } from './idle-and-focus';
 import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
 import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
 import { escapeHtml } from '@/lib/reader/article-html';
@@ -30,6 +30,10 @@ const DRAFT_HIGHLIGHT = 'marginalia-draft';
 const IDLE_TIMEOUT_MS = 100;
 /** script time of one idle slice when the page is never idle (a frame's worth of the rest) */
 const SLICE_MS = 12;
+/** the first agreement waits this long after the first paint: computed in the first idle
+ * period, it ran (40–50 ms at 10,000) between the first click and the frame showing its
+ * dialog (profiled, docs/adr/0024-reader-clickable-sooner.md) */
+const FIRST_AGREEMENT_DELAY_MS = 1000;
 
 interface Run {
   ids: string[];
@@ -335,7 +339,9 @@ export class HighlightPainter {
       );
       for (const block of this.blocks.values()) this.paintAside(block);
     };
-    this.agreementIdle = whenIdle(work, IDLE_TIMEOUT_MS);
+    this.agreementIdle = this.agreement
+      ? whenIdle(work, IDLE_TIMEOUT_MS)
+      : whenIdleAfter(work, FIRST_AGREEMENT_DELAY_MS, IDLE_TIMEOUT_MS);
   }
 
   /** The reader's selection in the article as text points, to put back after a repaint. */

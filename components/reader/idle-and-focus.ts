@@ -10,6 +10,21 @@ export function whenIdle(work: (deadline?: IdleDeadline) => void, timeoutMs: num
   return { cancel: () => clearTimeout(id) };
 }
 
+/** Runs `work` when the page is idle once `delayMs` have passed (at the latest `timeoutMs`
+ * after that); cancellable. */
+export function whenIdleAfter(work: () => void, delayMs: number, timeoutMs: number): { cancel: () => void } {
+  let idle: { cancel: () => void } | null = null;
+  const timer = setTimeout(() => {
+    idle = whenIdle(work, timeoutMs);
+  }, delayMs);
+  return {
+    cancel: () => {
+      clearTimeout(timer);
+      idle?.cancel();
+    },
+  };
+}
+
 /** Where in `block`'s text the focused child starts, when `isRun` says it is a highlight of
  * the block: a repaint (a save confirmed, a note arriving) replaces the marks, and a keyboard
  * reader's focus must not fall back to the page. */

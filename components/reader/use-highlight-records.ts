@@ -4,13 +4,15 @@
 // full views (which live updates and the reader's own edits keep current). Unsaved
 // highlights of the reader's are drawn in both phases.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Highlights } from '@/lib/annotations/types';
 import type { DocumentIndex } from '@/lib/anchoring/types';
 import { highlightsApi } from '@/lib/client/endpoints';
 import type { ReaderFilters } from '@/lib/reader/filter-annotations';
 import { recordFromView, recordsFromPayload, shownIds } from '@/lib/reader/highlight-records';
 import type { HighlightRecord } from '@/lib/reader/highlight-runs';
 import { annotationKeys } from './annotation-cache';
+import { claimEarlyHighlights } from './early-highlights';
 import type { LocalAnnotation } from './use-annotations';
 import { useSearchMatches } from './use-search-matches';
 
@@ -27,21 +29,41 @@ export function useHighlightRecords(opts: {
   readerId: string;
 }) {
   const { documentId, documentVersion, index, readOnly, annotations, loaded, filters, readerId } = opts;
+  // The payload the reader's module started reading (./early-highlights.ts), claimed in the
+  // first render (so that the query below is never enabled when it has arrived: a query
+  // enabled in the hydration's render fetches again in its passive effects). The server
+  // rendered without it, so the hydration's render does not use it either: a layout effect
+  // hands it over, in the hydration's own commit.
+  const [claimed] = useState(() => (readOnly ? null : claimEarlyHighlights(documentId)));
+  const arrived = claimed && 'value' in claimed ? claimed.value : null;
+  const [early, setEarly] = useState<Highlights | null>(null);
+  useLayoutEffect(() => {
+    // A render of its own on purpose: it runs synchronously in the hydration's commit, before
+    // the frame, and the painter's layout effect draws the highlights in the same task.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (arrived) setEarly(arrived);
+  }, [arrived]);
+  const pending = useRef(claimed && 'promise' in claimed ? claimed.promise : null);
   const payload = useQuery({
     queryKey: annotationKeys.highlights(documentId),
-    queryFn: ({ signal }) => highlightsApi.get(documentId, signal),
-    enabled: !readOnly && !loaded,
+    queryFn: ({ signal }) => {
+      const promise = pending.current;
+      pending.current = null;
+      return promise ?? highlightsApi.get(documentId, signal);
+    },
+    enabled: !readOnly && !loaded && !arrived,
     staleTime: Infinity,
   });
+  const data = early ?? payload.data;
   const fromPayload = useMemo(
     () =>
-      payload.data && payload.data.documentVersion === documentVersion
+      data && data.documentVersion === documentVersion
         ? recordsFromPayload(
-            payload.data,
+            data,
             index.blocks.map((b) => b.anchor),
           )
         : null,
-    [payload.data, documentVersion, index],
+    [data, documentVersion, index],
   );
   const records = useMemo<HighlightRecord[] | null>(() => {
     const drawn = annotations.filter((a) => a.status !== 'ORPHANED' && a.documentVersion === documentVersion);
