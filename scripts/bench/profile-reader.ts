@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/profile-reader.ts [--sizes=1000,10000] [--dists=.next-base,.next-bench] [--runs=3] [--out=dir]`
+// `npx tsx scripts/bench/profile-reader.ts [--sizes=1000,10000] [--dists=.next-base,.next-bench] [--runs=3] [--out=dir] [--warm]`
 // Where the reader page's first load goes, by phase, from real Chromium profiles: one
 // navigation per scene under a DevTools trace (main-thread self time by event: HTML parse,
 // script compile and run, style, layout, paint) and the V8 sampling profiler (script time by
@@ -15,7 +15,14 @@ import { startApp, type RunningApp } from './lib/app-server';
 import { openBenchServer } from './lib/scratch-db';
 import { seedScene, type BenchScene } from './lib/seed';
 import { median } from './lib/stats';
-import { CHROMIUM_ARGS, measureNavigation, probeScript, VIEWPORT, waitUntilReady } from './reader';
+import {
+  CHROMIUM_ARGS,
+  isFullList,
+  measureNavigation,
+  probeScript,
+  VIEWPORT,
+  waitUntilReady,
+} from './reader';
 import { summarizeProfile, summarizeTrace, type TraceEvent } from './lib/trace-summary';
 import { measureFloor } from './floor';
 
@@ -24,8 +31,38 @@ const arg = (name: string, fallback: string) =>
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const dists = arg('dists', '.next-bench').split(',');
 const runs = Number(arg('runs', '3'));
+/** also measure second visits: navigations in one browser context after a first one, so the
+ * scripts come from the HTTP cache (and V8's code cache once they have run twice) and the
+ * highlights revalidate with their ETag */
+const warm = process.argv.includes('--warm');
 /** where to keep the raw trace and CPU profile of each traced navigation (for DevTools), if anywhere */
 const outDir = arg('out', '');
+
+async function warmNavigations(browser: Browser, scene: BenchScene, baseUrl: string, cookie: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addCookies(browserCookies(cookie, baseUrl));
+    const page = await context.newPage();
+    await page.addInitScript({ content: probeScript(scene.highlightRuns) });
+    const samples: { ready: number; fcp: number }[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const fullList = page.waitForResponse((r) => isFullList(r.url(), r.request().method()), {
+        timeout: 120_000,
+      });
+      await page.goto(`${baseUrl}/documents/face-time`, { waitUntil: 'commit' });
+      await waitUntilReady(page);
+      const sample = await page.evaluate(() => ({
+        ready: (window as unknown as { __bench: { readyAt: number } }).__bench.readyAt,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      }));
+      await (await fullList).finished();
+      if (i > 0) samples.push(sample);
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
 
 async function tracedNavigation(browser: Browser, scene: BenchScene, baseUrl: string, cookie: string) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -157,6 +194,13 @@ async function main() {
             await tracedNavigation(browser, scene, app.baseUrl, cookie),
           );
         }
+        if (warm)
+          for (const [k, app] of apps.entries()) {
+            const visits = await warmNavigations(browser, scene, app.baseUrl, cookie);
+            medians.push(
+              `${dists[k]} @ ${scene.annotations}, second visits (HTTP cache warm): median of ${runs}: FCP ${median(visits.map((v) => v.fcp)).toFixed(0)}, clickable ${median(visits.map((v) => v.ready)).toFixed(0)} (clickable runs: ${visits.map((v) => v.ready.toFixed(0)).join(', ')})`,
+            );
+          }
         // The floor: the same page painted, as static HTML (./floor.ts), after the builds.
         const floor = await measureFloor(browser, { ...scene, baseUrl: apps[0].baseUrl }, cookie);
         medians.push(

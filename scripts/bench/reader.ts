@@ -158,7 +158,7 @@ export async function measureNavigation(
 }
 
 /** The reader's background request for the full list (not a run's annotations by id). */
-function isFullList(address: string, method: string) {
+export function isFullList(address: string, method: string) {
   const url = new URL(address);
   return url.pathname.endsWith('/annotations') && url.search === '' && method === 'GET';
 }
