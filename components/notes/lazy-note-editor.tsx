@@ -1,8 +1,8 @@
 'use client';
 // The note editor (Tiptap and ProseMirror, most of the reader page's script) is not in the
-// page's first chunks: the reader's first view needs none of it. The reader requests it as its
-// own module runs (`preloadNoteEditor`), so it downloads beside the highlights and is there
-// before anyone writes. Until it arrives, a placeholder of the editor's size holds its place;
+// page's first chunks: the reader's first view needs none of it. The reader requests it
+// (`preloadNoteEditor`) once its highlights are on screen (docs/adr/0024-reader-clickable-sooner.md),
+// so that it is there before anyone writes without competing with the first clickable highlight. Until it arrives, a placeholder of the editor's size holds its place;
 // if it cannot be loaded at all (the connection dropped first), a plain-text editor takes its
 // place instead of the page failing.
 import dynamic from 'next/dynamic';

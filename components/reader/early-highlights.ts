@@ -1,10 +1,10 @@
-// The highlights payload, read as soon as the reader's code runs in the browser rather than
-// after hydration (docs/adr/0024-reader-clickable-sooner.md). The page preloads it with its
-// HTML (`<link rel=preload as=fetch>`), so by the time the scripts have arrived and run it
-// has usually arrived too: starting the request here (it is answered from the preload) parses
-// it while the page is still waiting for the rest of its scripts, and hydration then finds
-// it ready — the painter draws in the hydration's own task instead of after a query's
-// mount effect, its fetch and its notification timer.
+// The highlights payload, read as soon as the reader's code runs in the browser (just before
+// hydration) rather than after it (docs/adr/0024-reader-clickable-sooner.md). The page
+// preloads it with its HTML (`<link rel=preload as=fetch>`), so by the time the scripts have
+// arrived it has usually arrived too: the request made here is answered from the preload and
+// parsed between hydration's slices, and hydration then finds it ready — the painter draws in
+// the hydration's own commit instead of after a query's mount effect, its fetch and its
+// notification timer.
 import type { Highlights } from '@/lib/annotations/types';
 import { highlightsApi } from '@/lib/client/endpoints';
 
