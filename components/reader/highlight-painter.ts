@@ -1,7 +1,9 @@
 // Draws highlights into the static article HTML, outside React (docs/adr/0010-highlights-painted-outside-react.md):
 // each block is segmented by ALL the annotations (lib/segments) and painted with one
 // innerHTML write; a filter change then only rewrites the attributes of existing <mark>s
-// (`hl` ↔ `hl-off`, counts, ids, tags, labels), never the DOM's structure; a change to the
+// (the look's classes, counts, ids, tags, labels), never the DOM's structure; only the
+// classes are styled, so a run whose look stays is not restyled
+// (docs/adr/0025-highlight-looks-as-classes.md); a change to the
 // annotations repaints only the blocks whose runs changed. The draft (the passage being
 // annotated) is a CSS Custom Highlight, so it never moves the reader's selection.
 // A filter change restyles the blocks on screen at once and the others in idle slices

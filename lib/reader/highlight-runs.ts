@@ -25,6 +25,8 @@ export interface HighlightRecord {
 export const MAX_IDS_IN_DOM = 8;
 
 export interface RunLook {
+  /** the whole look as classes (reader.css, lib/reader/tag-patterns.ts): a filter that leaves a
+   * run's look alone leaves its class alone, and no stylesheet reads the attributes */
   className: string;
   attributes: Record<string, string>;
 }
@@ -32,7 +34,13 @@ export interface RunLook {
 /** A run none of whose annotations is shown: no longer `mark.hl`, not focusable. */
 export const HIDDEN_RUN: RunLook = { className: 'hl-off', attributes: {} };
 
-/** The attributes of a run shown with these annotations (in run order), or HIDDEN_RUN. */
+/** Overlap steps drawn at rest (a deeper tint and a thicker underline): `hl-2` from two
+ * annotations, `hl-5` from five. The exact count is in the label, the tooltip and a badge on
+ * hover and focus, so that a filter changing 76 annotations into 25 restyles nothing. */
+export const OVERLAP_STEPS = [2, 5] as const;
+
+/** The attributes of a run shown with these annotations (in run order), or HIDDEN_RUN.
+ * `tagNames` is in the tags' display order, which orders the band classes. */
 export function runLook(
   text: string,
   shown: HighlightRecord[],
@@ -52,7 +60,6 @@ export function runLook(
   const attributes: Record<string, string> = {};
   if (tag1) attributes['data-tag1'] = tag1;
   if (tag2) attributes['data-tag2'] = tag2;
-  attributes['data-tags'] = allTags.join(' ');
   if (shown.length > 1) attributes['data-count'] = String(shown.length);
   if (shown.length <= MAX_IDS_IN_DOM) attributes['data-ids'] = shown.map((a) => a.id).join(' ');
   attributes.title = description;
@@ -61,14 +68,26 @@ export function runLook(
   // article's text from being selected across it, so <mark> takes the role.
   attributes.role = 'button';
   attributes.tabindex = '0';
-  return { className: `hl${mine ? ' hl-mine' : ''}${unsaved ? ' hl-unsaved' : ''}`, attributes };
+  let className = 'hl';
+  // The first tag underlines the text (`u-`); every other tag adds its band (`b-`), in the
+  // tags' order so that the same tags always give the same class.
+  if (tag1) className += ` u-${tag1}`;
+  if (allTags.length > (tag1 ? 1 : 0)) {
+    for (const slug of tagNames.keys())
+      if (slug !== tag1 && allTags.includes(slug)) className += ` b-${slug}`;
+    for (const slug of allTags) if (slug !== tag1 && !tagNames.has(slug)) className += ` b-${slug}`;
+  }
+  if (shown.length >= OVERLAP_STEPS[1]) className += ' hl-5';
+  else if (shown.length >= OVERLAP_STEPS[0]) className += ' hl-2';
+  if (mine) className += ' hl-mine';
+  if (unsaved) className += ' hl-unsaved';
+  return { className, attributes };
 }
 
 /** The attribute names a run may carry (removed when a filter hides it). */
 export const RUN_ATTRIBUTES = [
   'data-tag1',
   'data-tag2',
-  'data-tags',
   'data-count',
   'data-ids',
   'title',
@@ -82,7 +101,7 @@ export function markHtml(text: string, look: RunLook): string {
   const attributes = Object.entries(look.attributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
-  return `<mark class="${look.className}"${attributes}>${escapeHtml(text)}</mark>`;
+  return `<mark class="${escapeHtml(look.className)}"${attributes}>${escapeHtml(text)}</mark>`;
 }
 
 /** Annotations per tag starting in each block, for the attention bars; `max` for their scale. */
