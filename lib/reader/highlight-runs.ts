@@ -48,15 +48,23 @@ export function runLook(
   tagNames: Map<string, string>,
 ): RunLook {
   if (shown.length === 0) return HIDDEN_RUN;
-  const primary = shown.find((a) => a.author.id === readerId) ?? shown[0];
-  const allTags = [...new Set(shown.flatMap((a) => a.tags))];
-  const tag1 = primary.tags[0];
+  // One pass: a toggle computes this for every run on screen, each under dozens of annotations.
+  let own: HighlightRecord | undefined;
+  const allTags: string[] = [];
+  let unsaved = false;
+  let failed = false;
+  for (const a of shown) {
+    if (!own && a.author.id === readerId) own = a;
+    for (const slug of a.tags) if (!allTags.includes(slug)) allTags.push(slug);
+    if (a.local) unsaved = true;
+    if (a.local === 'failed') failed = true;
+  }
+  const mine = own !== undefined;
+  const tag1 = (own ?? shown[0]).tags[0];
   const tag2 = allTags.find((t) => t !== tag1);
   const names = allTags.map((slug) => tagNames.get(slug) ?? slug);
   const who = shown.length === 1 ? `1 annotation by ${shown[0].author.name}` : `${shown.length} annotations`;
-  const description = `${names.join(', ')} · ${who}${shown.some((a) => a.local === 'failed') ? ' · not saved' : ''}`;
-  const mine = shown.some((a) => a.author.id === readerId);
-  const unsaved = shown.some((a) => a.local);
+  const description = `${names.join(', ')} · ${who}${failed ? ' · not saved' : ''}`;
   const attributes: Record<string, string> = {};
   if (tag1) attributes['data-tag1'] = tag1;
   if (tag2) attributes['data-tag2'] = tag2;
