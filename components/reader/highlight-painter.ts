@@ -15,8 +15,8 @@ import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
 import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
 import { escapeHtml } from '@/lib/reader/article-html';
 import {
-  attentionCounts,
   attentionHtml,
+  attentionTally,
   markHtml,
   RUN_ATTRIBUTES,
   runLook,
@@ -71,7 +71,8 @@ export class HighlightPainter {
   private readonly onSelectionChange = () => {
     this.selectionSeen = true;
   };
-  private attention = attentionCounts([]);
+  private tally = attentionTally([]);
+  private attention = this.tally(null);
   /** blocks whose look is behind `shown` (a filter change not yet drawn there) */
   private readonly pending = new Set<BlockPaint>();
   /** blocks on screen (all of them where IntersectionObserver is missing) */
@@ -130,7 +131,8 @@ export class HighlightPainter {
     if (!recordsChanged && shown === this.shown) return;
     this.records = records;
     this.shown = shown;
-    this.attention = attentionCounts(this.records.filter((r) => this.shown.has(r.id)));
+    if (recordsChanged) this.tally = attentionTally(records);
+    this.attention = this.tally(this.shown);
     this.scheduleAgreement();
     if (recordsChanged) {
       this.byId = new Map(records.map((r) => [r.id, r]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attentionCounts,
   attentionHtml,
+  attentionTally,
   HIDDEN_RUN,
   markHtml,
   runLook,
@@ -110,5 +111,30 @@ describe('attention', () => {
     expect(html).toContain('data-label="Claim 2"');
     expect(html.replace(/<[^>]*>/g, '')).toBe('');
     expect(attentionHtml(undefined, [], 1)).toBe('');
+  });
+
+  it('recounts for each filter exactly what counting the shown annotations afresh gives', () => {
+    const slugs = ['claim', 'evidence', 'framing', 'unknown'];
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      ...record(`r${i}`, 'ada', [slugs[i % 4], ...(i % 7 === 0 ? [slugs[(i + 1) % 4]] : [])]),
+      start: { block: `p-${i % 11}`, offset: 0 },
+    }));
+    const tally = attentionTally(records);
+    for (const keep of [() => true, (i: number) => i % 3 === 0, () => false]) {
+      const shown = new Set(records.filter((_, i) => keep(i)).map((r) => r.id));
+      const naive = new Map<string, Map<string, number>>();
+      let max = 1;
+      for (const r of records.filter((x) => shown.has(x.id))) {
+        const perTag = naive.get(r.start.block) ?? new Map<string, number>();
+        for (const slug of r.tags) perTag.set(slug, (perTag.get(slug) ?? 0) + 1);
+        for (const n of perTag.values()) max = Math.max(max, n);
+        naive.set(r.start.block, perTag);
+      }
+      const counted = tally(shown);
+      expect(counted.max).toBe(max);
+      expect([...counted.counts].map(([b, m]) => [b, Object.fromEntries(m)]).sort()).toEqual(
+        [...naive].map(([b, m]) => [b, Object.fromEntries(m)]).sort(),
+      );
+    }
   });
 });

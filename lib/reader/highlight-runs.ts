@@ -112,20 +112,68 @@ export function markHtml(text: string, look: RunLook): string {
   return `<mark class="${escapeHtml(look.className)}"${attributes}>${escapeHtml(text)}</mark>`;
 }
 
-/** Annotations per tag starting in each block, for the attention bars; `max` for their scale. */
-export function attentionCounts(shown: Iterable<HighlightRecord>) {
-  const counts = new Map<string, Map<string, number>>();
-  let max = 1;
-  for (const a of shown) {
-    const perTag = counts.get(a.start.block) ?? new Map<string, number>();
-    for (const slug of a.tags) {
-      const n = (perTag.get(slug) ?? 0) + 1;
-      perTag.set(slug, n);
-      max = Math.max(max, n);
+export interface AttentionCounts {
+  /** block anchor → tag slug → annotations starting there */
+  counts: Map<string, Map<string, number>>;
+  /** the largest count, for the bars' scale (at least 1) */
+  max: number;
+}
+
+/** Counts for the attention bars, set up once per set of records: every filter change then
+ * recounts them over flat arrays (block and tag numbers), without the map per block that
+ * counting the shown records afresh built (2–6 ms of a toggle's click at 10,000, profiled). */
+export function attentionTally(
+  records: readonly HighlightRecord[],
+): (shown: ReadonlySet<string> | null) => AttentionCounts {
+  const blocks: string[] = [];
+  const slugs: string[] = [];
+  const blockIndex = new Map<string, number>();
+  const tagIndex = new Map<string, number>();
+  const numberOf = (index: Map<string, number>, list: string[], key: string) => {
+    let n = index.get(key);
+    if (n === undefined) {
+      n = list.push(key) - 1;
+      index.set(key, n);
     }
-    counts.set(a.start.block, perTag);
-  }
-  return { counts, max };
+    return n;
+  };
+  const blockOf = new Int32Array(records.length);
+  const firstTag = new Int32Array(records.length + 1);
+  const tagNumbers: number[] = [];
+  records.forEach((r, i) => {
+    blockOf[i] = numberOf(blockIndex, blocks, r.start.block);
+    firstTag[i] = tagNumbers.length;
+    for (const slug of r.tags) tagNumbers.push(numberOf(tagIndex, slugs, slug));
+  });
+  firstTag[records.length] = tagNumbers.length;
+  const tagOf = Int32Array.from(tagNumbers);
+  return (shown) => {
+    const width = slugs.length;
+    const grid = new Int32Array(blocks.length * width);
+    let max = 1;
+    for (let i = 0; i < records.length; i++) {
+      if (shown && !shown.has(records[i].id)) continue;
+      for (let k = firstTag[i]; k < firstTag[i + 1]; k++) {
+        const n = ++grid[blockOf[i] * width + tagOf[k]];
+        if (n > max) max = n;
+      }
+    }
+    const counts = new Map<string, Map<string, number>>();
+    for (let b = 0; b < blocks.length; b++) {
+      let perTag: Map<string, number> | undefined;
+      for (let t = 0; t < width; t++) {
+        const n = grid[b * width + t];
+        if (n > 0) (perTag ??= new Map()).set(slugs[t], n);
+      }
+      if (perTag) counts.set(blocks[b], perTag);
+    }
+    return { counts, max };
+  };
+}
+
+/** Annotations per tag starting in each block, for the attention bars; `max` for their scale. */
+export function attentionCounts(shown: Iterable<HighlightRecord>): AttentionCounts {
+  return attentionTally([...shown])(null);
 }
 
 /** A paragraph's attention bars: sized by count, each labelled with the tag's name and number
