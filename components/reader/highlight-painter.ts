@@ -1,7 +1,9 @@
 // Draws highlights into the static article HTML, outside React (docs/adr/0010-highlights-painted-outside-react.md):
 // each block is segmented by ALL the annotations (lib/segments) and painted with one
 // innerHTML write; a filter change then only rewrites the attributes of existing <mark>s
-// (`hl` ↔ `hl-off`, counts, ids, tags, labels), never the DOM's structure; a change to the
+// (the look's classes, counts, ids, tags, labels), never the DOM's structure; only the
+// classes are styled, so a run whose look stays is not restyled
+// (docs/adr/0025-highlight-looks-as-classes.md); a change to the
 // annotations repaints only the blocks whose runs changed. The draft (the passage being
 // annotated) is a CSS Custom Highlight, so it never moves the reader's selection.
 // A filter change restyles the blocks on screen at once and the others in idle slices
@@ -13,8 +15,8 @@ import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
 import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
 import { escapeHtml } from '@/lib/reader/article-html';
 import {
-  attentionCounts,
   attentionHtml,
+  attentionTally,
   markHtml,
   RUN_ATTRIBUTES,
   runLook,
@@ -73,7 +75,8 @@ export class HighlightPainter {
   private readonly onSelectionChange = () => {
     this.selectionSeen = true;
   };
-  private attention = attentionCounts([]);
+  private tally = attentionTally([]);
+  private attention = this.tally(null);
   /** blocks whose look is behind `shown` (a filter change not yet drawn there) */
   private readonly pending = new Set<BlockPaint>();
   /** blocks on screen (all of them where IntersectionObserver is missing) */
@@ -132,7 +135,8 @@ export class HighlightPainter {
     if (!recordsChanged && shown === this.shown) return;
     this.records = records;
     this.shown = shown;
-    this.attention = attentionCounts(this.records.filter((r) => this.shown.has(r.id)));
+    if (recordsChanged) this.tally = attentionTally(records);
+    this.attention = this.tally(this.shown);
     this.scheduleAgreement();
     if (recordsChanged) {
       this.byId = new Map(records.map((r) => [r.id, r]));

@@ -4,9 +4,13 @@
 // pattern and at that tag's height (its slot). So three tags show three patterns, and the
 // shape, not the colour, tells them apart (WCAG 1.4.1).
 //
+// A run says all this with classes (lib/reader/highlight-runs.ts): `u-<slug>` for the tag that
+// underlines it, `b-<slug>` for each band. No rule reads a run's data attributes, so a filter
+// that changes a run's count or ids but not its tags restyles nothing
+// (docs/adr/0025-highlight-looks-as-classes.md).
+//
 // Tag colours come from the database (checked as #rrggbb) and slugs match [a-z0-9-]: nothing
-// a reader types reaches the stylesheet. Runs carry `data-tags` (all slugs) and, until every
-// painter sets it, `data-tag1`/`data-tag2`.
+// a reader types reaches the stylesheet.
 
 export type UnderlinePattern = 'solid' | 'dotted' | 'dashed' | 'wavy' | 'double';
 
@@ -50,8 +54,8 @@ export function tagPatternCss(tags: readonly PatternTag[]): string {
       const slot = Math.min(i, BAND_SLOTS - 1);
       const s = t.slug;
       return [
-        `.hl[data-tag1="${s}"]{--hl:${t.color};--hl-bg:${t.color}22;text-decoration-style:${t.underline}}`,
-        `.hl[data-tags~="${s}"]:not([data-tag1="${s}"]),.hl[data-tag2="${s}"]{--band-${slot}:${bandImage(t.underline, t.color)}}`,
+        `.hl.u-${s}{--hl:${t.color};--hl-bg:${t.color}22;text-decoration-style:${t.underline}}`,
+        `.hl.b-${s}{--band-${slot}:${bandImage(t.underline, t.color)}}`,
         `.tag-swatch[data-tag="${s}"]{--hl:${t.color};--hl-bg:${t.color}22;text-decoration-style:${t.underline}}`,
       ].join('\n');
     })

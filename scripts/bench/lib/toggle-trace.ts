@@ -10,6 +10,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread (CPU) time: on a busy machine `dur` also counts the time the thread waited */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -36,8 +38,10 @@ const CATEGORIES = [
 ];
 
 /** Trace events of the main thread as self time by name (a nested event's time counts once,
- * for the innermost), within [from, to] (trace microseconds). */
-function selfTimes(events: TraceEvent[], from: number, to: number) {
+ * for the innermost), within [from, to] (trace microseconds); wall time, or with `cpu` the
+ * thread's own time. */
+function selfTimes(events: TraceEvent[], from: number, to: number, cpu = false) {
+  const time = (e: TraceEvent) => (cpu ? (e.tdur ?? e.dur!) : e.dur!);
   const spans = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts >= from && e.ts + e.dur! <= to)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -46,8 +50,8 @@ function selfTimes(events: TraceEvent[], from: number, to: number) {
   for (const e of spans) {
     while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) stack.pop();
     const parent = stack[stack.length - 1];
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - time(e));
+    self.set(e.name, (self.get(e.name) ?? 0) + time(e));
     stack.push({ end: e.ts + e.dur!, name: e.name });
   }
   return self;
@@ -125,6 +129,13 @@ export async function traceToggle(page: Page, label: string, toggle: () => Promi
       .map(([name, us]) => `${name} ${fmt(us)}`)
       .join(', ');
   const phases = phasesOf(start.ts, end.ts);
+  // The same in thread time, what a busy machine's waits do not inflate: comparable across runs.
+  const cpu = [...selfTimes(main, start.ts, end.ts, true).entries()].sort((a, b) => b[1] - a[1]);
+  const cpuTotal = cpu.reduce((sum, [, us]) => sum + us, 0);
+  const cpuPhases = cpu
+    .filter(([, us]) => us >= 500)
+    .map(([name, us]) => `${name} ${fmt(us)}`)
+    .join(', ');
   const styles = main.filter((e) => e.name === 'UpdateLayoutTree' && e.ts >= start.ts && e.ts <= end.ts);
   const elements = styles.map((e) => (e.args?.elementCount as number | undefined) ?? 0);
   const layouts = main.filter((e) => e.name === 'Layout' && e.ts >= start.ts && e.ts <= end.ts);
@@ -158,6 +169,7 @@ export async function traceToggle(page: Page, label: string, toggle: () => Promi
     .join('; ');
   return [
     `[${label}] one Claim toggle traced (${total.toFixed(0)} ms from the click's task to the painted frame, tracing overhead included); main-thread self time by trace event (ms): ${phases}`,
+    `[${label}]   thread (CPU) time from the click to the frame: ${fmt(cpuTotal)} ms (${cpuPhases})`,
     `[${label}]   tasks from the click to the frame (ms): ${tasks}`,
     `[${label}]   style recalcs: ${styles.length} (${elements.join(', ')} elements); layouts: ${layouts.length} (${layoutObjects.join(', ')} dirty objects); paints: ${paints}, with ${images} images painted (the tags' band gradients)`,
     `[${label}]   JS self time by function (ms, production names): ${functions}`,
