@@ -188,10 +188,10 @@ async function main() {
           for (const [k, app] of apps.entries())
             samples[k].push(await measureNavigation(browser, { ...scene, baseUrl: app.baseUrl }, cookie));
         for (const [k, app] of apps.entries()) {
-          const pick = (key: 'textPainted' | 'domContentLoaded' | 'marks' | 'ready') =>
+          const pick = (key: 'textPainted' | 'domContentLoaded' | 'marks' | 'ready' | 'transferred') =>
             median(samples[k].map((s) => s[key])).toFixed(0);
           medians.push(
-            `${dists[k]} @ ${scene.annotations}: median of ${runs}: FCP ${pick('textPainted')}, DCL ${pick('domContentLoaded')}, all marks ${pick('marks')}, clickable ${pick('ready')} (clickable runs: ${samples[k].map((s) => s.ready.toFixed(0)).join(', ')})`,
+            `${dists[k]} @ ${scene.annotations}: median of ${runs}: FCP ${pick('textPainted')}, DCL ${pick('domContentLoaded')}, all marks ${pick('marks')}, clickable ${pick('ready')}, ${(Number(pick('transferred')) / 1024).toFixed(0)} KB until clickable (clickable runs: ${samples[k].map((s) => s.ready.toFixed(0)).join(', ')})`,
           );
           report(
             `${dists[k]} @ ${scene.annotations}`,
