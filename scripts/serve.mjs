@@ -4,12 +4,15 @@
 // Here every request carries the socket's peer in x-marginalia-peer (whatever the client put
 // there is overwritten), and MARGINALIA_PEER_HEADER=on tells lib/server/client-address.ts that
 // the header can be believed. X-Forwarded-For is then believed only from TRUSTED_PROXIES.
+// The build's /_next/static/ files are answered from bytes compressed once (static-assets.mjs);
+// everything else (pages, API, a file it does not know) goes to Next.
 //
 //   node scripts/serve.mjs -H 127.0.0.1 -p 3000
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import { createStaticAssets } from './static-assets.mjs';
 
 function option(flag, fallback) {
   const i = process.argv.indexOf(flag);
@@ -25,10 +28,11 @@ process.env.NODE_ENV = 'production';
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const staticAssets = createStaticAssets(path.resolve(dir, process.env.NEXT_DIST_DIR || '.next'));
 
 const server = createServer((request, response) => {
   request.headers['x-marginalia-peer'] = request.socket.remoteAddress ?? '';
-  void handle(request, response);
+  staticAssets(request, response, () => void handle(request, response));
 });
 server.listen(port, hostname, () => console.log(`▲ Marginalia ready on http://${hostname}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -1,4 +1,4 @@
-// API bench: POST /api/v1/documents/face-time/annotations over HTTP against `next start`,
+// API bench: POST /api/v1/documents/face-time/annotations over HTTP against the app server,
 // one client (sequential) and 32 concurrent clients (autocannon), beside the physical
 // floor: a raw one-row INSERT INTO "annotations" … RETURNING "id" through pg, serial and
 // from a pool of 32. A few cheaper requests show where the POST's time goes.

@@ -2,8 +2,8 @@
 // docs/benchmarks.md, on a fresh machine as on a developer's.
 // Uses DATABASE_URL's server when given, else an embedded PostgreSQL of its own; every
 // section works in scratch databases cloned from a migrated, seeded template, all dropped
-// at the end. The reader and API sections run the production build (`next start`, built
-// into .next-bench when the sources changed) on a free loopback port.
+// at the end. The reader and API sections run the production build (scripts/serve.mjs, as
+// `npm start` does, built into .next-bench when the sources changed) on a free loopback port.
 import os from 'node:os';
 import { runApiBench } from './api';
 import { ensureBuild, startApp, type RunningApp } from './lib/app-server';

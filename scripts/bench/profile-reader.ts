@@ -4,14 +4,16 @@
 // script compile and run, style, layout, paint) and the V8 sampling profiler (script time by
 // file, top functions), plus the page's own timeline (resources, first paint, painter marks).
 // With several --dists (next builds of different sources, e.g. before/after), every build
-// serves the same scenes and is measured in turn, so a busy machine skews them alike.
+// serves the same scenes and is measured in turn, so a busy machine skews them alike. A dist
+// may name its server: `.next-bench:next-start` beside `.next-bench:serve` (the default, as
+// `npm start` serves) compares the two servers on one build.
 // Uses DATABASE_URL's server when given, like the bench; builds nothing (build first).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM, ensureChromium } from '../lib/chromium';
 import { browserCookies } from './lib/http';
-import { startApp, type RunningApp } from './lib/app-server';
+import { appServerFrom, startApp, type RunningApp } from './lib/app-server';
 import { openBenchServer } from './lib/scratch-db';
 import { seedScene, type BenchScene } from './lib/seed';
 import { median } from './lib/stats';
@@ -165,8 +167,11 @@ async function main() {
   try {
     const databaseUrl = await server.clone('profile');
     for (const dist of dists) {
-      process.env.NEXT_DIST_DIR = dist;
-      apps.push(await startApp(databaseUrl, { authSecret: apps[0]?.authSecret }));
+      const [dir, server] = dist.split(':');
+      process.env.NEXT_DIST_DIR = dir;
+      apps.push(
+        await startApp(databaseUrl, { authSecret: apps[0]?.authSecret, server: appServerFrom(server) }),
+      );
     }
     const scenes: BenchScene[] = [];
     for (const annotations of sizes)
@@ -183,14 +188,14 @@ async function main() {
           for (const [k, app] of apps.entries())
             samples[k].push(await measureNavigation(browser, { ...scene, baseUrl: app.baseUrl }, cookie));
         for (const [k, app] of apps.entries()) {
-          const pick = (key: 'textPainted' | 'domContentLoaded' | 'marks' | 'ready') =>
+          const pick = (key: 'textPainted' | 'domContentLoaded' | 'marks' | 'ready' | 'transferred') =>
             median(samples[k].map((s) => s[key])).toFixed(0);
           medians.push(
-            `${dists[k]} @ ${scene.annotations}: median of ${runs}: FCP ${pick('textPainted')}, DCL ${pick('domContentLoaded')}, all marks ${pick('marks')}, clickable ${pick('ready')} (clickable runs: ${samples[k].map((s) => s.ready.toFixed(0)).join(', ')})`,
+            `${dists[k]} @ ${scene.annotations}: median of ${runs}: FCP ${pick('textPainted')}, DCL ${pick('domContentLoaded')}, all marks ${pick('marks')}, clickable ${pick('ready')}, ${(Number(pick('transferred')) / 1024).toFixed(0)} KB until clickable (clickable runs: ${samples[k].map((s) => s.ready.toFixed(0)).join(', ')})`,
           );
           report(
             `${dists[k]} @ ${scene.annotations}`,
-            dists[k],
+            dists[k].split(':')[0],
             await tracedNavigation(browser, scene, app.baseUrl, cookie),
           );
         }

@@ -1,5 +1,7 @@
-// Builds the app into a folder of its own (only when the sources changed) and runs
-// `next start` on a free loopback port against a given database.
+// Builds the app into a folder of its own (only when the sources changed) and serves it on a
+// free loopback port against a given database, as `npm start` does: scripts/serve.mjs (its
+// static chunks compressed once, ADR 0026). BENCH_SERVER=next-start (or `server: 'next-start'`)
+// runs plain `next start` instead, to compare.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,7 +49,8 @@ export interface RunningApp {
 async function waitUntilServing(baseUrl: string, child: ChildProcess, log: () => string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the app server exited with code ${child.exitCode}:\n${log()}`);
     try {
       const response = await fetch(`${baseUrl}/sign-in`);
       if (response.ok) return;
@@ -56,12 +59,24 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, log: () =>
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`next start did not answer within 60 s:\n${log()}`);
+  throw new Error(`the app server did not answer within 60 s:\n${log()}`);
+}
+
+export type AppServer = 'serve' | 'next-start';
+
+export function appServerFrom(value: string | undefined): AppServer {
+  if (!value || value === 'serve') return 'serve';
+  if (value === 'next-start') return value;
+  throw new Error(`Unknown app server "${value}" (serve or next-start).`);
 }
 
 /** `authSecret`: a second app process on the same database takes the first one's, so that
  * both accept the same session cookies. */
-export async function startApp(databaseUrl: string, opts: { authSecret?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  databaseUrl: string,
+  opts: { authSecret?: string; server?: AppServer } = {},
+): Promise<RunningApp> {
+  const server = opts.server ?? appServerFrom(process.env.BENCH_SERVER);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const authSecret = opts.authSecret ?? randomBytes(24).toString('hex');
@@ -72,8 +87,9 @@ export async function startApp(databaseUrl: string, opts: { authSecret?: string 
       ...(process.env.BENCH_CPU_PROF_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
         : []),
-      path.join(projectRoot, 'node_modules/next/dist/bin/next'),
-      'start',
+      ...(server === 'serve'
+        ? [path.join(projectRoot, 'scripts/serve.mjs')]
+        : [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start']),
       '-H',
       '127.0.0.1',
       '-p',
@@ -113,6 +129,8 @@ export async function startApp(databaseUrl: string, opts: { authSecret?: string 
     await stop();
     throw error;
   }
-  console.log(`[app] next start on ${baseUrl} (pid ${child.pid})`);
+  console.log(
+    `[app] ${server === 'serve' ? 'scripts/serve.mjs' : 'next start'} on ${baseUrl} (pid ${child.pid})`,
+  );
   return { baseUrl, pid: child.pid!, authSecret, log: () => output, stop };
 }
