@@ -8,7 +8,13 @@ import { db, rawSql } from '../db';
 import { AppError, notFound } from '../errors';
 import { currentIdempotency, replayedResult } from '../idempotency';
 import type { Reader } from '../session';
-import { annotationScope, canSee, readableNoteWhere, type AnnotationScope } from './annotation-access';
+import {
+  annotationScope,
+  canSee,
+  groupToShareWith,
+  readableNoteWhere,
+  type AnnotationScope,
+} from './annotation-access';
 import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
 import { listAnnotationsJson } from './annotation-list';
 import { assertAuthor } from './annotation-update';
@@ -206,20 +212,29 @@ export async function createAnnotation(
   const keyed = key
     ? sql`, keyed AS (
         INSERT INTO "idempotency_keys" ("userId", "key", "method", "path", "result")
-        VALUES (${key.userId}, ${key.key}, ${key.method}, ${key.path}, ${sql.json(JSON.parse(JSON.stringify(view)))}))`
+        SELECT ${key.userId}, ${key.key}, ${key.method}, ${key.path}, ${sql.json(JSON.parse(JSON.stringify(view)))}
+        WHERE EXISTS (SELECT 1 FROM created))`
     : sql``;
-  await sql`
+  // The membership was checked against this process's cache, which another process's change
+  // reaches through NOTIFY a moment later: the statement checks it again, so a member removed
+  // through another process can never share with the group in that moment.
+  const [{ created }] = await sql<{ created: number }[]>`
     WITH created AS (
       INSERT INTO "annotations" ("id", "documentId", "versionId", "authorId", "groupId", "visibility", "noteJson", "noteText",
         "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
         "status", "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
+      SELECT ${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
         ${note.json === null ? null : sql.json(note.json as never)}, ${note.text},
         ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
-        ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now})
-      RETURNING "id")${keyed}
-    INSERT INTO "annotation_tags" ("annotationId", "tagId")
-    SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id`;
+        ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now}
+      WHERE ${groupId}::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM "memberships" WHERE "groupId" = ${groupId}::uuid AND "userId" = ${reader.id})
+      RETURNING "id")${keyed},
+    tagged AS (
+      INSERT INTO "annotation_tags" ("annotationId", "tagId")
+      SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id)
+    SELECT count(*)::int AS created FROM created`;
+  if (created === 0) groupToShareWith([], groupId);
   return view;
 }
 
