@@ -75,7 +75,8 @@ function quoteMarkdown(exact: string, acrossBlocks: boolean): string {
   return prefixLines(body.length > 0 ? body : '…', '> ');
 }
 
-function noteMarkdown(text: string, doc: ExportAnnotation['noteDoc']): string {
+/** A note (or reply) as Markdown: its document's, or its plain text's when that is empty. */
+export function noteMarkdown(text: string, doc: ExportAnnotation['noteDoc']): string {
   const fromDoc = doc ? noteToMarkdown(doc).trim() : '';
   return fromDoc.length > 0 ? fromDoc : plainTextToMarkdown(text);
 }
