@@ -81,7 +81,7 @@ export function noteMarkdown(text: string, doc: ExportAnnotation['noteDoc']): st
   return fromDoc.length > 0 ? fromDoc : plainTextToMarkdown(text);
 }
 
-const STATUS_LINES: Record<ExportAnnotation['status'], string> = {
+export const STATUS_LINES: Record<ExportAnnotation['status'], string> = {
   ANCHORED: '',
   REANCHORED: '_Re-anchored: the passage moved or changed in a later version of the document._',
   ORPHANED: '_Orphaned: this passage is no longer in the current version of the document._',

@@ -1,7 +1,8 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { AnnotationFilter } from '@/lib/annotations/schemas';
-import type { ExportAnnotation } from '@/lib/export/types';
+import type { ExportAnnotation, ExportContext } from '@/lib/export/types';
+import type { ExportFormat } from '@/lib/openapi/transfer-schemas';
 import { rawSql } from '../db';
 import type { AnnotationScope } from './annotation-access';
 import { annotationFilterSql } from './annotation-filter-sql';
@@ -14,6 +15,7 @@ import {
 } from './export-annotation';
 import { repliesOf, TagOrder } from './export-children';
 import { ExportLookups } from './export-records';
+import { blockParams, blocksCte, rowSql } from './export-sql-rows';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
 // tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,
@@ -83,29 +85,39 @@ function firstTag(sql: postgres.Sql, tagIds: string[]) {
     ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1)`;
 }
 
-type CursorRow = Omit<ExportSourceRow, 'replies' | 'tags'> & {
-  sectionTag: string | null;
+type SlowRow = Omit<ExportSourceRow, 'replies' | 'tags' | 'createdAt' | 'updatedAt'> & {
+  createdAt: number;
+  updatedAt: number;
   tagIds: string[];
 };
 
+/** One row of an export: its finished text (written by PostgreSQL, export-sql-rows.ts), or
+ * the annotation for the formatters when PostgreSQL could not write it identically. */
+export type ExportItem = { sectionTag: string | null } & (
+  | { line: string; annotation?: undefined }
+  | { line?: undefined; annotation: ExportAnnotation }
+);
+
 /**
- * The export's annotations, batch by batch, in document order with orphans last, or (for
- * Markdown) by section tag first. Each batch comes with the section tag of its rows.
+ * The export's rows, batch by batch, in document order with orphans last, or (for
+ * Markdown) by section tag first. Each row comes with its section tag.
  */
 export async function* exportCursor(
   scope: AnnotationScope,
   filter: AnnotationFilter,
   doc: DocumentInfo,
+  format: ExportFormat,
+  ctx: ExportContext,
   order: ExportOrder,
   batchSize: number,
-): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
+): AsyncGenerator<ExportItem[]> {
   // The planner's estimate for a large export crosses jit_above_cost, and compiling the
   // query then costs more than running it (7.6 s of JIT before a 1.2 s execution at 30,000
   // rows, measured): the cursor's connection runs without JIT.
   const reserved = await rawSql().reserve();
   try {
     await reserved`SET jit = off`;
-    yield* readCursor(reserved, scope, filter, doc, order, batchSize);
+    yield* readCursor(reserved, { scope, filter, doc, format, ctx, order, batchSize });
   } finally {
     await reserved`RESET jit`.catch(() => undefined);
     reserved.release();
@@ -113,8 +125,8 @@ export async function* exportCursor(
 }
 
 /** Batches from a postgres.js cursor, the next one already requested while the caller
- * formats the current one: PostgreSQL computes batch n+1 (its tags and replies) while this
- * process writes batch n, instead of each waiting for the other. */
+ * formats the current one: PostgreSQL computes batch n+1 while this process writes
+ * batch n, instead of each waiting for the other. */
 async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
   const iterator = cursor[Symbol.asyncIterator]();
   // postgres.js answers a finished cursor's next() with a plain { done: true }, not a promise.
@@ -141,25 +153,39 @@ async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) 
   }
 }
 
-async function* readCursor(
-  sql: postgres.Sql,
-  scope: AnnotationScope,
-  filter: AnnotationFilter,
-  doc: DocumentInfo,
-  order: ExportOrder,
-  batchSize: number,
-): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
+interface CursorInput {
+  scope: AnnotationScope;
+  filter: AnnotationFilter;
+  doc: DocumentInfo;
+  format: ExportFormat;
+  ctx: ExportContext;
+  order: ExportOrder;
+  batchSize: number;
+}
+
+type CursorRow = { line: string | null; sectionTag: string | null; slow: SlowRow | null };
+
+async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerator<ExportItem[]> {
+  const { scope, filter, doc, format, ctx, order, batchSize } = input;
   const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
   const tags = new TagOrder(rawSql());
+  const versionIds = await sql<{ id: string }[]>`SELECT DISTINCT a."versionId" AS "id" FROM "annotations" a WHERE ${condition}`;
+  const versions = await Promise.all(versionIds.map((v) => lookups.version(v.id)));
+  const blocks = blocksCte(sql, blockParams(versions, ctx, doc));
+  const row = rowSql(sql, format, scope, ctx, doc);
+  // The rows PostgreSQL could not write come with their columns, as the formatters take them.
+  const slowColumns = sql`json_build_object('id', a."id", 'versionId', a."versionId", 'authorId', a."authorId",
+    'authorName', coalesce(u."name", ''), 'groupId', a."groupId", 'groupName', coalesce(g."name", ''),
+    'visibility', a."visibility", 'noteJson', a."noteJson", 'noteText', a."noteText", 'startBlock', a."startBlock",
+    'startOffset', a."startOffset", 'endBlock', a."endBlock", 'endOffset', a."endOffset", 'exact', a."exact",
+    'prefix', a."prefix", 'suffix', a."suffix", 'status', a."status",
+    'createdAt', (extract(epoch FROM a."createdAt") * 1000)::float8, 'updatedAt', (extract(epoch FROM a."updatedAt") * 1000)::float8,
+    'hidden', a."hiddenAt" IS NOT NULL,
+    'tagIds', ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id"))`;
   const withReplies = (rows: CursorRow[]) => {
-    const replies =
-      rows.length > 0
-        ? repliesOf(
-            rawSql(),
-            rows.map((r) => r.id),
-          )
-        : Promise.resolve(new Map());
+    const slow = rows.flatMap((r) => (r.slow ? [r.slow.id] : []));
+    const replies = slow.length > 0 ? repliesOf(rawSql(), slow) : Promise.resolve(new Map());
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
     return { rows, replies };
   };
@@ -182,35 +208,41 @@ async function* readCursor(
       : [sql`AND a."status" <> 'ORPHANED' ORDER BY`, sql`AND a."status" = 'ORPHANED' ORDER BY`];
   for (const phase of phases) {
     const cursor = sql<CursorRow[]>`
-      SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
-             a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
-             a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
-             a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-             a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
-             ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id") AS "tagIds"
+      WITH ${blocks}
+      SELECT CASE WHEN ${row.fast} THEN ${row.line} END AS "line", ${section} AS "sectionTag",
+             CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"
       FROM "annotations" a
       LEFT JOIN "users" u ON u."id" = a."authorId"
       LEFT JOIN "groups" g ON g."id" = a."groupId"
+      LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
       ${sectionJoin}
+      ${row.joins}
       WHERE ${condition}
       ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
     let version: VersionInfo | null = null;
-    // Each batch's replies are asked for as soon as its rows arrive (withReplies), so they
-    // are read while the cursor fetches the next batch and this process formats the last.
+    // Each batch's replies (for the rows PostgreSQL did not write) are asked for as soon as
+    // its rows arrive, so they are read while the cursor fetches the next batch.
     for await (const { rows, replies } of readAhead(cursor, withReplies)) {
-      await tags.learn(rows);
+      const slow = rows.flatMap((r) => (r.slow ? [r.slow] : []));
+      if (slow.length > 0) await tags.learn(slow);
       const repliesByAnnotation = await replies;
-      const batch = [];
-      for (const row of rows) {
+      const batch: ExportItem[] = [];
+      for (const r of rows) {
+        if (r.line !== null) {
+          batch.push({ sectionTag: r.sectionTag, line: r.line });
+          continue;
+        }
+        const s = r.slow!;
         // Rows of one version follow each other: no await (a microtask) per row.
-        if (version?.id !== row.versionId) version = await lookups.version(row.versionId);
-        const source = row as unknown as ExportSourceRow;
-        source.tags = tags.slugs(row.tagIds);
-        source.replies = repliesByAnnotation.get(row.id) ?? [];
-        batch.push({
-          sectionTag: row.sectionTag,
-          annotation: toExportAnnotation(source, version, scope, doc),
-        });
+        if (version?.id !== s.versionId) version = await lookups.version(s.versionId);
+        const source: ExportSourceRow = {
+          ...s,
+          createdAt: new Date(s.createdAt),
+          updatedAt: new Date(s.updatedAt),
+          tags: tags.slugs(s.tagIds),
+          replies: repliesByAnnotation.get(s.id) ?? [],
+        };
+        batch.push({ sectionTag: r.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
       }
       yield batch;
     }
