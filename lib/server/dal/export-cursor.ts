@@ -94,8 +94,7 @@ type SlowRow = Omit<ExportSourceRow, 'replies' | 'tags' | 'createdAt' | 'updated
 /** One row of an export: its finished text (written by PostgreSQL, export-sql-rows.ts), or
  * the annotation for the formatters when PostgreSQL could not write it identically. */
 export type ExportItem = { sectionTag: string | null } & (
-  | { line: string; annotation?: undefined }
-  | { line?: undefined; annotation: ExportAnnotation }
+  { line: string; annotation?: undefined } | { line?: undefined; annotation: ExportAnnotation }
 );
 
 /**
@@ -117,9 +116,12 @@ export async function* exportCursor(
   const reserved = await rawSql().reserve();
   try {
     await reserved`SET jit = off`;
+    // Markdown's sort of 100,000 ids and keys fits in memory with this (4 MB spilled it).
+    await reserved`SET work_mem = '32MB'`;
     yield* readCursor(reserved, { scope, filter, doc, format, ctx, order, batchSize });
   } finally {
     await reserved`RESET jit`.catch(() => undefined);
+    await reserved`RESET work_mem`.catch(() => undefined);
     reserved.release();
   }
 }
@@ -170,7 +172,9 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
   const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
   const tags = new TagOrder(rawSql());
-  const versionIds = await sql<{ id: string }[]>`SELECT DISTINCT a."versionId" AS "id" FROM "annotations" a WHERE ${condition}`;
+  const versionIds = await sql<
+    { id: string }[]
+  >`SELECT DISTINCT a."versionId" AS "id" FROM "annotations" a WHERE ${condition}`;
   const versions = await Promise.all(versionIds.map((v) => lookups.version(v.id)));
   const blocks = blocksCte(sql, blockParams(versions, ctx, doc));
   const row = rowSql(sql, format, scope, ctx, doc);
@@ -189,40 +193,33 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
     return { rows, replies };
   };
-  const tagIds = order.kind === 'sections' ? order.tagIds : [];
-  // The section tag, computed once per row and used twice (selected, sorted on).
-  const sectionJoin =
-    order.kind === 'sections'
-      ? sql`LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
-          WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
-          ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true`
-      : sql``;
-  const section = order.kind === 'sections' ? sql`s."tagId"` : sql`NULL::uuid`;
+  const select = sql`CASE WHEN ${row.fast} THEN ${row.line} END AS "line",
+    CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"`;
+  const joins = sql`LEFT JOIN "users" u ON u."id" = a."authorId"
+    LEFT JOIN "groups" g ON g."id" = a."groupId"
+    LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
+    ${row.joins}`;
   // Document order reads the anchored annotations, then the orphans, each in the
-  // ("documentId", "startIndex", "startOffset") index's order: rows stream from the first
-  // batch on, where one ORDER BY with the orphans last sorted every row (spilling to disk
-  // at 100,000) before the first came out. Sections need that sort (their key is computed).
-  const phases =
+  // ("documentId", "startIndex", "startOffset") index's order, through one cursor: rows
+  // stream from the first batch on. Sections need a sort (their key is computed): of the
+  // ids and keys alone, then the rows are written a batch of ids at a time in that order
+  // (sorting the written rows spilled 30 MB to disk before the first one came out).
+  const sources: AsyncIterable<CursorRow[]>[] =
     order.kind === 'sections'
-      ? [sql`ORDER BY array_position(${tagIds}::uuid[], ${section}) NULLS LAST, (a."status" = 'ORPHANED'),`]
-      : [sql`AND a."status" <> 'ORPHANED' ORDER BY`, sql`AND a."status" = 'ORPHANED' ORDER BY`];
-  for (const phase of phases) {
-    const cursor = sql<CursorRow[]>`
-      WITH ${blocks}
-      SELECT CASE WHEN ${row.fast} THEN ${row.line} END AS "line", ${section} AS "sectionTag",
-             CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"
-      FROM "annotations" a
-      LEFT JOIN "users" u ON u."id" = a."authorId"
-      LEFT JOIN "groups" g ON g."id" = a."groupId"
-      LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
-      ${sectionJoin}
-      ${row.joins}
-      WHERE ${condition}
-      ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+      ? [sectionBatches(sql, { condition, tagIds: order.tagIds, blocks, select, joins, batchSize })]
+      : [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`].map((phase) =>
+          sql<CursorRow[]>`
+            WITH ${blocks}
+            SELECT ${select}, NULL::uuid AS "sectionTag"
+            FROM "annotations" a ${joins}
+            WHERE ${condition} ${phase}
+            ORDER BY a."startIndex", a."startOffset", a."id"`.cursor(batchSize),
+        );
+  for (const source of sources) {
     let version: VersionInfo | null = null;
     // Each batch's replies (for the rows PostgreSQL did not write) are asked for as soon as
     // its rows arrive, so they are read while the cursor fetches the next batch.
-    for await (const { rows, replies } of readAhead(cursor, withReplies)) {
+    for await (const { rows, replies } of readAhead(source, withReplies)) {
       const slow = rows.flatMap((r) => (r.slow ? [r.slow] : []));
       if (slow.length > 0) await tags.learn(slow);
       const repliesByAnnotation = await replies;
@@ -246,5 +243,42 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
       }
       yield batch;
     }
+  }
+}
+
+/** Markdown's rows in section order: the ids and section tags sorted first (a narrow sort,
+ * in memory), then the rows written by batches of ids, each query sent while the caller
+ * formats the batch before (readAhead). */
+async function* sectionBatches(
+  sql: postgres.Sql,
+  q: {
+    condition: postgres.PendingQuery<postgres.Row[]>;
+    tagIds: string[];
+    blocks: postgres.PendingQuery<postgres.Row[]>;
+    select: postgres.PendingQuery<postgres.Row[]>;
+    joins: postgres.PendingQuery<postgres.Row[]>;
+    batchSize: number;
+  },
+): AsyncGenerator<CursorRow[]> {
+  const { tagIds } = q;
+  const keys = await sql<{ id: string; section: string | null }[]>`
+    SELECT a."id", s."tagId" AS "section"
+    FROM "annotations" a
+    LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
+      WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
+      ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true
+    WHERE ${q.condition}
+    ORDER BY array_position(${tagIds}::uuid[], s."tagId") NULLS LAST, (a."status" = 'ORPHANED'),
+      a."startIndex", a."startOffset", a."id"`;
+  for (let i = 0; i < keys.length; i += q.batchSize) {
+    const batch = keys.slice(i, i + q.batchSize);
+    // The condition again: a row deleted or moved out of sight since is left out.
+    yield await sql<CursorRow[]>`
+      WITH ${q.blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[], ${batch.map((k) => k.section)}::uuid[])
+        WITH ORDINALITY AS o(id, section, ord))
+      SELECT ${q.select}, o."section" AS "sectionTag"
+      FROM o JOIN "annotations" a ON a."id" = o."id" ${q.joins}
+      WHERE ${q.condition}
+      ORDER BY o."ord"`;
   }
 }

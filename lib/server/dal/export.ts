@@ -131,11 +131,20 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
     // The collection's total counts every item of its pages: replies and links are annotations too.
     yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies + links.length });
     let first = true;
-    for await (const batch of exportCursor(scope, filter, doc, 'jsonld', ctx, { kind: 'document' }, batchSize)) {
+    for await (const batch of exportCursor(
+      scope,
+      filter,
+      doc,
+      'jsonld',
+      ctx,
+      { kind: 'document' },
+      batchSize,
+    )) {
       let text = '';
       // Rows written by PostgreSQL start with the comma that separates items.
       for (const r of batch) {
-        text += r.line !== undefined ? (first ? r.line.slice(1) : r.line) : jsonLdItem(r.annotation, ctx, first);
+        text +=
+          r.line !== undefined ? (first ? r.line.slice(1) : r.line) : jsonLdItem(r.annotation, ctx, first);
         first = false;
       }
       yield text;

@@ -154,7 +154,11 @@ export async function updateReply(reader: Reader, id: string, body: unknown): Pr
   return db.$transaction(async (tx) => {
     const reply = await tx.reply.update({
       where: { id },
-      data: { bodyJson: checked.json, bodyText: checked.text, ...bodyForms(checked.json as NoteDoc, checked.text) },
+      data: {
+        bodyJson: checked.json,
+        bodyText: checked.text,
+        ...bodyForms(checked.json as NoteDoc, checked.text),
+      },
       select: replySelect,
     });
     const view = toReplyView(reply, scope, row.groupId);
