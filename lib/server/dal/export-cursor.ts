@@ -112,7 +112,7 @@ export async function* exportCursor(
 ): AsyncGenerator<ExportItem[]> {
   // The planner's estimate for a large export crosses jit_above_cost, and compiling the
   // query then costs more than running it (7.6 s of JIT before a 1.2 s execution at 30,000
-  // rows, measured): the cursor's connection runs without JIT.
+  // rows, measured): the export's connection runs without JIT.
   const reserved = await rawSql().reserve();
   try {
     await reserved`SET jit = off`;
@@ -193,6 +193,7 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
     return { rows, replies };
   };
+  const tagIds = order.kind === 'sections' ? order.tagIds : [];
   const select = sql`CASE WHEN ${row.fast} THEN ${row.line} END AS "line",
     CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"`;
   const joins = sql`LEFT JOIN "users" u ON u."id" = a."authorId"
@@ -200,13 +201,33 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
     ${row.joins}`;
   // Document order reads the anchored annotations, then the orphans, each in the
-  // ("documentId", "startIndex", "startOffset") index's order, through one cursor: rows
-  // stream from the first batch on. Sections need a sort (their key is computed): of the
-  // ids and keys alone, then the rows are written a batch of ids at a time in that order
-  // (sorting the written rows spilled 30 MB to disk before the first one came out).
+  // ("documentId", "startIndex", "startOffset") index's order, through one cursor that
+  // writes them. Section order (Markdown) needs a sort, its key being computed: the ids
+  // and section tags alone are sorted (in memory), then each batch of ids is written in one
+  // query, its rows fetched by id and put back in order. One ORDER BY over the written rows
+  // sorted them all wide (30 MB spilled to disk) before the first came out.
   const sources: AsyncIterable<CursorRow[]>[] =
     order.kind === 'sections'
-      ? [sectionBatches(sql, { condition, tagIds: order.tagIds, blocks, select, joins, batchSize })]
+      ? [
+          rowsOf(
+            sql<Key[]>`SELECT a."id", s."tagId" AS "section" FROM "annotations" a
+              LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
+                WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
+                ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true
+              WHERE ${condition}
+              ORDER BY array_position(${tagIds}::uuid[], s."tagId") NULLS LAST, (a."status" = 'ORPHANED'),
+                a."startIndex", a."startOffset", a."id"`,
+            batchSize,
+            (batch) => sql<CursorRow[]>`
+              WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
+                ${batch.map((k) => k.section)}::uuid[]) WITH ORDINALITY AS o(id, section, ord))
+              SELECT ${select}, o."section" AS "sectionTag"
+              FROM o CROSS JOIN LATERAL (SELECT * FROM "annotations" a0 WHERE a0."id" = o."id" OFFSET 0) a
+              ${joins}
+              WHERE ${condition}
+              ORDER BY o."ord"`,
+          ),
+        ]
       : [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`].map((phase) =>
           sql<CursorRow[]>`
             WITH ${blocks}
@@ -246,39 +267,16 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
   }
 }
 
-/** Markdown's rows in section order: the ids and section tags sorted first (a narrow sort,
- * in memory), then the rows written by batches of ids, each query sent while the caller
- * formats the batch before (readAhead). */
-async function* sectionBatches(
-  sql: postgres.Sql,
-  q: {
-    condition: postgres.PendingQuery<postgres.Row[]>;
-    tagIds: string[];
-    blocks: postgres.PendingQuery<postgres.Row[]>;
-    select: postgres.PendingQuery<postgres.Row[]>;
-    joins: postgres.PendingQuery<postgres.Row[]>;
-    batchSize: number;
-  },
+type Key = { id: string; section: string | null };
+
+/** The sorted ids (two uuids a row: 15 MB at 100,000), then their rows a batch at a time,
+ * on the export's one connection (the condition is applied again: a row deleted or moved
+ * out of sight since is left out). */
+async function* rowsOf(
+  keys: Promise<Key[]>,
+  batchSize: number,
+  write: (batch: Key[]) => Promise<CursorRow[]>,
 ): AsyncGenerator<CursorRow[]> {
-  const { tagIds } = q;
-  const keys = await sql<{ id: string; section: string | null }[]>`
-    SELECT a."id", s."tagId" AS "section"
-    FROM "annotations" a
-    LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
-      WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
-      ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true
-    WHERE ${q.condition}
-    ORDER BY array_position(${tagIds}::uuid[], s."tagId") NULLS LAST, (a."status" = 'ORPHANED'),
-      a."startIndex", a."startOffset", a."id"`;
-  for (let i = 0; i < keys.length; i += q.batchSize) {
-    const batch = keys.slice(i, i + q.batchSize);
-    // The condition again: a row deleted or moved out of sight since is left out.
-    yield await sql<CursorRow[]>`
-      WITH ${q.blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[], ${batch.map((k) => k.section)}::uuid[])
-        WITH ORDINALITY AS o(id, section, ord))
-      SELECT ${q.select}, o."section" AS "sectionTag"
-      FROM o JOIN "annotations" a ON a."id" = o."id" ${q.joins}
-      WHERE ${q.condition}
-      ORDER BY o."ord"`;
-  }
+  const all = await keys;
+  for (let i = 0; i < all.length; i += batchSize) yield await write(all.slice(i, i + batchSize));
 }

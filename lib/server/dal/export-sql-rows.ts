@@ -122,7 +122,10 @@ export function rowSql(
     AND NOT COALESCE(a."groupId" = ANY(${facilitated}::uuid[]), false))`;
   const replyWithheld = sql`(r."hiddenAt" IS NOT NULL AND r."authorId" <> ${reader}
     AND NOT COALESCE(a."groupId" = ANY(${facilitated}::uuid[]), false))`;
-  const exact = sql`substr(pb.text, a."startOffset" + 1, a."endOffset" - a."startOffset")`;
+  // Values used several times are computed once per row in a fenced subquery (OFFSET 0
+  // keeps the planner from copying the expression into each use).
+  const exact = sql`e."exact"`;
+  const once = sql`LEFT JOIN LATERAL (SELECT substr(pb.text, a."startOffset" + 1, greatest(0, a."endOffset" - a."startOffset")) AS "exact" OFFSET 0) e ON true`;
   const tagOrder = sql`ORDER BY t."position", t."slug"`;
   const replyOrder = sql`ORDER BY r."createdAt", r."id"`;
   const replyName = sql`coalesce(r."attribution", ru."name", '')`;
@@ -145,7 +148,7 @@ export function rowSql(
       ELSE ${head} || ': [hidden by a facilitator]' END)`;
     const note = sql`(CASE WHEN ${noteWithheld} THEN '' ELSE a."noteCsv" END)`;
     return {
-      joins: sql`${replies(sql`coalesce(string_agg(${line}, E'\n\n' ${replyOrder}), '') AS thread`)}
+      joins: sql`${once} ${replies(sql`coalesce(string_agg(${line}, E'\n\n' ${replyOrder}), '') AS thread`)}
         ${tags(sql`coalesce(string_agg(t."slug", '; ' ${tagOrder}), '') AS list`)}`,
       fast: common,
       line: sql`${lit(sql, csvCell(doc.title))} || ',' || pb.csv_label || ',' || a."startBlock" || ':' || a."startOffset" || ','
@@ -164,17 +167,19 @@ export function rowSql(
     const reply = sql`(CASE WHEN ${body} = '' THEN ${head}
       ELSE ${head} || E'\n\n' || regexp_replace(${body}, '^(.)', '  \\1', 'gn') END)`;
     const note = sql`(CASE WHEN ${noteWithheld} THEN '' ELSE a."noteMarkdown" END)`;
-    const quote = sql`btrim(${exact}, ${JS_WHITESPACE})`;
+    const quoteOnce = sql`LEFT JOIN LATERAL (SELECT (CASE WHEN t0.t = '' THEN '…' ELSE ${mdInline(sql, sql`t0.t`)} END) AS "md"
+        FROM (SELECT btrim(${exact}, ${JS_WHITESPACE}) AS t OFFSET 0) t0 OFFSET 0) q ON true
+      LEFT JOIN LATERAL (SELECT ${mdInline(sql, sql`coalesce(u."name", '')`)} AS "author",
+        (CASE WHEN a."groupId" IS NULL THEN 'private' ELSE ${mdInline(sql, sql`coalesce(g."name", '')`)} END) AS "group" OFFSET 0) nm ON true`;
     return {
-      joins: sql`${replies(sql`string_agg(${reply}, E'\n\n' ${replyOrder}) AS list`)}
+      joins: sql`${once} ${quoteOnce} ${replies(sql`string_agg(${reply}, E'\n\n' ${replyOrder}) AS list`)}
         ${tags(sql`coalesce(string_agg(${mdInline(sql, sql`t."slug"`)}, ', ' ${tagOrder}), '') AS list`)}`,
       // plainTextToMarkdown of a quote on one line is its escaped trimmed text.
       fast: sql`${common} AND strpos(${exact}, E'\n') = 0 AND strpos(${exact}, E'\r') = 0`,
-      line: sql`'> ' || (CASE WHEN ${quote} = '' THEN '…' ELSE ${mdInline(sql, quote)} END)
+      line: sql`'> ' || q."md"
         || E'\n>\n> — [' || pb.md_label || '](<' || pb.link || '>)'
         || (CASE WHEN ${note} = '' THEN '' ELSE E'\n\n' || ${note} END)
-        || E'\n\n**' || ${mdInline(sql, sql`coalesce(u."name", '')`)} || '** · ' || ${day(sql, sql`a."createdAt"`)}
-        || ' · ' || (CASE WHEN a."groupId" IS NULL THEN 'private' ELSE ${mdInline(sql, sql`coalesce(g."name", '')`)} END)
+        || E'\n\n**' || nm."author" || '** · ' || ${day(sql, sql`a."createdAt"`)} || ' · ' || nm."group"
         || ' · tags: ' || tg.list
         || (CASE a."status" WHEN 'REANCHORED' THEN E'\n\n' || ${lit(sql, STATUS_LINES.REANCHORED)}
              WHEN 'ORPHANED' THEN E'\n\n' || ${lit(sql, STATUS_LINES.ORPHANED)} ELSE '' END)
@@ -211,7 +216,7 @@ export function rowSql(
     || (CASE WHEN a."endOffset" = pb.len THEN '' ELSE ',"suffix":' || ${json(sql, sql`substr(pb.text, a."endOffset" + 1, ${CONTEXT_LENGTH})`)} END) || '}'`;
   const tagBodies = sql`string_agg('{"type":"TextualBody","purpose":"tagging","value":' || ${json(sql, sql`t."slug"`)} || '}', ',' ${tagOrder})`;
   return {
-    joins: sql`${replies(sql`coalesce(string_agg(${reply}, '' ${replyOrder}), '') AS list`)}
+    joins: sql`${once} ${replies(sql`coalesce(string_agg(${reply}, '' ${replyOrder}), '') AS list`)}
       ${tags(sql`count(*)::int AS n, ${tagBodies} AS list`)}`,
     fast: sql`${common} AND a."authorId" ~ ${URI_SAFE}`,
     line: sql`${lit(sql, `,\n      {"@context":${c.context},"id":`)} || ${lit(sql, annotationOpen)} || a."id" || '","type":"Annotation","motivation":"'
