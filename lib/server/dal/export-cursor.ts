@@ -210,13 +210,11 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     order.kind === 'sections'
       ? [
           rowsOf(
-            sql<Key[]>`SELECT a."id", s."tagId" AS "section" FROM "annotations" a
-              LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
-                WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
-                ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true
+            sql<Key[]>`SELECT a."id", (${tagIds}::uuid[])[s."rank"] AS "section" FROM "annotations" a
+              CROSS JOIN LATERAL (SELECT min(array_position(${tagIds}::uuid[], x."tagId")) AS "rank"
+                FROM "annotation_tags" x WHERE x."annotationId" = a."id") s
               WHERE ${condition}
-              ORDER BY array_position(${tagIds}::uuid[], s."tagId") NULLS LAST, (a."status" = 'ORPHANED'),
-                a."startIndex", a."startOffset", a."id"`,
+              ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`,
             batchSize,
             (batch) => sql<CursorRow[]>`
               WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
