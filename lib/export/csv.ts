@@ -38,13 +38,14 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
 }
 
-function toCell(value: string): string {
+/** One cell: the formula guard, then quoting where needed. */
+export function csvCell(value: string): string {
   const cell = neutraliseFormula(value);
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(QUOTE, '""')}"` : cell;
 }
 
 function toRecord(cells: string[]): string {
-  return `${cells.map(toCell).join(',')}\r\n`;
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 /** The header record; with `bom`, a UTF-8 byte order mark first so Excel reads UTF-8. */

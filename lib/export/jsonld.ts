@@ -167,6 +167,11 @@ interface ItemWriter {
 
 const writers = new WeakMap<ExportContext, ItemWriter>();
 
+/** The texts every item of an export repeats, as JSON (the SQL writer uses them too). */
+export function jsonLdConstants(ctx: ExportContext): Pick<ItemWriter, 'context' | 'generator' | 'generated'> {
+  return writerFor(ctx);
+}
+
 function writerFor(ctx: ExportContext): ItemWriter {
   let w = writers.get(ctx);
   if (!w) {

@@ -1,6 +1,11 @@
 // Escaping for user text placed in Markdown (CommonMark/GFM), so that a quote or a name is
 // shown as written and never becomes a heading, list, link, HTML tag or table.
 
+/** What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator): the SQL
+ * spelling of the export trims with it (lib/server/dal/export-sql-rows.ts). */
+export const JS_WHITESPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 // Inline ASCII punctuation with meaning somewhere in CommonMark or GFM. Every ASCII
 // punctuation character may be backslash-escaped, so over-escaping is harmless.
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&!]/g;

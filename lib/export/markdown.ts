@@ -75,12 +75,13 @@ function quoteMarkdown(exact: string, acrossBlocks: boolean): string {
   return prefixLines(body.length > 0 ? body : '…', '> ');
 }
 
-function noteMarkdown(text: string, doc: ExportAnnotation['noteDoc']): string {
+/** A note (or reply) as Markdown: its document's, or its plain text's when that is empty. */
+export function noteMarkdown(text: string, doc: ExportAnnotation['noteDoc']): string {
   const fromDoc = doc ? noteToMarkdown(doc).trim() : '';
   return fromDoc.length > 0 ? fromDoc : plainTextToMarkdown(text);
 }
 
-const STATUS_LINES: Record<ExportAnnotation['status'], string> = {
+export const STATUS_LINES: Record<ExportAnnotation['status'], string> = {
   ANCHORED: '',
   REANCHORED: '_Re-anchored: the passage moved or changed in a later version of the document._',
   ORPHANED: '_Orphaned: this passage is no longer in the current version of the document._',

@@ -21,6 +21,8 @@ import { changeFeed } from '@/lib/server/change-feed';
 import { db, rawSql } from '@/lib/server/db';
 import { importAnnotations } from '@/lib/server/dal/annotation-import';
 import { createDocument } from '@/lib/server/dal/documents';
+import { noteForms } from '@/lib/export/note-forms';
+import type { NoteDoc } from '@/lib/notes';
 import { prepareExport, type ExportFormat } from '@/lib/server/dal/export';
 import { getVersionIndex } from '@/lib/server/dal/version-index';
 import { parseW3CImportText } from '@/lib/w3c/parse-import';
@@ -126,6 +128,9 @@ async function seed(documentId: string, versionId: string) {
       },
     ],
   };
+  // The note's export forms, as the app's writers store them with it (docs/adr/0022).
+  const forms = noteForms(note as NoteDoc, 'A bench note, with "quotes", commas and bold');
+  const replyForms = noteForms(note as NoteDoc, 'A bench reply');
   const sql = rawSql();
   const started = performance.now();
   await sql.begin(async (tx) => {
@@ -134,10 +139,11 @@ async function seed(documentId: string, versionId: string) {
     await tx`ALTER TABLE "replies" DISABLE TRIGGER "replies_notify"`;
     await tx`
       INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteJson","noteText",
-        "startBlock","startIndex","startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","status","createdAt","updatedAt")
+        "noteCsv","noteMarkdown","noteHtml","startBlock","startIndex","startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","status","createdAt","updatedAt")
       SELECT gen_random_uuid(), ${documentId}::uuid, ${versionId}::uuid, ${owner.id},
         (CASE WHEN g % 2 = 0 THEN 'GROUP' ELSE 'PRIVATE' END)::"Visibility", CASE WHEN g % 2 = 0 THEN ${group.id}::uuid END,
         ${JSON.stringify(note)}::text::jsonb, 'A bench note, with "quotes", commas and bold #' || g,
+        ${forms.csv}::text, ${forms.markdown}::text, ${forms.html}::text,
         t->>'startBlock', (t->>'startIndex')::int, (t->>'startOffset')::int, t->>'endBlock', (t->>'endIndex')::int, (t->>'endOffset')::int,
         t->>'exact', t->>'prefix', t->>'suffix', 'ANCHORED', now() - make_interval(secs => g), now()
       FROM generate_series(1, ${COUNT}) AS g
@@ -146,8 +152,9 @@ async function seed(documentId: string, versionId: string) {
       INSERT INTO "annotation_tags" ("annotationId","tagId")
       SELECT "id", (${tagIds}::uuid[])[1 + (abs(hashtext("id"::text)) % 3)] FROM "annotations" WHERE "authorId" = ${owner.id}`;
     await tx`
-      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","createdAt","updatedAt")
-      SELECT gen_random_uuid(), "id", ${owner.id}, ${JSON.stringify(note)}::text::jsonb, 'A bench reply', now(), now()
+      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","bodyCsv","bodyMarkdown","bodyHtml","createdAt","updatedAt")
+      SELECT gen_random_uuid(), "id", ${owner.id}, ${JSON.stringify(note)}::text::jsonb, 'A bench reply',
+        ${replyForms.csv}::text, ${replyForms.markdown}::text, ${replyForms.html}::text, now(), now()
       FROM "annotations" WHERE "authorId" = ${owner.id} AND abs(hashtext("id"::text)) % 5 = 0`;
     await tx`ALTER TABLE "annotations" ENABLE TRIGGER "annotations_notify"`;
     await tx`ALTER TABLE "replies" ENABLE TRIGGER "replies_notify"`;

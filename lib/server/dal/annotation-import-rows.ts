@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteForms } from '@/lib/export/note-forms';
 import type { ImportAnnotationRow, ImportReplyRow, PriorImport } from '@/lib/import/plan-annotations';
 import { replyKey } from '@/lib/import/plan-replies';
 import { normaliseTag } from '@/lib/w3c/tags';
@@ -89,6 +90,17 @@ export async function repliesByKey(annotationIds: string[]): Promise<Map<string,
   return known;
 }
 
+// Each row with its note's export forms (docs/adr/0022); json_to_recordset reads by key.
+function withNoteForms(row: ImportAnnotationRow) {
+  const forms = noteForms(row.noteJson, row.noteText);
+  return { ...row, noteCsv: forms.csv, noteMarkdown: forms.markdown, noteHtml: forms.html };
+}
+
+function withBodyForms(row: ImportReplyRow) {
+  const forms = noteForms(row.bodyJson, row.bodyText);
+  return { ...row, bodyCsv: forms.csv, bodyMarkdown: forms.markdown, bodyHtml: forms.html };
+}
+
 /** Inserts annotations and their tags, a transaction per batch; returns the ids inserted
  * (a concurrent import of the same file may have taken some source ids meanwhile). */
 export async function insertAnnotations(
@@ -100,11 +112,12 @@ export async function insertAnnotations(
     const batch = rows.slice(i, i + INSERT_BATCH);
     await sql.begin(async (tx) => {
       const ids = await tx<{ id: string }[]>`
-        INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteJson","noteText","startBlock","startIndex",
+        INSERT INTO "annotations" ("id","documentId","versionId","authorId","visibility","groupId","noteJson","noteText",
+          "noteCsv","noteMarkdown","noteHtml","startBlock","startIndex",
           "startOffset","endBlock","endIndex","endOffset","exact","prefix","suffix","status","sourceId","createdAt","updatedAt")
-        SELECT * FROM json_to_recordset(${JSON.stringify(batch.map((b) => b.row))}::text::json) AS r(
+        SELECT * FROM json_to_recordset(${JSON.stringify(batch.map((b) => withNoteForms(b.row)))}::text::json) AS r(
           "id" uuid, "documentId" uuid, "versionId" uuid, "authorId" text, "visibility" "Visibility", "groupId" uuid, "noteJson" jsonb,
-          "noteText" text, "startBlock" text, "startIndex" int, "startOffset" int, "endBlock" text, "endIndex" int, "endOffset" int,
+          "noteText" text, "noteCsv" text, "noteMarkdown" text, "noteHtml" text, "startBlock" text, "startIndex" int, "startOffset" int, "endBlock" text, "endIndex" int, "endOffset" int,
           "exact" text, "prefix" text, "suffix" text, "status" "AnchorStatus", "sourceId" text, "createdAt" timestamp, "updatedAt" timestamp)
         ON CONFLICT DO NOTHING
         RETURNING "id"`;
@@ -127,9 +140,11 @@ export async function insertReplies(rows: ImportReplyRow[]): Promise<void> {
   const sql = rawSql();
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     await sql`
-      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","attribution","createdAt","updatedAt")
-      SELECT * FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + INSERT_BATCH))}::text::json) AS r(
-        "id" uuid, "annotationId" uuid, "authorId" text, "bodyJson" jsonb, "bodyText" text, "attribution" text,
+      INSERT INTO "replies" ("id","annotationId","authorId","bodyJson","bodyText","bodyCsv","bodyMarkdown","bodyHtml",
+        "attribution","createdAt","updatedAt")
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows.slice(i, i + INSERT_BATCH).map(withBodyForms))}::text::json) AS r(
+        "id" uuid, "annotationId" uuid, "authorId" text, "bodyJson" jsonb, "bodyText" text,
+        "bodyCsv" text, "bodyMarkdown" text, "bodyHtml" text, "attribution" text,
         "createdAt" timestamp, "updatedAt" timestamp)`;
   }
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { noteForms } from '@/lib/export/note-forms';
+import type { NoteDoc } from '@/lib/notes';
 import type { UpdateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import type { TargetColumns } from '@/lib/annotations/target-columns';
@@ -117,8 +119,10 @@ async function writeEdit(
   const view = toAnnotationView(fromJoinedRow(row), { reader, memberships });
   const sql = rawSql();
   const set = sql`"rev" = "rev" + 1, "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', "groupId" = ${groupId}::uuid, "visibility" = ${visibility}::"Visibility"`;
+  const forms = note ? noteForms(note.json as NoteDoc | null, note.text) : null;
   const noteSet = note
-    ? sql`, "noteJson" = ${note.json === null ? null : sql.json(note.json as never)}, "noteText" = ${note.text}`
+    ? sql`, "noteJson" = ${note.json === null ? null : sql.json(note.json as never)}, "noteText" = ${note.text},
+        "noteCsv" = ${forms!.csv}, "noteMarkdown" = ${forms!.markdown}, "noteHtml" = ${forms!.html}`
     : sql``;
   const targetSet = target
     ? sql`, "versionId" = ${target.versionId}::uuid, "startBlock" = ${target.startBlock}, "startIndex" = ${target.startIndex},

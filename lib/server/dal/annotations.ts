@@ -1,4 +1,6 @@
 import 'server-only';
+import { noteForms } from '@/lib/export/note-forms';
+import type { NoteDoc } from '@/lib/notes';
 import { randomUUID } from 'node:crypto';
 import { targetColumnSelect } from '@/lib/annotations/target-columns';
 import { mineFilter, type AnnotationFilter, type CreateAnnotationInput } from '@/lib/annotations/schemas';
@@ -206,6 +208,7 @@ export async function createAnnotation(
     _count: { replies: 0 },
   };
   const view = toAnnotationView(row, { reader, memberships });
+  const forms = noteForms(note.json as NoteDoc | null, note.text);
   const sql = rawSql();
   // A retry key is stored by the same statement as the annotation (lib/server/idempotency.ts).
   const key = currentIdempotency();
@@ -221,11 +224,11 @@ export async function createAnnotation(
   const [{ created }] = await sql<{ created: number }[]>`
     WITH created AS (
       INSERT INTO "annotations" ("id", "documentId", "versionId", "authorId", "groupId", "visibility", "noteJson", "noteText",
-        "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
+        "noteCsv", "noteMarkdown", "noteHtml", "startBlock", "startIndex", "startOffset", "endBlock", "endIndex", "endOffset", "exact", "prefix", "suffix",
         "status", "createdAt", "updatedAt")
       SELECT ${id}::uuid, ${doc.id}::uuid, ${doc.versionId}::uuid, ${reader.id}, ${groupId}::uuid, ${visibility}::"Visibility",
         ${note.json === null ? null : sql.json(note.json as never)}, ${note.text},
-        ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
+        ${forms.csv}, ${forms.markdown}, ${forms.html}, ${target.startBlock}, ${target.startIndex}, ${target.startOffset}, ${target.endBlock}, ${target.endIndex}, ${target.endOffset},
         ${target.exact}, ${target.prefix}, ${target.suffix}, 'ANCHORED'::"AnchorStatus", ${now}, ${now}
       WHERE ${groupId}::uuid IS NULL OR EXISTS (
         SELECT 1 FROM "memberships" WHERE "groupId" = ${groupId}::uuid AND "userId" = ${reader.id})

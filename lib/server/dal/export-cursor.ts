@@ -1,7 +1,8 @@
 import 'server-only';
 import type postgres from 'postgres';
 import type { AnnotationFilter } from '@/lib/annotations/schemas';
-import type { ExportAnnotation } from '@/lib/export/types';
+import type { ExportAnnotation, ExportContext } from '@/lib/export/types';
+import type { ExportFormat } from '@/lib/openapi/transfer-schemas';
 import { rawSql } from '../db';
 import type { AnnotationScope } from './annotation-access';
 import { annotationFilterSql } from './annotation-filter-sql';
@@ -14,6 +15,7 @@ import {
 } from './export-annotation';
 import { repliesOf, TagOrder } from './export-children';
 import { ExportLookups } from './export-records';
+import { blockParams, blocksCte, rowSql } from './export-sql-rows';
 
 // One query, read through one postgres.js cursor, gives an export's annotations with their
 // tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,
@@ -83,38 +85,50 @@ function firstTag(sql: postgres.Sql, tagIds: string[]) {
     ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1)`;
 }
 
-type CursorRow = Omit<ExportSourceRow, 'replies' | 'tags'> & {
-  sectionTag: string | null;
+type SlowRow = Omit<ExportSourceRow, 'replies' | 'tags' | 'createdAt' | 'updatedAt'> & {
+  createdAt: number;
+  updatedAt: number;
   tagIds: string[];
 };
 
+/** One row of an export: its finished text (written by PostgreSQL, export-sql-rows.ts), or
+ * the annotation for the formatters when PostgreSQL could not write it identically. */
+export type ExportItem = { sectionTag: string | null } & (
+  { line: string; annotation?: undefined } | { line?: undefined; annotation: ExportAnnotation }
+);
+
 /**
- * The export's annotations, batch by batch, in document order with orphans last, or (for
- * Markdown) by section tag first. Each batch comes with the section tag of its rows.
+ * The export's rows, batch by batch, in document order with orphans last, or (for
+ * Markdown) by section tag first. Each row comes with its section tag.
  */
 export async function* exportCursor(
   scope: AnnotationScope,
   filter: AnnotationFilter,
   doc: DocumentInfo,
+  format: ExportFormat,
+  ctx: ExportContext,
   order: ExportOrder,
   batchSize: number,
-): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
+): AsyncGenerator<ExportItem[]> {
   // The planner's estimate for a large export crosses jit_above_cost, and compiling the
   // query then costs more than running it (7.6 s of JIT before a 1.2 s execution at 30,000
-  // rows, measured): the cursor's connection runs without JIT.
+  // rows, measured): the export's connection runs without JIT.
   const reserved = await rawSql().reserve();
   try {
     await reserved`SET jit = off`;
-    yield* readCursor(reserved, scope, filter, doc, order, batchSize);
+    // Markdown's sort of 100,000 ids and keys fits in memory with this (4 MB spilled it).
+    await reserved`SET work_mem = '32MB'`;
+    yield* readCursor(reserved, { scope, filter, doc, format, ctx, order, batchSize });
   } finally {
     await reserved`RESET jit`.catch(() => undefined);
+    await reserved`RESET work_mem`.catch(() => undefined);
     reserved.release();
   }
 }
 
 /** Batches from a postgres.js cursor, the next one already requested while the caller
- * formats the current one: PostgreSQL computes batch n+1 (its tags and replies) while this
- * process writes batch n, instead of each waiting for the other. */
+ * formats the current one: PostgreSQL computes batch n+1 while this process writes
+ * batch n, instead of each waiting for the other. */
 async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
   const iterator = cursor[Symbol.asyncIterator]();
   // postgres.js answers a finished cursor's next() with a plain { done: true }, not a promise.
@@ -141,78 +155,126 @@ async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) 
   }
 }
 
-async function* readCursor(
-  sql: postgres.Sql,
-  scope: AnnotationScope,
-  filter: AnnotationFilter,
-  doc: DocumentInfo,
-  order: ExportOrder,
-  batchSize: number,
-): AsyncGenerator<{ sectionTag: string | null; annotation: ExportAnnotation }[]> {
+interface CursorInput {
+  scope: AnnotationScope;
+  filter: AnnotationFilter;
+  doc: DocumentInfo;
+  format: ExportFormat;
+  ctx: ExportContext;
+  order: ExportOrder;
+  batchSize: number;
+}
+
+type CursorRow = { line: string | null; sectionTag: string | null; slow: SlowRow | null };
+
+async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerator<ExportItem[]> {
+  const { scope, filter, doc, format, ctx, order, batchSize } = input;
   const { condition } = await planQuery(scope, filter, sql);
   const lookups = new ExportLookups();
   const tags = new TagOrder(rawSql());
+  const versionIds = await sql<
+    { id: string }[]
+  >`SELECT DISTINCT a."versionId" AS "id" FROM "annotations" a WHERE ${condition}`;
+  const versions = await Promise.all(versionIds.map((v) => lookups.version(v.id)));
+  const blocks = blocksCte(sql, blockParams(versions, ctx, doc));
+  const row = rowSql(sql, format, scope, ctx, doc);
+  // The rows PostgreSQL could not write come with their columns, as the formatters take them.
+  const slowColumns = sql`json_build_object('id', a."id", 'versionId', a."versionId", 'authorId', a."authorId",
+    'authorName', coalesce(u."name", ''), 'groupId', a."groupId", 'groupName', coalesce(g."name", ''),
+    'visibility', a."visibility", 'noteJson', a."noteJson", 'noteText', a."noteText", 'startBlock', a."startBlock",
+    'startOffset', a."startOffset", 'endBlock', a."endBlock", 'endOffset', a."endOffset", 'exact', a."exact",
+    'prefix', a."prefix", 'suffix', a."suffix", 'status', a."status",
+    'createdAt', (extract(epoch FROM a."createdAt") * 1000)::float8, 'updatedAt', (extract(epoch FROM a."updatedAt") * 1000)::float8,
+    'hidden', a."hiddenAt" IS NOT NULL,
+    'tagIds', ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id"))`;
   const withReplies = (rows: CursorRow[]) => {
-    const replies =
-      rows.length > 0
-        ? repliesOf(
-            rawSql(),
-            rows.map((r) => r.id),
-          )
-        : Promise.resolve(new Map());
+    const slow = rows.flatMap((r) => (r.slow ? [r.slow.id] : []));
+    const replies = slow.length > 0 ? repliesOf(rawSql(), slow) : Promise.resolve(new Map());
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
     return { rows, replies };
   };
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
-  // The section tag, computed once per row and used twice (selected, sorted on).
-  const sectionJoin =
-    order.kind === 'sections'
-      ? sql`LEFT JOIN LATERAL (SELECT x."tagId" FROM "annotation_tags" x
-          WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
-          ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1) s ON true`
-      : sql``;
-  const section = order.kind === 'sections' ? sql`s."tagId"` : sql`NULL::uuid`;
+  const select = sql`CASE WHEN ${row.fast} THEN ${row.line} END AS "line",
+    CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"`;
+  const joins = sql`LEFT JOIN "users" u ON u."id" = a."authorId"
+    LEFT JOIN "groups" g ON g."id" = a."groupId"
+    LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
+    ${row.joins}`;
   // Document order reads the anchored annotations, then the orphans, each in the
-  // ("documentId", "startIndex", "startOffset") index's order: rows stream from the first
-  // batch on, where one ORDER BY with the orphans last sorted every row (spilling to disk
-  // at 100,000) before the first came out. Sections need that sort (their key is computed).
-  const phases =
+  // ("documentId", "startIndex", "startOffset") index's order, through one cursor that
+  // writes them. Section order (Markdown) needs a sort, its key being computed: the ids
+  // and section tags alone are sorted (in memory), then each batch of ids is written in one
+  // query, its rows fetched by id and put back in order. One ORDER BY over the written rows
+  // sorted them all wide (30 MB spilled to disk) before the first came out.
+  const sources: AsyncIterable<CursorRow[]>[] =
     order.kind === 'sections'
-      ? [sql`ORDER BY array_position(${tagIds}::uuid[], ${section}) NULLS LAST, (a."status" = 'ORPHANED'),`]
-      : [sql`AND a."status" <> 'ORPHANED' ORDER BY`, sql`AND a."status" = 'ORPHANED' ORDER BY`];
-  for (const phase of phases) {
-    const cursor = sql<CursorRow[]>`
-      SELECT a."id", a."versionId", a."authorId", coalesce(u."name", '') AS "authorName",
-             a."groupId", coalesce(g."name", '') AS "groupName", a."visibility", a."noteJson", a."noteText",
-             a."startBlock", a."startOffset", a."endBlock", a."endOffset", a."exact", a."prefix", a."suffix",
-             a."status", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-             a."hiddenAt" IS NOT NULL AS "hidden", ${section} AS "sectionTag",
-             ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id") AS "tagIds"
-      FROM "annotations" a
-      LEFT JOIN "users" u ON u."id" = a."authorId"
-      LEFT JOIN "groups" g ON g."id" = a."groupId"
-      ${sectionJoin}
-      WHERE ${condition}
-      ${phase} a."startIndex", a."startOffset", a."id"`.cursor(batchSize);
+      ? [
+          rowsOf(
+            sql<Key[]>`SELECT a."id", (${tagIds}::uuid[])[s."rank"] AS "section" FROM "annotations" a
+              CROSS JOIN LATERAL (SELECT min(array_position(${tagIds}::uuid[], x."tagId")) AS "rank"
+                FROM "annotation_tags" x WHERE x."annotationId" = a."id") s
+              WHERE ${condition}
+              ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`,
+            batchSize,
+            (batch) => sql<CursorRow[]>`
+              WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
+                ${batch.map((k) => k.section)}::uuid[]) WITH ORDINALITY AS o(id, section, ord))
+              SELECT ${select}, o."section" AS "sectionTag"
+              FROM o CROSS JOIN LATERAL (SELECT * FROM "annotations" a0 WHERE a0."id" = o."id" OFFSET 0) a
+              ${joins}
+              WHERE ${condition}
+              ORDER BY o."ord"`,
+          ),
+        ]
+      : [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`].map((phase) =>
+          sql<CursorRow[]>`
+            WITH ${blocks}
+            SELECT ${select}, NULL::uuid AS "sectionTag"
+            FROM "annotations" a ${joins}
+            WHERE ${condition} ${phase}
+            ORDER BY a."startIndex", a."startOffset", a."id"`.cursor(batchSize),
+        );
+  for (const source of sources) {
     let version: VersionInfo | null = null;
-    // Each batch's replies are asked for as soon as its rows arrive (withReplies), so they
-    // are read while the cursor fetches the next batch and this process formats the last.
-    for await (const { rows, replies } of readAhead(cursor, withReplies)) {
-      await tags.learn(rows);
+    // Each batch's replies (for the rows PostgreSQL did not write) are asked for as soon as
+    // its rows arrive, so they are read while the cursor fetches the next batch.
+    for await (const { rows, replies } of readAhead(source, withReplies)) {
+      const slow = rows.flatMap((r) => (r.slow ? [r.slow] : []));
+      if (slow.length > 0) await tags.learn(slow);
       const repliesByAnnotation = await replies;
-      const batch = [];
-      for (const row of rows) {
+      const batch: ExportItem[] = [];
+      for (const r of rows) {
+        if (r.line !== null) {
+          batch.push({ sectionTag: r.sectionTag, line: r.line });
+          continue;
+        }
+        const s = r.slow!;
         // Rows of one version follow each other: no await (a microtask) per row.
-        if (version?.id !== row.versionId) version = await lookups.version(row.versionId);
-        const source = row as unknown as ExportSourceRow;
-        source.tags = tags.slugs(row.tagIds);
-        source.replies = repliesByAnnotation.get(row.id) ?? [];
-        batch.push({
-          sectionTag: row.sectionTag,
-          annotation: toExportAnnotation(source, version, scope, doc),
-        });
+        if (version?.id !== s.versionId) version = await lookups.version(s.versionId);
+        const source: ExportSourceRow = {
+          ...s,
+          createdAt: new Date(s.createdAt),
+          updatedAt: new Date(s.updatedAt),
+          tags: tags.slugs(s.tagIds),
+          replies: repliesByAnnotation.get(s.id) ?? [],
+        };
+        batch.push({ sectionTag: r.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
       }
       yield batch;
     }
   }
+}
+
+type Key = { id: string; section: string | null };
+
+/** The sorted ids (two uuids a row: 15 MB at 100,000), then their rows a batch at a time,
+ * on the export's one connection (the condition is applied again: a row deleted or moved
+ * out of sight since is left out). */
+async function* rowsOf(
+  keys: Promise<Key[]>,
+  batchSize: number,
+  write: (batch: Key[]) => Promise<CursorRow[]>,
+): AsyncGenerator<CursorRow[]> {
+  const all = await keys;
+  for (let i = 0; i < all.length; i += batchSize) yield await write(all.slice(i, i + batchSize));
 }

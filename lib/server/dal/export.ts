@@ -88,8 +88,10 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
 
   async function* csv(): AsyncGenerator<string> {
     yield csvHeader({ bom: options.bom ?? false });
-    for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
-      yield batch.map((r) => csvRow(r.annotation)).join('');
+    for await (const batch of exportCursor(scope, filter, doc, 'csv', ctx, { kind: 'document' }, batchSize)) {
+      let text = '';
+      for (const r of batch) text += r.line ?? csvRow(r.annotation);
+      yield text;
     }
     // The argument view as a second table after a blank record (link-export.ts, argument-csv.ts).
     yield await argumentCsvSection(scope, await filterWhere(scope, filter));
@@ -103,9 +105,9 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
     // One pass in section order: each note once, under its first tag (its byline lists all).
     let current: string | null | undefined;
     const order = { kind: 'sections' as const, tagIds: sections.map((s) => s.id) };
-    for await (const batch of exportCursor(scope, filter, doc, order, batchSize)) {
+    for await (const batch of exportCursor(scope, filter, doc, 'markdown', ctx, order, batchSize)) {
       let text = '';
-      for (const { sectionTag, annotation } of batch) {
+      for (const { sectionTag, line, annotation } of batch) {
         if (sectionTag !== current) {
           current = sectionTag;
           const tag = sectionTag ? names.get(sectionTag) : undefined;
@@ -113,7 +115,7 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
             ? markdownTagSection(tag, tag.count)
             : markdownTagSection({ slug: '', name: 'Untagged' });
         }
-        text += markdownEntry(annotation, ctx);
+        text += line ?? markdownEntry(annotation, ctx);
       }
       yield text;
     }
@@ -129,9 +131,23 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
     // The collection's total counts every item of its pages: replies and links are annotations too.
     yield jsonLdStart(ctx, { collectionId, total: (ctx.total ?? 0) + replies + links.length });
     let first = true;
-    for await (const batch of exportCursor(scope, filter, doc, { kind: 'document' }, batchSize)) {
-      yield batch.map((r, i) => jsonLdItem(r.annotation, ctx, first && i === 0)).join('');
-      if (batch.length > 0) first = false;
+    for await (const batch of exportCursor(
+      scope,
+      filter,
+      doc,
+      'jsonld',
+      ctx,
+      { kind: 'document' },
+      batchSize,
+    )) {
+      let text = '';
+      // Rows written by PostgreSQL start with the comma that separates items.
+      for (const r of batch) {
+        text +=
+          r.line !== undefined ? (first ? r.line.slice(1) : r.line) : jsonLdItem(r.annotation, ctx, first);
+        first = false;
+      }
+      yield text;
     }
     yield linkJsonLdItems(links, options.baseUrl, first);
     yield jsonLdEnd();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteForms } from '@/lib/export/note-forms';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isEmptyNote, parseNote, type NoteDoc } from '@/lib/notes';
 import type { ReplyView } from '@/lib/replies/types';
@@ -120,6 +121,7 @@ export async function createReply(reader: Reader, annotationId: string, body: un
     scope,
     row.groupId,
   );
+  const forms = noteForms(checked.json as NoteDoc, checked.text);
   const sql = rawSql();
   const key = currentIdempotency();
   const keyed = key
@@ -129,8 +131,10 @@ export async function createReply(reader: Reader, annotationId: string, body: un
     : sql``;
   await sql`
     WITH created AS (
-      INSERT INTO "replies" ("id", "annotationId", "authorId", "bodyJson", "bodyText", "createdAt", "updatedAt")
-      VALUES (${view.id}::uuid, ${annotationId}::uuid, ${reader.id}, ${sql.json(checked.json as never)}, ${checked.text}, ${now}, ${now})
+      INSERT INTO "replies" ("id", "annotationId", "authorId", "bodyJson", "bodyText", "bodyCsv", "bodyMarkdown", "bodyHtml",
+        "createdAt", "updatedAt")
+      VALUES (${view.id}::uuid, ${annotationId}::uuid, ${reader.id}, ${sql.json(checked.json as never)}, ${checked.text},
+        ${forms.csv}, ${forms.markdown}, ${forms.html}, ${now}, ${now})
       RETURNING "id")${keyed}
     SELECT "id" FROM created`;
   return view;
@@ -150,13 +154,23 @@ export async function updateReply(reader: Reader, id: string, body: unknown): Pr
   return db.$transaction(async (tx) => {
     const reply = await tx.reply.update({
       where: { id },
-      data: { bodyJson: checked.json, bodyText: checked.text },
+      data: {
+        bodyJson: checked.json,
+        bodyText: checked.text,
+        ...bodyForms(checked.json as NoteDoc, checked.text),
+      },
       select: replySelect,
     });
     const view = toReplyView(reply, scope, row.groupId);
     await recordIdempotent(tx, view);
     return view;
   });
+}
+
+/** The columns of a body's export forms (docs/adr/0022). */
+function bodyForms(doc: NoteDoc, text: string) {
+  const forms = noteForms(doc, text);
+  return { bodyCsv: forms.csv, bodyMarkdown: forms.markdown, bodyHtml: forms.html };
 }
 
 /** Soft delete: the row stays (exports and moderation history), the thread drops it. */
