@@ -91,6 +91,20 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
     fetchStatus(url, { method: 'POST', headers, body: bodies[i % bodies.length] }).then((s) => s === 201);
   await timeSerial(WARM_UP, post);
   const create = await timeSerial(SERIAL, post);
+  // The same POST asking for no compression: what gzip of the ~1 KB answer costs, if the
+  // app lets `next start` compress it (ADR 0023 sends write answers with no-transform).
+  const identity = await timeSerial(SERIAL, (i) =>
+    fetchStatus(url, {
+      method: 'POST',
+      headers: { ...headers, 'accept-encoding': 'identity' },
+      body: bodies[(i + SERIAL) % bodies.length],
+    }).then((s) => s === 201),
+  );
+  const encoding =
+    (await fetch(url, { method: 'POST', headers, body: bodies[bodies.length - 1] }).then(async (r) => {
+      await r.arrayBuffer();
+      return r.headers.get('content-encoding');
+    })) ?? 'none';
   // Where the time goes: the same route refused before any query (no session), and the
   // session lookup alone (better-auth's own endpoint).
   const unauthenticated = await timeSerial(200, (i) =>
@@ -105,7 +119,7 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
       (s) => s === 200,
     ),
   );
-  return { create, unauthenticated, session };
+  return { create, identity, encoding, unauthenticated, session };
 }
 
 async function concurrentHttp(
@@ -362,6 +376,7 @@ export async function runApiBench(
   const profileLines = opts.profile ? await profilePost(scene, opts.authSecret, bodies) : [];
   const failures =
     http.create.failures +
+    http.identity.failures +
     httpMany.failures +
     floorMany.failures +
     http.unauthenticated.failures +
@@ -372,7 +387,7 @@ export async function runApiBench(
 
   const lines = [
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
-    `[api] for comparison: the same POST refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
+    `[api] for comparison: the same POST with Accept-Encoding: identity p50 ${ms(http.identity.p50, 2)} (with gzip allowed, the 201 came as ${http.encoding}); refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
     `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
     ...(twoMany
@@ -392,6 +407,10 @@ export async function runApiBench(
     rows: [
       { measure: 'api: POST annotation, 1 client, p50', value: ms(http.create.p50, 2) },
       { measure: 'api: POST annotation, 1 client, p99', value: ms(http.create.p99, 2) },
+      {
+        measure: `  same POST with Accept-Encoding: identity, p50 (the 201's encoding: ${http.encoding})`,
+        value: ms(http.identity.p50, 2),
+      },
       {
         measure: '  for scale: POST refused without session, p50 (the floor)',
         value: ms(http.unauthenticated.p50, 2),
@@ -417,6 +436,10 @@ export async function runApiBench(
       {
         measure: `  for scale: POST refused without session, ${CONNECTIONS} clients (the floor)`,
         value: perSecond(floorMany.perSecond),
+      },
+      {
+        measure: `  for scale: POST refused without session, ${CONNECTIONS} clients, p99 (the floor)`,
+        value: ms(floorMany.p99),
       },
       {
         measure: `api: ${CONNECTIONS}-client throughput ÷ the floor's`,
