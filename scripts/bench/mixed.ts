@@ -196,10 +196,43 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
   const deadline = started + opts.seconds * 1000;
   await Promise.all(readers.map((reader, c) => client(reader, c, deadline)));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
 
   const check = await reconcile(scene.databaseUrl, runId, acknowledged, failedTokens);
   const removed = await removeRunRows(scene.databaseUrl, runId);
+
+  // The floor for this load, same run: the same 50 clients, no think time, each sending a
+  // create without its session cookie, which the route refuses (401) before any query or
+  // body read: what Next.js alone costs per request at this concurrency on this machine.
+  const floorSamples: number[] = [];
+  const floorSeconds = Math.min(10, opts.seconds);
+  const floorDeadline = performance.now() + floorSeconds * 1000;
+  let floorErrors = 0;
+  await Promise.all(
+    readers.map(async (_, c) => {
+      const t = targets[c % targets.length];
+      const body = JSON.stringify({
+        target: { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+        tags: [TAGS[c % 3]],
+        groupId: scene.groupId,
+      });
+      const headers = { 'content-type': 'application/json', origin: scene.baseUrl };
+      while (performance.now() < floorDeadline) {
+        const t0 = performance.now();
+        try {
+          const r = await request(agent, `${base}/documents/${SAMPLE_SLUG}/annotations`, {
+            method: 'POST',
+            headers,
+            body,
+          });
+          if (r.status !== 401) floorErrors++;
+        } catch {
+          floorErrors++;
+        }
+        floorSamples.push(performance.now() - t0);
+      }
+    }),
+  );
+  agent.destroy();
 
   const all = samples.map((s) => s.ms);
   const errors = samples.filter((s) => !s.ok).length;
@@ -214,6 +247,9 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
     `[mixed] ${samples.length.toLocaleString('en')} requests in ${seconds.toFixed(1)} s: ${perOp.join(', ')}; errors ${errors}${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`,
     `[mixed] reconciliation: ${check.checked} created (201), ${[...acknowledged.values()].filter((a) => a.deleted).length} deleted (204), ${[...acknowledged.values()].filter((a) => a.uncertain).length} not judged (a request about them failed); lost ${check.lost.length}, deletes not applied ${check.undeleted.length}, stale rev ${check.staleRev.length}, duplicates ${check.duplicates.length}, unacknowledged rows ${check.unacknowledged.length}; ${removed} rows of the run removed afterwards`,
   ];
+  lines.push(
+    `[mixed] the floor, same ${readers.length} clients × ${floorSeconds} s refused without a session (401): ${perSecond(floorSamples.length / floorSeconds)}, p50 ${ms(percentile(floorSamples, 50), 0)}, p99 ${ms(percentile(floorSamples, 99), 0)}${floorErrors ? `, ${floorErrors} not 401` : ''}`,
+  );
   for (const line of lines) console.log(line);
   const label = `mixed, ${readers.length} annotators × ${opts.seconds} s`;
   return {
@@ -225,6 +261,10 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
       },
       { measure: `${label}: p50`, value: ms(p50, 0) },
       { measure: `${label}: p99`, value: ms(p99, 0), target: `≤ ${TARGETS.p99} ms`, met: p99 <= TARGETS.p99 },
+      {
+        measure: `  for scale: the floor (the same ${readers.length} clients refused, 401), throughput / p50 / p99`,
+        value: `${perSecond(floorSamples.length / floorSeconds)} / ${ms(percentile(floorSamples, 50), 0)} / ${ms(percentile(floorSamples, 99), 0)}`,
+      },
       { measure: `${label}: errors`, value: String(errors), target: '0', met: errors === 0 },
       {
         measure: `${label}: reconciliation mismatches`,
