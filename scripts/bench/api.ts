@@ -114,12 +114,21 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
       body: bodies[i % bodies.length],
     }).then((s) => s === 401),
   );
+  // Between the two: signed in, the body read, parsed and refused by zod (400, no query):
+  // the POST minus this is its one INSERT round trip and the 201's answer.
+  const invalid = await timeSerial(200, (i) =>
+    fetchStatus(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...JSON.parse(bodies[i % bodies.length]), target: undefined }),
+    }).then((s) => s === 400),
+  );
   const session = await timeSerial(200, () =>
     fetchStatus(`${scene.baseUrl}/api/auth/get-session`, { headers: { cookie: reader.cookie } }).then(
       (s) => s === 200,
     ),
   );
-  return { create, identity, encoding, unauthenticated, session };
+  return { create, identity, encoding, unauthenticated, invalid, session };
 }
 
 async function concurrentHttp(
@@ -377,6 +386,7 @@ export async function runApiBench(
   const failures =
     http.create.failures +
     http.identity.failures +
+    http.invalid.failures +
     httpMany.failures +
     floorMany.failures +
     http.unauthenticated.failures +
@@ -387,7 +397,7 @@ export async function runApiBench(
 
   const lines = [
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
-    `[api] for comparison: the same POST with Accept-Encoding: identity p50 ${ms(http.identity.p50, 2)} (with gzip allowed, the 201 came as ${http.encoding}); refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
+    `[api] for comparison: the same POST with Accept-Encoding: identity p50 ${ms(http.identity.p50, 2)} (with gzip allowed, the 201 came as ${http.encoding}); refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; signed in but refused by zod (body read, no query) p50 ${ms(http.invalid.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
     `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
     ...(twoMany
@@ -414,6 +424,10 @@ export async function runApiBench(
       {
         measure: '  for scale: POST refused without session, p50 (the floor)',
         value: ms(http.unauthenticated.p50, 2),
+      },
+      {
+        measure: '  for scale: signed in, body read and refused by zod (400, no query), p50',
+        value: ms(http.invalid.p50, 2),
       },
       {
         measure: 'api: 1-client p50 − the floor p50',
