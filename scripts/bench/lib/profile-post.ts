@@ -163,7 +163,9 @@ await profile('session lookup on the request path (sessionFromHeaders, cached)',
   sessionFromHeaders(headers),
 );
 const bodies = input.bodies.map((b) => createAnnotationSchema.parse(JSON.parse(b)));
-await profile('createAnnotation (DAL, no HTTP)', 200, (i) =>
+// 1,000 runs, as the one-statement alternative below: at 200 a loaded machine's drift made the
+// two differ by up to 3 ms; over 2,000 they were 0.71 and 0.60 ms (docs/benchmarks.md).
+await profile('createAnnotation (DAL, no HTTP)', 1_000, (i) =>
   createAnnotation(input.reader, 'face-time', bodies[i % bodies.length]),
 );
 
@@ -204,7 +206,7 @@ await profile('alternative: Prisma create with select { id } only', 200, (i) => 
     select: { id: true },
   });
 });
-await profile('alternative: one SQL statement through postgres.js', 200, (i) => {
+await profile('alternative: one SQL statement through postgres.js', 1_000, (i) => {
   const r = row(i);
   return rawSql()`
     WITH a AS (
