@@ -77,6 +77,12 @@ test('[SCALE] 2,000 highlights: a filter toggle and a live arrival give exactly 
     await ada.getByRole('article', { name: 'Face Time', exact: true }).evaluate((a) => a.textContent),
   ).toBe(blocks.map((b) => b.text).join('\n'));
 
+  // The full list comes in the background in pages of 500 (ADR 0023): the review panel ends
+  // with every one of the 2,000.
+  await expect(
+    ada.getByRole('complementary', { name: 'Review annotations' }).locator('.review-count'),
+  ).toHaveText('2000 annotations', { timeout: 30_000 });
+
   // The Claim filter (the panel's one tag filter): only attributes change; the runs shown are
   // those with a claim among their annotations.
   const claim = ada

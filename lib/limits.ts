@@ -59,3 +59,10 @@ export const LINK_NOTE_MAX = 2_000;
 export const RELATION_NAME_MAX = 40;
 /** Links one reader may see on one document that the list returns. */
 export const LINKS_PER_DOCUMENT_MAX = 5_000;
+/** Annotations in one page of a document's list when the request names no `limit`: what the
+ * reader page asks for per request (ADR 0023). */
+export const ANNOTATION_PAGE_DEFAULT = 500;
+/** The most annotations one page of a document's list may hold. */
+export const ANNOTATION_PAGE_MAX = 1_000;
+/** A list cursor (`next`), as the list hands it out: base64url of a few keys. */
+export const LIST_CURSOR_MAX = 300;

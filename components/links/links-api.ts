@@ -1,8 +1,8 @@
 // The argument links' routes as typed functions, over the one request helper (lib/client/api.ts).
-import type { AnnotationView } from '@/lib/annotations/types';
 import type { BlockView } from '@/lib/documents/types';
 import type { CreateLinkInput, LinkView, RelationView } from '@/lib/links/schemas';
 import { request } from '@/lib/client/api';
+import { annotationsApi } from '@/lib/client/endpoints';
 
 const enc = encodeURIComponent;
 
@@ -18,7 +18,7 @@ export const linksApi = {
   /** what the dialog offers: the annotations the reader sees, in document order, and the blocks for ¶ labels */
   candidates: async (documentId: string) => {
     const [list, doc] = await Promise.all([
-      request<{ annotations: AnnotationView[] }>('GET', `/api/v1/documents/${enc(documentId)}/annotations`),
+      annotationsApi.list(documentId),
       request<{ blocks: BlockView[] }>('GET', `/api/v1/documents/${enc(documentId)}`),
     ]);
     return { annotations: list.annotations, blocks: doc.blocks };

@@ -3,10 +3,14 @@
 // are inferred from them, and the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { UNDERLINE_STYLES } from '@/lib/groups/tag-style';
+import { decodeListCursor } from '@/lib/annotations/list-cursor';
 import {
   ANCHOR_MAX,
+  ANNOTATION_PAGE_DEFAULT,
+  ANNOTATION_PAGE_MAX,
   FILTER_VALUES_MAX,
   INT_MAX,
+  LIST_CURSOR_MAX,
   OFFSET_MAX,
   QUERY_VALUE_MAX,
   QUOTE_CONTEXT_MAX,
@@ -128,9 +132,33 @@ export const annotationFilterSchema = z.object({
 });
 export type AnnotationFilterInput = z.input<typeof annotationFilterSchema>;
 
-/** The list's query: the filters, and `annotation` ids to list only those (the reader page
- * asks for a highlight's annotations before the whole list has loaded). */
-export const annotationListQuerySchema = annotationFilterSchema.extend({ annotation: listOf(z.uuid()) });
+/** The list's query: the filters, `annotation` ids to list only those (the reader page
+ * asks for a highlight's annotations before the whole list has loaded), and the page: at most
+ * `limit` annotations after `cursor`, the `next` of the previous page (ADR 0023). */
+export const annotationListQuerySchema = annotationFilterSchema.extend({
+  annotation: listOf(z.uuid()),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ANNOTATION_PAGE_MAX, `${ANNOTATION_PAGE_MAX} annotations a page at most.`)
+    .default(ANNOTATION_PAGE_DEFAULT)
+    .describe(
+      `annotations in this page (default ${ANNOTATION_PAGE_DEFAULT}, at most ${ANNOTATION_PAGE_MAX})`,
+    ),
+  cursor: z
+    .string()
+    .max(LIST_CURSOR_MAX, 'Not a cursor this list gave.')
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const position = decodeListCursor(value);
+      if (!position) ctx.addIssue({ code: 'custom', message: 'Not a cursor this list gave.' });
+      return position ?? undefined;
+    })
+    .describe('the `next` of the previous page; none for the first page'),
+});
+export type AnnotationListQuery = z.output<typeof annotationListQuerySchema>;
 export type AnnotationFilter = z.output<typeof annotationFilterSchema>;
 
 /** mine=true|1|mine → only mine; mine=false|0|others → only others'. */

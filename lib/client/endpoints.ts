@@ -51,13 +51,39 @@ export const highlightsApi = {
     request<Highlights>('GET', highlightsApi.path(documentId), { signal }),
 };
 
+type AnnotationPage = { annotations: AnnotationView[]; next: string | null };
+
+/** One page of a document's list (ADR 0023): at most `limit` after `cursor`. */
+function annotationPage(
+  documentId: string,
+  query: URLSearchParams | string | undefined,
+  cursor: string | null,
+  signal?: AbortSignal,
+) {
+  const params = new URLSearchParams(query);
+  if (cursor) params.set('cursor', cursor);
+  const search = params.toString();
+  return request<AnnotationPage>(
+    'GET',
+    `/api/v1/documents/${enc(documentId)}/annotations${search ? `?${search}` : ''}`,
+    { signal },
+  );
+}
+
 export const annotationsApi = {
-  list: (documentId: string, query?: URLSearchParams | string, signal?: AbortSignal) =>
-    request<{ annotations: AnnotationView[] }>(
-      'GET',
-      `/api/v1/documents/${enc(documentId)}/annotations${query ? `?${query}` : ''}`,
-      { signal },
-    ),
+  page: annotationPage,
+  /** Every annotation that passes the query: the server's pages one after another, each a
+   * bounded request (the reader page loads its list this way, in the background). */
+  list: async (documentId: string, query?: URLSearchParams | string, signal?: AbortSignal) => {
+    const annotations: AnnotationView[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: AnnotationPage = await annotationPage(documentId, query, cursor, signal);
+      annotations.push(...page.annotations);
+      cursor = page.next;
+    } while (cursor);
+    return { annotations };
+  },
   get: (id: string) => request<{ annotation: AnnotationView }>('GET', `/api/v1/annotations/${enc(id)}`),
   create: (documentId: string, input: CreateAnnotationInput, idempotencyKey: string) =>
     request<{ annotation: AnnotationView }>('POST', `/api/v1/documents/${enc(documentId)}/annotations`, {

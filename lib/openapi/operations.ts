@@ -213,10 +213,21 @@ export const operations: OperationSpec[] = [
     method: 'get',
     path: '/api/v1/documents/{id}/annotations',
     tag: 'Annotations',
-    summary: 'Annotations visible to you, in document order (orphans last)',
+    summary: 'Annotations visible to you, in document order (orphans last), one page at a time',
+    description:
+      'At most `limit` annotations (default 500, at most 1,000). While `next` is not null, more follow: ask again with `cursor` set to it and the same filters. A cursor this list did not give, or a `limit` out of range, is a 400.',
     query: annotationListQuerySchema,
     responses: {
-      200: { description: 'The annotations.', schema: listOf('annotations', annotationViewSchema) },
+      200: {
+        description: 'One page of the annotations, and the cursor of the next page.',
+        schema: z.object({
+          annotations: z.array(annotationViewSchema),
+          next: z
+            .string()
+            .nullable()
+            .describe('the `cursor` of the next page; null when this page is the last'),
+        }),
+      },
     },
   },
   {

@@ -168,38 +168,62 @@ export function withReader<P = undefined, Q = undefined, B = undefined>(
   options: RouteOptions<P, Q, B>,
   handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | object>,
 ) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    try {
-      // A bearer token cannot be sent by another site's page on its own: no Origin check.
-      if (!isTokenRequest(request)) assertSameOrigin(request);
-      // Path and query values follow the text rule before anything (the session lookup
-      // included) runs a query with them.
-      const rawParams = await context.params;
-      assertCleanText(rawParams, 'params');
-      const rawQuery = searchParamsToObject(new URL(request.url).searchParams);
-      assertCleanText(rawQuery, 'query');
-      const reader = (await readerFromApiToken(request)) ?? (await readerFromRequest(request));
-      if (!reader) throw unauthenticated();
-      const params = parseWith(options.params, rawParams, 'address', 'params');
-      const query = parseWith(options.query, rawQuery, 'query', 'query');
-      let body = undefined as B;
-      let forHandler = request;
-      if (options.rawBody) {
-        forHandler = await readRawBody(request, options.maxBodyBytes ?? MAX_RAW_BODY_BYTES);
-      } else if (options.body) {
-        const raw = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-        body = parseWith(options.body, raw, 'request body');
-      }
-      const run = async () => {
-        const result = await handler({ reader, params, query, body, request: forHandler });
-        return result instanceof Response ? result : json(result);
-      };
-      const key = idempotencyKeyOf(request);
-      if (!key) return await run();
-      const path = new URL(request.url).pathname;
-      return await runIdempotent({ userId: reader.id, key, method: request.method, path }, run);
-    } catch (error) {
-      return errorResponse(error);
+  return async (request: Request, context: RouteContext): Promise<Response> =>
+    uncompressedWriteAnswer(request, await handle(options, handler, request, context));
+}
+
+/** The answer to a write (one annotation or reply, an error, an import's report) goes out as
+ * it is: `next start` would gzip it on the request's path to save a few hundred bytes (ADR
+ * 0023, measured in docs/benchmarks.md). `no-transform` is what its `compression`
+ * middleware honours; GET answers (lists, exports, the page) are still compressed. */
+function uncompressedWriteAnswer(request: Request, response: Response): Response {
+  if (request.method === 'GET' || request.method === 'HEAD') return response;
+  const cacheControl = response.headers.get('cache-control');
+  if (cacheControl?.includes('no-transform')) return response;
+  try {
+    response.headers.set('cache-control', cacheControl ? `${cacheControl}, no-transform` : 'no-transform');
+  } catch {
+    // immutable headers (a fetched response passed through): leave them as they are
+  }
+  return response;
+}
+
+async function handle<P, Q, B>(
+  options: RouteOptions<P, Q, B>,
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<Response | object>,
+  request: Request,
+  context: RouteContext,
+): Promise<Response> {
+  try {
+    // A bearer token cannot be sent by another site's page on its own: no Origin check.
+    if (!isTokenRequest(request)) assertSameOrigin(request);
+    // Path and query values follow the text rule before anything (the session lookup
+    // included) runs a query with them.
+    const rawParams = await context.params;
+    assertCleanText(rawParams, 'params');
+    const rawQuery = searchParamsToObject(new URL(request.url).searchParams);
+    assertCleanText(rawQuery, 'query');
+    const reader = (await readerFromApiToken(request)) ?? (await readerFromRequest(request));
+    if (!reader) throw unauthenticated();
+    const params = parseWith(options.params, rawParams, 'address', 'params');
+    const query = parseWith(options.query, rawQuery, 'query', 'query');
+    let body = undefined as B;
+    let forHandler = request;
+    if (options.rawBody) {
+      forHandler = await readRawBody(request, options.maxBodyBytes ?? MAX_RAW_BODY_BYTES);
+    } else if (options.body) {
+      const raw = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+      body = parseWith(options.body, raw, 'request body');
     }
-  };
+    const run = async () => {
+      const result = await handler({ reader, params, query, body, request: forHandler });
+      return result instanceof Response ? result : json(result);
+    };
+    const key = idempotencyKeyOf(request);
+    if (!key) return await run();
+    const path = new URL(request.url).pathname;
+    return await runIdempotent({ userId: reader.id, key, method: request.method, path }, run);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

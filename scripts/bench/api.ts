@@ -90,7 +90,31 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
   const post = (i: number) =>
     fetchStatus(url, { method: 'POST', headers, body: bodies[i % bodies.length] }).then((s) => s === 201);
   await timeSerial(WARM_UP, post);
-  const create = await timeSerial(SERIAL, post);
+  // The same POST asking for no compression, interleaved request by request with the plain
+  // one so that a busy machine's drift falls on both alike: what gzip of the ~1 KB answer
+  // would cost (ADR 0023 sends write answers with no-transform, so both are uncompressed).
+  const plain: number[] = [];
+  const identityTimes: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  for (let i = 0; i < 2 * SERIAL; i++) {
+    const t0 = performance.now();
+    const status = await fetchStatus(url, {
+      method: 'POST',
+      headers: i % 2 === 0 ? headers : { ...headers, 'accept-encoding': 'identity' },
+      body: bodies[i % bodies.length],
+    });
+    (i % 2 === 0 ? plain : identityTimes).push(performance.now() - t0);
+    if (status !== 201) failed++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const create = summarize(plain, seconds / 2, failed);
+  const identity = summarize(identityTimes, seconds / 2);
+  const encoding =
+    (await fetch(url, { method: 'POST', headers, body: bodies[bodies.length - 1] }).then(async (r) => {
+      await r.arrayBuffer();
+      return r.headers.get('content-encoding');
+    })) ?? 'none';
   // Where the time goes: the same route refused before any query (no session), and the
   // session lookup alone (better-auth's own endpoint).
   const unauthenticated = await timeSerial(200, (i) =>
@@ -100,12 +124,21 @@ async function serialHttp(scene: BenchScene, bodies: string[]) {
       body: bodies[i % bodies.length],
     }).then((s) => s === 401),
   );
+  // Between the two: signed in, the body read, parsed and refused by zod (400, no query):
+  // the POST minus this is its one INSERT round trip and the 201's answer.
+  const invalid = await timeSerial(200, (i) =>
+    fetchStatus(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...JSON.parse(bodies[i % bodies.length]), target: undefined }),
+    }).then((s) => s === 400),
+  );
   const session = await timeSerial(200, () =>
     fetchStatus(`${scene.baseUrl}/api/auth/get-session`, { headers: { cookie: reader.cookie } }).then(
       (s) => s === 200,
     ),
   );
-  return { create, unauthenticated, session };
+  return { create, identity, encoding, unauthenticated, invalid, session };
 }
 
 async function concurrentHttp(
@@ -362,6 +395,8 @@ export async function runApiBench(
   const profileLines = opts.profile ? await profilePost(scene, opts.authSecret, bodies) : [];
   const failures =
     http.create.failures +
+    http.identity.failures +
+    http.invalid.failures +
     httpMany.failures +
     floorMany.failures +
     http.unauthenticated.failures +
@@ -372,7 +407,7 @@ export async function runApiBench(
 
   const lines = [
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
-    `[api] for comparison: the same POST refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
+    `[api] for comparison: the same POST with Accept-Encoding: identity p50 ${ms(http.identity.p50, 2)} (with gzip allowed, the 201 came as ${http.encoding}); refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; signed in but refused by zod (body read, no query) p50 ${ms(http.invalid.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
     `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
     ...(twoMany
@@ -393,8 +428,16 @@ export async function runApiBench(
       { measure: 'api: POST annotation, 1 client, p50', value: ms(http.create.p50, 2) },
       { measure: 'api: POST annotation, 1 client, p99', value: ms(http.create.p99, 2) },
       {
+        measure: `  same POST with Accept-Encoding: identity, p50 (the 201's encoding: ${http.encoding})`,
+        value: ms(http.identity.p50, 2),
+      },
+      {
         measure: '  for scale: POST refused without session, p50 (the floor)',
         value: ms(http.unauthenticated.p50, 2),
+      },
+      {
+        measure: '  for scale: signed in, body read and refused by zod (400, no query), p50',
+        value: ms(http.invalid.p50, 2),
       },
       {
         measure: 'api: 1-client p50 − the floor p50',
@@ -417,6 +460,10 @@ export async function runApiBench(
       {
         measure: `  for scale: POST refused without session, ${CONNECTIONS} clients (the floor)`,
         value: perSecond(floorMany.perSecond),
+      },
+      {
+        measure: `  for scale: POST refused without session, ${CONNECTIONS} clients, p99 (the floor)`,
+        value: ms(floorMany.p99),
       },
       {
         measure: `api: ${CONNECTIONS}-client throughput ÷ the floor's`,

@@ -2,8 +2,9 @@
 // its session cookie), each sending its next request as soon as the previous one is
 // answered (no think time, so at most 50 in flight), for 60 s (`--quick`: 10 s;
 // `--mixed-seconds=N`). Each picks create 45 %, edit 30 % (PATCH of one of its own
-// annotations with the `rev` it last got), delete 20 % (one of its own) and list 5 %
-// (the document's annotations, as the reader page loads them); with none of its own left,
+// annotations with the `rev` it last got), delete 20 % (one of its own) and list 5 % (one
+// page of the document's annotations at the default size, as each of the reader page's
+// background requests asks for one: the list is paged since ADR 0023); with none of its own left,
 // it creates. Then every acknowledged write is checked against the database
 // (lib/reconcile.ts), and the run's rows are removed so later sections see the scene as seeded.
 import { randomBytes } from 'node:crypto';
@@ -20,8 +21,9 @@ const DEFAULT_SECONDS = 60;
 const QUICK_SECONDS = 10;
 const REQUEST_TIMEOUT_MS = 30_000;
 const TARGETS = { p99: 250 };
-// A reader lists the document's annotations once per visit and writes many: a list of the
-// 10,000 costs ~100 writes of server time today, so a larger share would measure lists alone.
+// A reader lists the document's annotations once per visit and writes many. Before the list
+// was paged (ADR 0023) one list of the 10,000 cost ~100 writes of server time; a page of 500
+// costs a few.
 const MIX = [
   ['create', 0.45],
   ['edit', 0.3],
@@ -180,6 +182,7 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
         if (result.ok) ack.deleted = true;
         else ack.uncertain = true;
       } else {
+        // The first page, at the default size (no `limit`), as the reader page asks for it.
         result = await send(op, `${base}/documents/${SAMPLE_SLUG}/annotations`, { headers }, 200);
       }
       samples.push({ op, ms: result.elapsed, ok: result.ok });
@@ -193,10 +196,43 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
   const deadline = started + opts.seconds * 1000;
   await Promise.all(readers.map((reader, c) => client(reader, c, deadline)));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
 
   const check = await reconcile(scene.databaseUrl, runId, acknowledged, failedTokens);
   const removed = await removeRunRows(scene.databaseUrl, runId);
+
+  // The floor for this load, same run: the same 50 clients, no think time, each sending a
+  // create without its session cookie, which the route refuses (401) before any query or
+  // body read: what Next.js alone costs per request at this concurrency on this machine.
+  const floorSamples: number[] = [];
+  const floorSeconds = Math.min(10, opts.seconds);
+  const floorDeadline = performance.now() + floorSeconds * 1000;
+  let floorErrors = 0;
+  await Promise.all(
+    readers.map(async (_, c) => {
+      const t = targets[c % targets.length];
+      const body = JSON.stringify({
+        target: { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+        tags: [TAGS[c % 3]],
+        groupId: scene.groupId,
+      });
+      const headers = { 'content-type': 'application/json', origin: scene.baseUrl };
+      while (performance.now() < floorDeadline) {
+        const t0 = performance.now();
+        try {
+          const r = await request(agent, `${base}/documents/${SAMPLE_SLUG}/annotations`, {
+            method: 'POST',
+            headers,
+            body,
+          });
+          if (r.status !== 401) floorErrors++;
+        } catch {
+          floorErrors++;
+        }
+        floorSamples.push(performance.now() - t0);
+      }
+    }),
+  );
+  agent.destroy();
 
   const all = samples.map((s) => s.ms);
   const errors = samples.filter((s) => !s.ok).length;
@@ -211,6 +247,9 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
     `[mixed] ${samples.length.toLocaleString('en')} requests in ${seconds.toFixed(1)} s: ${perOp.join(', ')}; errors ${errors}${failures.size ? ` (${[...failures].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`,
     `[mixed] reconciliation: ${check.checked} created (201), ${[...acknowledged.values()].filter((a) => a.deleted).length} deleted (204), ${[...acknowledged.values()].filter((a) => a.uncertain).length} not judged (a request about them failed); lost ${check.lost.length}, deletes not applied ${check.undeleted.length}, stale rev ${check.staleRev.length}, duplicates ${check.duplicates.length}, unacknowledged rows ${check.unacknowledged.length}; ${removed} rows of the run removed afterwards`,
   ];
+  lines.push(
+    `[mixed] the floor, same ${readers.length} clients × ${floorSeconds} s refused without a session (401): ${perSecond(floorSamples.length / floorSeconds)}, p50 ${ms(percentile(floorSamples, 50), 0)}, p99 ${ms(percentile(floorSamples, 99), 0)}${floorErrors ? `, ${floorErrors} not 401` : ''}`,
+  );
   for (const line of lines) console.log(line);
   const label = `mixed, ${readers.length} annotators × ${opts.seconds} s`;
   return {
@@ -222,6 +261,10 @@ export async function runMixedBench(scene: BenchScene, opts: { seconds: number }
       },
       { measure: `${label}: p50`, value: ms(p50, 0) },
       { measure: `${label}: p99`, value: ms(p99, 0), target: `≤ ${TARGETS.p99} ms`, met: p99 <= TARGETS.p99 },
+      {
+        measure: `  for scale: the floor (the same ${readers.length} clients refused, 401), throughput / p50 / p99`,
+        value: `${perSecond(floorSamples.length / floorSeconds)} / ${ms(percentile(floorSamples, 50), 0)} / ${ms(percentile(floorSamples, 99), 0)}`,
+      },
       { measure: `${label}: errors`, value: String(errors), target: '0', met: errors === 0 },
       {
         measure: `${label}: reconciliation mismatches`,

@@ -48,9 +48,14 @@ async function warmNavigations(browser: Browser, scene: BenchScene, baseUrl: str
     await page.addInitScript({ content: probeScript(scene.highlightRuns) });
     const samples: { ready: number; fcp: number }[] = [];
     for (let i = 0; i <= runs; i++) {
-      const fullList = page.waitForResponse((r) => isFullList(r.url(), r.request().method()), {
-        timeout: 120_000,
-      });
+      // the last page of the background list (ADR 0023: it comes in pages)
+      const fullList = page.waitForResponse(
+        async (r) =>
+          isFullList(r.url(), r.request().method()) &&
+          r.ok() &&
+          ((await r.json()) as { next: string | null }).next === null,
+        { timeout: 120_000 },
+      );
       await page.goto(`${baseUrl}/documents/face-time`, { waitUntil: 'commit' });
       await waitUntilReady(page);
       const sample = await page.evaluate(() => ({

@@ -123,7 +123,13 @@ export async function measureNavigation(
     // still building it (2–3 s of its one event loop at 10,000 on a busy machine) and count
     // that in its own first byte.
     const fullList = waitForList
-      ? page.waitForResponse((r) => isFullList(r.url(), r.request().method()), { timeout: 120_000 })
+      ? page.waitForResponse(
+          async (r) =>
+            isFullList(r.url(), r.request().method()) &&
+            r.ok() &&
+            ((await r.json()) as { next: string | null }).next === null,
+          { timeout: 120_000 },
+        )
       : null;
     await page.goto(options.url ?? `${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
     await waitUntilReady(page);
@@ -157,10 +163,12 @@ export async function measureNavigation(
   }
 }
 
-/** The reader's background request for the full list (not a run's annotations by id). */
+/** A page of the reader's background load of the full list (not a run's annotations by id);
+ * the list comes in pages (ADR 0023), the last one has no `next`. */
 export function isFullList(address: string, method: string) {
   const url = new URL(address);
-  return url.pathname.endsWith('/annotations') && url.search === '' && method === 'GET';
+  const keys = [...url.searchParams.keys()];
+  return url.pathname.endsWith('/annotations') && keys.every((k) => k === 'cursor') && method === 'GET';
 }
 
 interface ToggleRun {
@@ -247,9 +255,13 @@ async function measureToggles(
     await page.addInitScript({ content: probeScript(scene.highlightRuns) });
     // The toggle is measured once the full list (notes, for the review panel) has loaded in
     // the background, as a reader at work would have it.
-    const fullList = page.waitForResponse((r) => isFullList(r.url(), r.request().method()), {
-      timeout: 120_000,
-    });
+    const fullList = page.waitForResponse(
+      async (r) =>
+        isFullList(r.url(), r.request().method()) &&
+        r.ok() &&
+        ((await r.json()) as { next: string | null }).next === null,
+      { timeout: 120_000 },
+    );
     await page.goto(`${scene.baseUrl}/documents/face-time`);
     await waitUntilReady(page);
     await (await fullList).finished();
@@ -297,19 +309,26 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 /** The two annotation reads of the page over HTTP (session check included), median of 5:
  * the compact highlights (and their 304 revalidation) and the full list loaded after. */
 async function measureReads(scene: BenchScene, cookie: string) {
-  const time = async (path: string, headers: Record<string, string> = {}) => {
+  const time = async (path: string, headers: Record<string, string> = {}, pagedList = false) => {
     const samples: number[] = [];
     let bytes = 0;
     let etag = '';
     let status = 0;
     for (let i = 0; i < 6; i++) {
       const started = performance.now();
-      const response = await fetch(`${scene.baseUrl}${path}`, { headers: { cookie, ...headers } });
-      const body = await response.arrayBuffer();
+      bytes = 0;
+      // The list comes in pages (ADR 0023): the full list is every page, one after another,
+      // as the page loads it in the background.
+      for (let cursor: string | null = '', address = path; cursor !== null;) {
+        const response = await fetch(`${scene.baseUrl}${address}`, { headers: { cookie, ...headers } });
+        const body = await response.arrayBuffer();
+        bytes += body.byteLength;
+        etag = response.headers.get('etag') ?? '';
+        status = response.status;
+        cursor = pagedList && status === 200 ? (JSON.parse(Buffer.from(body).toString()).next ?? null) : null;
+        address = `${path}?cursor=${cursor}`;
+      }
       if (i > 0) samples.push(performance.now() - started); // the first warms caches
-      bytes = body.byteLength;
-      etag = response.headers.get('etag') ?? '';
-      status = response.status;
     }
     return { ms: median(samples), bytes, etag, status };
   };
@@ -318,7 +337,7 @@ async function measureReads(scene: BenchScene, cookie: string) {
     'if-none-match': highlights.etag,
   });
   if (revalidated.status !== 304) throw new Error(`revalidating the highlights gave ${revalidated.status}`);
-  const list = await time(`/api/v1/documents/${scene.documentId}/annotations`);
+  const list = await time(`/api/v1/documents/${scene.documentId}/annotations`, {}, true);
   return { highlights, revalidated, list };
 }
 

@@ -2,10 +2,12 @@ import 'server-only';
 import { noteForms } from '@/lib/export/note-forms';
 import type { NoteDoc } from '@/lib/notes';
 import { randomUUID } from 'node:crypto';
+import { compareListPositions, type ListPosition } from '@/lib/annotations/list-cursor';
 import { targetColumnSelect } from '@/lib/annotations/target-columns';
 import { mineFilter, type AnnotationFilter, type CreateAnnotationInput } from '@/lib/annotations/schemas';
 import type { AnnotationView } from '@/lib/annotations/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { ANNOTATION_PAGE_MAX } from '@/lib/limits';
 import { db, rawSql } from '../db';
 import { AppError, notFound } from '../errors';
 import { currentIdempotency, replayedResult } from '../idempotency';
@@ -18,7 +20,7 @@ import {
   type AnnotationScope,
 } from './annotation-access';
 import { checkGroup, checkNote, checkTags, checkTarget } from './annotation-input';
-import { listAnnotationsJson } from './annotation-list';
+import { listAnnotationsJson, type ListPage } from './annotation-list';
 import { assertAuthor } from './annotation-update';
 import { annotationSelect, toAnnotationView, type AnnotationViewRow } from './annotation-view';
 import { resolveVisibleDocument } from './document-access';
@@ -66,26 +68,37 @@ export async function filterWhere(
   return { AND: and };
 }
 
-/** Annotations the reader may see on a document, in document order (orphans last). */
+/** Every annotation the reader may see on a document, in document order (orphans last): the
+ * list's pages one after another, for in-process callers (the bench's profile). */
 export async function listAnnotations(
   reader: Reader,
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
 ): Promise<AnnotationView[]> {
-  return JSON.parse(
-    (await listAnnotationsJsonBytes(reader, documentIdOrSlug, filter)).toString(),
-  ) as AnnotationView[];
+  const all: AnnotationView[] = [];
+  let after: ListPosition | undefined;
+  do {
+    const page = await listAnnotationsPage(reader, documentIdOrSlug, filter, {
+      limit: ANNOTATION_PAGE_MAX,
+      after,
+    });
+    all.push(...(JSON.parse(page.list.toString()) as AnnotationView[]));
+    after = page.next ?? undefined;
+  } while (after);
+  return all;
 }
 
-/** The same list as JSON in UTF-8, as PostgreSQL built it (what the list route sends). */
-export async function listAnnotationsJsonBytes(
+/** One page of the list as JSON in UTF-8, as PostgreSQL built it (what the list route sends),
+ * and where the next page starts. */
+export async function listAnnotationsPage(
   reader: Reader,
   documentIdOrSlug: string,
   filter: AnnotationFilter & { annotation?: string[] },
-): Promise<Buffer> {
+  page: ListPage,
+): Promise<{ list: Buffer; next: ListPosition | null }> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const scope = await annotationScope(reader, documentId);
-  return listAnnotationsJson(scope, filter, (q) => searchWhere(scope, q));
+  return listAnnotationsJson(scope, filter, (q) => searchWhere(scope, q), page);
 }
 
 const placedSelect = { versionId: true, ...targetColumnSelect, status: true } as const;
@@ -100,7 +113,8 @@ export async function listAnnotationsAtVersion(
   documentIdOrSlug: string,
   versionNumber: number,
   filter: AnnotationFilter,
-): Promise<AnnotationView[]> {
+  page: ListPage,
+): Promise<{ annotations: AnnotationView[]; next: ListPosition | null }> {
   const documentId = await resolveDocumentId(reader, documentIdOrSlug);
   const version = await db.documentVersion.findUnique({
     where: { documentId_number: { documentId, number: versionNumber } },
@@ -121,20 +135,29 @@ export async function listAnnotationsAtVersion(
       placements: { where: { versionId: version.id }, select: placedSelect },
     },
   });
-  const placed = rows.map((row) => {
-    const at = row.placements[0] ?? row;
-    return {
-      startIndex: at.startIndex,
-      view: toAnnotationView({ ...row, ...at, version: { number: versionNumber } }, scope),
-    };
-  });
-  placed.sort(
-    (a, b) => a.startIndex - b.startIndex || a.view.target.start.offset - b.view.target.start.offset,
-  );
-  const views = placed
-    .map((p) => p.view)
-    .filter((a) => !filter.status || (filter.status === 'orphaned') === (a.status === 'ORPHANED'));
-  return [...views.filter((a) => a.status !== 'ORPHANED'), ...views.filter((a) => a.status === 'ORPHANED')];
+  // Paged in the list's order like the current list; the version's rows are read whole (a
+  // past version is looked at rarely), only the answer is bounded.
+  const placed = rows
+    .map((row) => {
+      const at = row.placements[0] ?? row;
+      const view = toAnnotationView({ ...row, ...at, version: { number: versionNumber } }, scope);
+      const position: ListPosition = {
+        orphaned: view.status === 'ORPHANED',
+        startIndex: at.startIndex,
+        startOffset: at.startOffset,
+        createdAt: view.createdAt,
+        id: view.id,
+      };
+      return { position, view };
+    })
+    .filter(({ view }) => !filter.status || (filter.status === 'orphaned') === (view.status === 'ORPHANED'))
+    .filter(({ position }) => !page.after || compareListPositions(position, page.after) > 0)
+    .sort((a, b) => compareListPositions(a.position, b.position));
+  const shown = placed.slice(0, page.limit);
+  return {
+    annotations: shown.map((p) => p.view),
+    next: placed.length > page.limit ? shown[shown.length - 1].position : null,
+  };
 }
 
 /** document-access.ts's rule for the annotation's document, from its cached rows. */

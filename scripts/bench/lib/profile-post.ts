@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import type { ListPosition } from '@/lib/annotations/list-cursor';
 import { median } from './stats';
 
 interface Trace {
@@ -70,9 +71,11 @@ export interface ProfileInput {
 
 const input = JSON.parse(readFileSync(process.env.BENCH_PROFILE_FILE!, 'utf8')) as ProfileInput;
 const { auth } = await import('@/lib/server/auth');
-const { createAnnotation, listAnnotations } = await import('@/lib/server/dal/annotations');
+const { createAnnotation, listAnnotations, listAnnotationsPage } =
+  await import('@/lib/server/dal/annotations');
 const { listHighlights } = await import('@/lib/server/dal/annotation-highlights');
-const { annotationFilterSchema, createAnnotationSchema } = await import('@/lib/annotations/schemas');
+const { annotationFilterSchema, annotationListQuerySchema, createAnnotationSchema } =
+  await import('@/lib/annotations/schemas');
 const { db, rawSql, statementCount } = await import('@/lib/server/db');
 const { sessionFromHeaders } = await import('@/lib/server/session-cache');
 const { changeFeed } = await import('@/lib/server/change-feed');
@@ -117,6 +120,29 @@ await profile(
   1,
 );
 console.log(`[profile]     (${listed.toLocaleString('en')} annotations listed)`);
+// What one request of the list costs now that it is paged (ADR 0023): the first page at the
+// default size, and one from the middle of the list (its cursor taken from the walk above).
+const listQuery = annotationListQuerySchema.parse({});
+let middle: ListPosition | undefined;
+for (let page = 0, after: ListPosition | undefined; page < 10; page++) {
+  const { next } = await listAnnotationsPage(input.reader, 'face-time', listQuery, {
+    limit: listQuery.limit,
+    after,
+  });
+  if (!next) break;
+  after = middle = next;
+}
+for (const [label, after] of [
+  ['first', undefined],
+  ['a middle', middle],
+] as const)
+  await profile(`one page of the list (${listQuery.limit}), ${label} page`, 20, async () => {
+    const { list } = await listAnnotationsPage(input.reader, 'face-time', listQuery, {
+      limit: listQuery.limit,
+      after,
+    });
+    listed = list.byteLength;
+  });
 await profile(
   "listHighlights, the reader page's compact highlights (its successor)",
   5,
@@ -137,8 +163,33 @@ await profile('session lookup on the request path (sessionFromHeaders, cached)',
   sessionFromHeaders(headers),
 );
 const bodies = input.bodies.map((b) => createAnnotationSchema.parse(JSON.parse(b)));
-await profile('createAnnotation (DAL, no HTTP)', 200, (i) =>
+// 1,000 runs, as the one-statement alternative below: at 200 a loaded machine's drift made the
+// two differ by up to 3 ms; over 2,000 they were 0.71 and 0.60 ms (docs/benchmarks.md).
+await profile('createAnnotation (DAL, no HTTP)', 1_000, (i) =>
   createAnnotation(input.reader, 'face-time', bodies[i % bodies.length]),
+);
+
+// The POST's own steps in-process, as lib/server/api.ts's withReader runs them (that module
+// needs Next's request scope, so its steps are repeated here): the body read from a web
+// Request, JSON.parse, the text rule, zod, createAnnotation, and the 201's Response read back.
+// The HTTP POST minus this is Next's and the socket's share, beside the refused POST (floor).
+const { readCappedText } = await import('@/lib/http/read-body');
+const { findHostileText } = await import('@/lib/http/hostile-text');
+const origin = process.env.BETTER_AUTH_URL!;
+const request = (i: number) =>
+  new Request(`${origin}/api/v1/documents/face-time/annotations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, cookie: input.cookie },
+    body: input.bodies[i % input.bodies.length],
+  });
+await profile("the POST's steps: body read, parse, text rule, zod (no query)", 200, async (i) => {
+  const value = JSON.parse(await readCappedText(request(i), 256 * 1024));
+  if (findHostileText(value, '')) throw new Error('hostile text in a bench body');
+  return createAnnotationSchema.parse(value);
+});
+const view = await createAnnotation(input.reader, 'face-time', bodies[0]);
+await profile("the POST's steps: the 201's Response.json, read back", 200, () =>
+  Response.json({ annotation: view }, { status: 201, headers: { 'cache-control': 'no-store' } }).text(),
 );
 
 // For scale, the insert alone two cheaper ways: Prisma without reading the row back, and
@@ -155,7 +206,7 @@ await profile('alternative: Prisma create with select { id } only', 200, (i) => 
     select: { id: true },
   });
 });
-await profile('alternative: one SQL statement through postgres.js', 200, (i) => {
+await profile('alternative: one SQL statement through postgres.js', 1_000, (i) => {
   const r = row(i);
   return rawSql()`
     WITH a AS (
