@@ -164,7 +164,13 @@ function ReaderView(props: ReaderAppProps) {
           groups.some((g) => g.id === filters.group) ? `?group=${encodeURIComponent(filters.group)}` : ''
         }`,
   });
-  const run = useRunAnnotations(doc.id, openRun?.ids ?? null, store.annotations, highlights.records, index);
+  // A run opened while its highlight was saving names it by its local id until the save lands.
+  const { savedAs } = store;
+  const openIds = useMemo(
+    () => (openRun ? openRun.ids.map((id) => savedAs.get(id) ?? id) : null),
+    [openRun, savedAs],
+  );
+  const run = useRunAnnotations(doc.id, openIds, store.annotations, highlights.records, index);
 
   const showInText = useCallback(
     (a: LocalAnnotation) => {

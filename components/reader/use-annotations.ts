@@ -162,6 +162,7 @@ export function useAnnotations(opts: {
     /** the full list has loaded (until then `annotations` holds only unsaved highlights) */
     loaded: data !== undefined,
     create: creates.create,
+    savedAs: creates.savedAs,
     retry: creates.retry,
     discard: creates.discard,
     saveEdit,

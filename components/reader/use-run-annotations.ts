@@ -21,7 +21,11 @@ export function useRunAnnotations(
   index: DocumentIndex,
 ): { annotations: LocalAnnotation[] | null; previews: RunPreview[] | null } {
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
-  const missing = useMemo(() => (ids ?? []).filter((id) => !byId.has(id)), [ids, byId]);
+  // A local id (a highlight still saving) is not the server's to look up.
+  const missing = useMemo(
+    () => (ids ?? []).filter((id) => !byId.has(id) && !id.startsWith('local-')),
+    [ids, byId],
+  );
   const fetched = useQuery({
     queryKey: annotationKeys.run(documentId, missing),
     // One request per 50 (the list's filter takes up to 50 ids).

@@ -105,6 +105,14 @@ export function useUnsavedCreates(documentId: string, readerId: string) {
     select: (m) => m.state as CreateState,
   });
   const unsaved = useMemo(() => latestUnsaved(states), [states]);
+  // A highlight opened while it was still saving keeps its local id in the open popover: this
+  // says which saved annotation it became (components/reader/reader-app.tsx).
+  const savedAs = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const s of states)
+      if (s.status === 'success' && s.variables && s.data) map.set(s.variables.localId, s.data.id);
+    return map;
+  }, [states]);
 
   const create = useCallback(
     (input: NewAnnotation) => {
@@ -142,7 +150,7 @@ export function useUnsavedCreates(documentId: string, readerId: string) {
 
   usePersistedUnsaved(documentId, readerId, mutate);
 
-  return { unsaved, create, retry, discard: stop };
+  return { unsaved, savedAs, create, retry, discard: stop };
 }
 
 /** Keeps unsent highlights in localStorage, and sends the ones of an earlier visit again. */
