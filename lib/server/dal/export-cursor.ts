@@ -91,10 +91,11 @@ type SlowRow = Omit<ExportSourceRow, 'replies' | 'tags' | 'createdAt' | 'updated
   tagIds: string[];
 };
 
-/** One row of an export: its finished text (written by PostgreSQL, export-sql-rows.ts), or
- * the annotation for the formatters when PostgreSQL could not write it identically. */
+/** One row of an export: its finished text as UTF-8 bytes (written by PostgreSQL,
+ * export-sql-rows.ts), or the annotation for the formatters when PostgreSQL could not write
+ * it identically. */
 export type ExportItem = { sectionTag: string | null } & (
-  { line: string; annotation?: undefined } | { line?: undefined; annotation: ExportAnnotation }
+  { line: Buffer; annotation?: undefined } | { line?: undefined; annotation: ExportAnnotation }
 );
 
 /**
@@ -165,7 +166,19 @@ interface CursorInput {
   batchSize: number;
 }
 
-type CursorRow = { line: string | null; sectionTag: string | null; slow: SlowRow | null };
+type CursorRow = { line: Buffer | null; sectionTag: string | null; slow: SlowRow | null };
+
+// The rows are read raw (postgres.js hands each column over as the bytes it received): a
+// finished line goes to the response as those bytes, never decoded to a JavaScript string
+// and encoded again (167 MB of JSON-LD at 100,000 rows: that round trip was most of what
+// this process did, and its garbage most of the RSS; docs/benchmarks.md, "Exports").
+// The columns' order is the SELECT's: line, slow, sectionTag.
+type RawRow = (Buffer | null)[];
+const fromRaw = (r: RawRow): CursorRow => ({
+  line: r[0],
+  slow: r[1] === null ? null : (JSON.parse(r[1].toString('utf8')) as SlowRow),
+  sectionTag: r[2] === null ? null : r[2].toString('utf8'),
+});
 
 async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerator<ExportItem[]> {
   const { scope, filter, doc, format, ctx, order, batchSize } = input;
@@ -187,7 +200,8 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     'createdAt', (extract(epoch FROM a."createdAt") * 1000)::float8, 'updatedAt', (extract(epoch FROM a."updatedAt") * 1000)::float8,
     'hidden', a."hiddenAt" IS NOT NULL,
     'tagIds', ARRAY(SELECT x."tagId" FROM "annotation_tags" x WHERE x."annotationId" = a."id"))`;
-  const withReplies = (rows: CursorRow[]) => {
+  const withReplies = (raw: RawRow[]) => {
+    const rows = raw.map(fromRaw);
     const slow = rows.flatMap((r) => (r.slow ? [r.slow.id] : []));
     const replies = slow.length > 0 ? repliesOf(rawSql(), slow) : Promise.resolve(new Map());
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
@@ -206,7 +220,7 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
   // and section tags alone are sorted (in memory), then each batch of ids is written in one
   // query, its rows fetched by id and put back in order. One ORDER BY over the written rows
   // sorted them all wide (30 MB spilled to disk) before the first came out.
-  const sources: AsyncIterable<CursorRow[]>[] =
+  const sources: AsyncIterable<RawRow[]>[] =
     order.kind === 'sections'
       ? [
           rowsOf(
@@ -216,23 +230,26 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
               WHERE ${condition}
               ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`,
             batchSize,
-            (batch) => sql<CursorRow[]>`
+            (batch) =>
+              sql<RawRow[]>`
               WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
                 ${batch.map((k) => k.section)}::uuid[]) WITH ORDINALITY AS o(id, section, ord))
               SELECT ${select}, o."section" AS "sectionTag"
               FROM o CROSS JOIN LATERAL (SELECT * FROM "annotations" a0 WHERE a0."id" = o."id" OFFSET 0) a
               ${joins}
               WHERE ${condition}
-              ORDER BY o."ord"`,
+              ORDER BY o."ord"`.raw(),
           ),
         ]
       : [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`].map((phase) =>
-          sql<CursorRow[]>`
+          sql<RawRow[]>`
             WITH ${blocks}
             SELECT ${select}, NULL::uuid AS "sectionTag"
             FROM "annotations" a ${joins}
             WHERE ${condition} ${phase}
-            ORDER BY a."startIndex", a."startOffset", a."id"`.cursor(batchSize),
+            ORDER BY a."startIndex", a."startOffset", a."id"`
+            .raw()
+            .cursor(batchSize),
         );
   for (const source of sources) {
     let version: VersionInfo | null = null;
@@ -273,8 +290,8 @@ type Key = { id: string; section: string | null };
 async function* rowsOf(
   keys: Promise<Key[]>,
   batchSize: number,
-  write: (batch: Key[]) => Promise<CursorRow[]>,
-): AsyncGenerator<CursorRow[]> {
+  write: (batch: Key[]) => Promise<RawRow[]>,
+): AsyncGenerator<RawRow[]> {
   const all = await keys;
   for (let i = 0; i < all.length; i += batchSize) yield await write(all.slice(i, i + batchSize));
 }

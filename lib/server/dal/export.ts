@@ -51,18 +51,39 @@ export interface PreparedExport {
   contentType: string;
   /** annotations in the export (replies not counted) */
   total: number;
-  chunks: AsyncGenerator<string>;
+  /** text, or (a batch of rows PostgreSQL wrote) UTF-8 bytes: a Buffer's toString is its text */
+  chunks: AsyncGenerator<Chunk>;
   stream(): ReadableStream<Uint8Array>;
 }
 
-function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+type Chunk = string | Buffer;
+
+/** A batch's rows as one chunk of bytes: the lines PostgreSQL wrote as they came, the
+ * formatters' text encoded. */
+class BatchBytes {
+  private parts: Buffer[] = [];
+  private length = 0;
+  add(part: Buffer | string) {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    this.parts.push(bytes);
+    this.length += bytes.length;
+  }
+  take(): Buffer {
+    const out = Buffer.concat(this.parts, this.length);
+    this.parts = [];
+    this.length = 0;
+    return out;
+  }
+}
+
+function toStream(chunks: AsyncGenerator<Chunk>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
         if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
       } catch (error) {
         console.error('[export] failed while streaming', error);
         controller.error(error);
@@ -82,22 +103,22 @@ interface Plan {
   replies: number;
 }
 
-function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerator<string> {
+function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerator<Chunk> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const { filter } = options;
 
-  async function* csv(): AsyncGenerator<string> {
+  async function* csv(): AsyncGenerator<Chunk> {
     yield csvHeader({ bom: options.bom ?? false });
     for await (const batch of exportCursor(scope, filter, doc, 'csv', ctx, { kind: 'document' }, batchSize)) {
-      let text = '';
-      for (const r of batch) text += r.line ?? csvRow(r.annotation);
-      yield text;
+      const bytes = new BatchBytes();
+      for (const r of batch) bytes.add(r.line ?? csvRow(r.annotation));
+      yield bytes.take();
     }
     // The argument view as a second table after a blank record (link-export.ts, argument-csv.ts).
     yield await argumentCsvSection(scope, await filterWhere(scope, filter));
   }
 
-  async function* markdown(): AsyncGenerator<string> {
+  async function* markdown(): AsyncGenerator<Chunk> {
     const sections = (await exportSections(scope, filter)).filter((s) => s.count > 0);
     const names = new Map(sections.map((s) => [s.id, s]));
     yield markdownHeader(ctx);
@@ -106,23 +127,23 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
     let current: string | null | undefined;
     const order = { kind: 'sections' as const, tagIds: sections.map((s) => s.id) };
     for await (const batch of exportCursor(scope, filter, doc, 'markdown', ctx, order, batchSize)) {
-      let text = '';
+      const bytes = new BatchBytes();
       for (const { sectionTag, line, annotation } of batch) {
         if (sectionTag !== current) {
           current = sectionTag;
           const tag = sectionTag ? names.get(sectionTag) : undefined;
-          text += tag
-            ? markdownTagSection(tag, tag.count)
-            : markdownTagSection({ slug: '', name: 'Untagged' });
+          bytes.add(
+            tag ? markdownTagSection(tag, tag.count) : markdownTagSection({ slug: '', name: 'Untagged' }),
+          );
         }
-        text += line ?? markdownEntry(annotation, ctx);
+        bytes.add(line ?? markdownEntry(annotation, ctx));
       }
-      yield text;
+      yield bytes.take();
     }
     yield await argumentSection(scope, await filterWhere(scope, filter)); // "Claim ¶3 … supported by ¶7 …" (link-export.ts)
   }
 
-  async function* jsonld(): AsyncGenerator<string> {
+  async function* jsonld(): AsyncGenerator<Chunk> {
     const collectionId =
       options.collectionId ??
       `${options.baseUrl.replace(/\/+$/, '')}/api/v1/documents/${encodeURIComponent(doc.slug)}/export?format=jsonld`;
@@ -140,14 +161,15 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
       { kind: 'document' },
       batchSize,
     )) {
-      let text = '';
-      // Rows written by PostgreSQL start with the comma that separates items.
+      const bytes = new BatchBytes();
+      // Rows written by PostgreSQL start with the comma (one byte) that separates items.
       for (const r of batch) {
-        text +=
-          r.line !== undefined ? (first ? r.line.slice(1) : r.line) : jsonLdItem(r.annotation, ctx, first);
+        bytes.add(
+          r.line !== undefined ? (first ? r.line.subarray(1) : r.line) : jsonLdItem(r.annotation, ctx, first),
+        );
         first = false;
       }
-      yield text;
+      yield bytes.take();
     }
     yield linkJsonLdItems(links, options.baseUrl, first);
     yield jsonLdEnd();
