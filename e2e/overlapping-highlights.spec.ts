@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { devices, type Locator } from '@playwright/test';
 import { expect, test } from './support/test';
 import { annotateQuote } from './support/annotate';
-import { apiJson, signUpReaders } from './support/session';
+import { expectFitsWidth } from './support/layout';
+import { apiJson, signUpReaders, signUpViaApi } from './support/session';
 
 // Two members of one seminar mark overlapping parts of the same sentence: the shared part
 // is one highlight that says how many annotations it holds, and opens them all.
@@ -56,6 +58,12 @@ test('[OVERLAP] two readers’ overlapping annotations show as one counted highl
   await expect(both).toHaveAttribute('data-tag1', 'claim');
   await expect(both).toHaveAttribute('data-tag2', 'evidence');
   await expect(both).toHaveClass(/hl-mine/);
+  // The overlap is a step in the look (deeper tint, thicker underline), not only a colour; its
+  // exact count shows in a badge while the pointer is on it (ADR 0025).
+  await expect(both).toHaveClass(/\bhl-2\b/);
+  await expect(adaOnly).not.toHaveClass(/\bhl-2\b/);
+  await both.hover();
+  await expect.poll(() => countBadge(both)).toBe('"2"');
 
   const benOnly = paragraph.locator('mark.hl', { hasText: 'signals a “restart”' });
   await expect(benOnly).toHaveAttribute('data-ids', benId);
@@ -100,3 +108,48 @@ test('[OVERLAP] two readers’ overlapping annotations show as one counted highl
 
   await readers.close();
 });
+
+/** The count badge a run shows on hover or focus (CSS generated content), or "none". */
+function countBadge(run: Locator) {
+  return run.evaluate((el) => getComputedStyle(el, '::after').content);
+}
+
+for (const width of [390, 320]) {
+  test.describe(`on a ${width} px touch phone`, () => {
+    test.use({
+      userAgent: devices['Pixel 7'].userAgent,
+      viewport: { width, height: 780 },
+      deviceScaleFactor: devices['Pixel 7'].deviceScaleFactor,
+      isMobile: true,
+      hasTouch: true,
+    });
+
+    test(`[OVERLAP] at ${width} px an overlap looks deeper, fits the line, and a tap opens both`, async ({
+      page,
+    }) => {
+      await signUpViaApi(page, 'Thumb Overlap');
+      await annotateQuote(page, 'p-3', 'The assumption by some analysts that the Fiji meeting', {
+        tags: ['claim'],
+        note: 'Whose assumption?',
+        groupId: null,
+      });
+      await annotateQuote(page, 'p-3', 'some analysts that the Fiji meeting signals a “restart”', {
+        tags: ['evidence'],
+        note: 'Scare quotes.',
+        groupId: null,
+      });
+      await page.goto('/documents/face-time');
+      const both = page.locator('[data-anchor="p-3"] mark.hl[data-count="2"]');
+      await expect(both).toHaveText('some analysts that the Fiji meeting');
+      await expect(both).toHaveClass(/\bhl-2\b/);
+      await expect(both).toHaveAttribute('title', /2 annotations/);
+      // No count after each run: nothing is added to the line, nothing scrolls sideways.
+      await expect.poll(() => countBadge(both)).toBe('none');
+      await expectFitsWidth(page, 'reader with overlapping highlights');
+      await both.tap();
+      const popover = page.getByRole('dialog', { name: '2 annotations on this passage' });
+      await expect(popover.getByRole('article')).toHaveCount(2);
+      await expectFitsWidth(page, 'popover of an overlap');
+    });
+  });
+}
