@@ -19,7 +19,7 @@ import { seedScene, type BenchScene } from './lib/seed';
 import { median } from './lib/stats';
 import {
   CHROMIUM_ARGS,
-  isFullList,
+  waitForFullList,
   measureNavigation,
   probeScript,
   VIEWPORT,
@@ -48,14 +48,7 @@ async function warmNavigations(browser: Browser, scene: BenchScene, baseUrl: str
     await page.addInitScript({ content: probeScript(scene.highlightRuns) });
     const samples: { ready: number; fcp: number }[] = [];
     for (let i = 0; i <= runs; i++) {
-      // the last page of the background list (ADR 0023: it comes in pages)
-      const fullList = page.waitForResponse(
-        async (r) =>
-          isFullList(r.url(), r.request().method()) &&
-          r.ok() &&
-          ((await r.json()) as { next: string | null }).next === null,
-        { timeout: 120_000 },
-      );
+      const fullList = waitForFullList(page);
       await page.goto(`${baseUrl}/documents/face-time`, { waitUntil: 'commit' });
       await waitUntilReady(page);
       const sample = await page.evaluate(() => ({

@@ -122,15 +122,7 @@ export async function measureNavigation(
     // context stays open until it has arrived, or the next navigation would find the server
     // still building it (2–3 s of its one event loop at 10,000 on a busy machine) and count
     // that in its own first byte.
-    const fullList = waitForList
-      ? page.waitForResponse(
-          async (r) =>
-            isFullList(r.url(), r.request().method()) &&
-            r.ok() &&
-            ((await r.json()) as { next: string | null }).next === null,
-          { timeout: 120_000 },
-        )
-      : null;
+    const fullList = waitForList ? waitForFullList(page) : null;
     await page.goto(options.url ?? `${scene.baseUrl}/documents/face-time`, { waitUntil: 'commit' });
     await waitUntilReady(page);
     await page.getByRole('dialog', { name: /on this passage/ }).waitFor({ state: 'visible' });
@@ -165,10 +157,22 @@ export async function measureNavigation(
 
 /** A page of the reader's background load of the full list (not a run's annotations by id);
  * the list comes in pages (ADR 0023), the last one has no `next`. */
-export function isFullList(address: string, method: string) {
+function isFullList(address: string, method: string) {
   const url = new URL(address);
   const keys = [...url.searchParams.keys()];
   return url.pathname.endsWith('/annotations') && keys.every((k) => k === 'cursor') && method === 'GET';
+}
+
+/** The last page of the reader's background list (ADR 0023: it comes in pages; the last has
+ * no `next`), answered. */
+export function waitForFullList(page: Page) {
+  return page.waitForResponse(
+    async (r) =>
+      isFullList(r.url(), r.request().method()) &&
+      r.ok() &&
+      ((await r.json()) as { next: string | null }).next === null,
+    { timeout: 120_000 },
+  );
 }
 
 interface ToggleRun {
@@ -255,13 +259,7 @@ async function measureToggles(
     await page.addInitScript({ content: probeScript(scene.highlightRuns) });
     // The toggle is measured once the full list (notes, for the review panel) has loaded in
     // the background, as a reader at work would have it.
-    const fullList = page.waitForResponse(
-      async (r) =>
-        isFullList(r.url(), r.request().method()) &&
-        r.ok() &&
-        ((await r.json()) as { next: string | null }).next === null,
-      { timeout: 120_000 },
-    );
+    const fullList = waitForFullList(page);
     await page.goto(`${scene.baseUrl}/documents/face-time`);
     await waitUntilReady(page);
     await (await fullList).finished();

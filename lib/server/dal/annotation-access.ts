@@ -174,11 +174,15 @@ export function groupToShareWith(
   groupId: string | null | undefined,
 ): string | null {
   if (!groupId) return null;
-  if (!memberships.some((m) => m.groupId === groupId))
-    throw invalid('You can only share with a group you belong to.', {
-      groupId: 'You are not a member of this group.',
-    });
+  if (!memberships.some((m) => m.groupId === groupId)) throw notAMember();
   return groupId;
+}
+
+/** The refusal to share with a group the reader does not belong to. */
+export function notAMember() {
+  return invalid('You can only share with a group you belong to.', {
+    groupId: 'You are not a member of this group.',
+  });
 }
 
 /** A change to an annotation or reply as the database announces it (see the triggers). */

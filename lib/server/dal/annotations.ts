@@ -15,7 +15,7 @@ import type { Reader } from '../session';
 import {
   annotationScope,
   canSee,
-  groupToShareWith,
+  notAMember,
   readableNoteWhere,
   type AnnotationScope,
 } from './annotation-access';
@@ -260,7 +260,7 @@ export async function createAnnotation(
       INSERT INTO "annotation_tags" ("annotationId", "tagId")
       SELECT created."id", tag_id FROM created, unnest(${tags.ids}::uuid[]) AS tag_id)
     SELECT count(*)::int AS created FROM created`;
-  if (created === 0) groupToShareWith([], groupId);
+  if (created === 0) throw notAMember(); // the membership ended since the cache was filled
   return view;
 }
 
