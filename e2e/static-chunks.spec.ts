@@ -3,6 +3,7 @@
 // a path that is not a file name a build writes is refused, and an unknown chunk is Next's 404.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from './support/test';
@@ -61,6 +62,8 @@ test('script chunks arrive compressed once, with their headers and their bytes',
     }
     const decoded = br.headers['content-encoding'] === 'br' ? brotliDecompressSync(br.body) : br.body;
     expect(decoded.equals(onDisk), chunk).toBe(true);
+    // A first-load chunk: compiled while it streams in (scripts/compile-hints.mjs, ADR 0027).
+    expect(decoded.subarray(0, COMPILE_HINT.length).toString(), chunk).toBe(COMPILE_HINT);
 
     const gz = await get(baseURL!, chunk, { 'Accept-Encoding': 'gzip' });
     expect(

@@ -10,6 +10,7 @@ import { TagSwatch } from '@/components/reader/tag-styles';
 import type { LocalAnnotation } from '@/components/reader/use-annotations';
 import { ApiError } from '@/lib/client/api';
 import { revisionOf } from '@/lib/client/endpoints';
+import { formatNoteTime } from '@/lib/format/date-formats';
 
 export interface CardActions {
   onSaveEdit: (
@@ -22,13 +23,6 @@ export interface CardActions {
   /** facilitators: hide a note from the group's members, or show it again */
   onHide?: (id: string, hidden: boolean) => Promise<unknown>;
 }
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export function AnnotationCard({
   annotation: a,
@@ -90,7 +84,7 @@ export function AnnotationCard({
         {label && <span className="card-label">{label}</span>}
         <span className="card-meta">
           {a.group ? a.group.name : 'Private'} ·{' '}
-          <time dateTime={a.createdAt}>{timeFormat.format(new Date(a.createdAt))}</time>
+          <time dateTime={a.createdAt}>{formatNoteTime(new Date(a.createdAt))}</time>
         </span>
       </header>
       <blockquote className="card-quote">

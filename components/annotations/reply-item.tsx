@@ -4,19 +4,13 @@ import type { NoteDoc } from '@/lib/notes';
 import type { ReplyView } from '@/lib/replies/types';
 import { NoteEditor } from '@/components/notes/lazy-note-editor';
 import { NoteView } from '@/components/notes/note-view';
+import { formatNoteTime } from '@/lib/format/date-formats';
 
 export interface ReplyActions {
   onSave: (id: string, body: NoteDoc) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
   onHide: (id: string, hidden: boolean) => Promise<void>;
 }
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** One reply: its author, time and body (or the facilitator's placeholder), with the
  * actions this reader may take on it. */
@@ -75,10 +69,8 @@ export function ReplyItem({
             {mine && <span className="reply-you"> (you)</span>}
           </span>
           <span className="reply-meta">
-            <time dateTime={reply.createdAt}>{timeFormat.format(new Date(reply.createdAt))}</time>
-            {edited && (
-              <span title={`Edited ${timeFormat.format(new Date(reply.updatedAt))}`}> · edited</span>
-            )}
+            <time dateTime={reply.createdAt}>{formatNoteTime(new Date(reply.createdAt))}</time>
+            {edited && <span title={`Edited ${formatNoteTime(new Date(reply.updatedAt))}`}> · edited</span>}
           </span>
         </header>
         {withheld ? (

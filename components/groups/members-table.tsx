@@ -5,13 +5,7 @@ import { ConfirmButton } from './confirm-button';
 import { groupsApi } from '@/lib/client/endpoints';
 import { RoleBadge } from './role-badge';
 import { useAction } from './use-action';
-
-const joinedFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+import { formatJoinedDay } from '@/lib/format/date-formats';
 
 export function MembersTable({
   groupId,
@@ -66,7 +60,7 @@ export function MembersTable({
               <td>
                 <RoleBadge role={m.role} />
               </td>
-              <td>{joinedFormat.format(new Date(m.joinedAt))}</td>
+              <td>{formatJoinedDay(new Date(m.joinedAt))}</td>
               <td>
                 <div className="groups-actions">
                   {facilitator &&

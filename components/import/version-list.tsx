@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatImportTime } from '@/lib/format/date-formats';
 
 export interface VersionItem {
   number: number;
@@ -7,12 +8,6 @@ export interface VersionItem {
   paragraphs: number;
   current: boolean;
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
 
 /** Every version of a document, newest first; earlier ones open read-only in the reader. */
 export function VersionList({ slug, versions }: { slug: string; versions: VersionItem[] }) {
@@ -28,7 +23,7 @@ export function VersionList({ slug, versions }: { slug: string; versions: Versio
             {v.current && <span className="import-current">current</span>}{' '}
             <span className="muted">
               · “{v.title}” · {v.paragraphs} {v.paragraphs === 1 ? 'paragraph' : 'paragraphs'} · imported{' '}
-              <time dateTime={v.importedAt}>{dateFormat.format(new Date(v.importedAt))} UTC</time>
+              <time dateTime={v.importedAt}>{formatImportTime(new Date(v.importedAt))} UTC</time>
             </span>
           </li>
         ))}

@@ -1,13 +1,10 @@
 import { Fragment, type JSX, type ReactNode } from 'react';
-import {
-  MAX_NOTE_DEPTH,
-  isAllowedHref,
-  isEmptyNote,
-  type BlockNode,
-  type InlineNode,
-  type NoteDoc,
-  type NoteMark,
-} from '@/lib/notes';
+// Straight from the modules, not the `@/lib/notes` barrel: that one also builds the zod
+// schemas, which the reader's first load does not need (docs/adr/0027-first-load-main-thread.md).
+import { isAllowedHref } from '@/lib/notes/note-href';
+import { MAX_NOTE_DEPTH } from '@/lib/notes/note-limits';
+import { isEmptyNote } from '@/lib/notes/note-plain-text';
+import type { BlockNode, InlineNode, NoteDoc, NoteMark } from '@/lib/notes/note-types';
 
 /**
  * Shows a stored note. Builds React elements from the JSON (React escapes every

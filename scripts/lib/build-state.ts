@@ -13,6 +13,7 @@ const SOURCES = [
   'package-lock.json',
   'tsconfig.json',
   'prisma/schema.prisma',
+  'scripts/compile-hints.mjs',
 ];
 const SKIP = new Set(['generated', 'node_modules', 'fixtures']);
 
@@ -54,6 +55,15 @@ export function isBuildCurrent(root: string): boolean {
   );
 }
 
+/** After `next build`: the first-load chunks get V8's compile hint (scripts/compile-hints.mjs). */
+export async function markFirstLoadChunks(root: string) {
+  const code = await runStep(process.execPath, [
+    path.join(root, 'scripts', 'compile-hints.mjs'),
+    distDir(root),
+  ]);
+  if (code !== 0) throw new Error('Marking the first-load chunks failed (see above).');
+}
+
 export function markBuildCurrent(root: string) {
   writeFileSync(stampFile(root), sourceFingerprint(root));
 }
@@ -83,5 +93,6 @@ export async function buildApp(root: string, options: { typechecked?: boolean } 
   } finally {
     writeFileSync(tsconfigPath, tsconfig);
   }
+  await markFirstLoadChunks(root);
   markBuildCurrent(root);
 }

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBuildCurrent, markBuildCurrent } from '../../lib/build-state';
+import { isBuildCurrent, markBuildCurrent, markFirstLoadChunks } from '../../lib/build-state';
 import { projectRoot } from '../../lib/migrate';
 import { bin, runStep } from '../../lib/run';
 import { freePort } from '../../lib/ports';
@@ -32,6 +32,7 @@ export async function ensureBuild(): Promise<void> {
   });
   writeFileSync(tsconfigPath, tsconfig);
   if (code !== 0) throw new Error('next build failed (see above).');
+  await markFirstLoadChunks(projectRoot);
   markBuildCurrent(projectRoot);
   console.log(`[app] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
