@@ -109,6 +109,8 @@ async function tracedNavigation(browser: Browser, scene: BenchScene, baseUrl: st
           .map((r) => ({
             name: r.name.replace(location.origin, '').replace(/\?.*$/, ''),
             start: r.startTime,
+            requestStart: r.requestStart,
+            responseStart: r.responseStart,
             end: r.responseEnd,
             bytes: r.encodedBodySize,
             blocking: (r as unknown as { renderBlockingStatus?: string }).renderBlockingStatus,
@@ -150,7 +152,7 @@ function report(label: string, dist: string, traced: Awaited<ReturnType<typeof t
   );
   for (const r of timeline.resources)
     console.log(
-      `  ${f(r.start)} → ${f(r.end)}  ${(r.bytes / 1024).toFixed(0).padStart(5)} KB  ${r.name}${r.blocking === 'blocking' ? '  (render-blocking)' : ''}`,
+      `  ${f(r.start)} → ${f(r.end)} (sent ${f(r.requestStart)}, first byte ${f(r.responseStart)})  ${(r.bytes / 1024).toFixed(0).padStart(5)} KB  ${r.name}${r.blocking === 'blocking' ? '  (render-blocking)' : ''}`,
     );
   for (const m of timeline.marks) console.log(`  mark ${f(m.at)} ${m.name}`);
   for (const m of timeline.measures) console.log(`  measure ${f(m.at)} +${m.ms.toFixed(1)} ${m.name}`);

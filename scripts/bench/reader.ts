@@ -288,7 +288,7 @@ async function htmlBreakdown(scene: BenchScene, cookie: string) {
   const html = await (await fetch(`${scene.baseUrl}/documents/face-time`, { headers: { cookie } })).text();
   const size = (parts: string[] | null) => (parts ?? []).reduce((sum, p) => sum + Buffer.byteLength(p), 0);
   const total = Buffer.byteLength(html);
-  const flight = size(html.match(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g));
+  const flight = size(html.match(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g));
   const dataIds = size(html.match(/ data-ids="[^"]*"/g));
   const labels = size(html.match(/ (aria-label|title)="[^"]*"/g));
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
