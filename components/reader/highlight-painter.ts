@@ -5,18 +5,15 @@
 // classes are styled, so a run whose look stays is not restyled
 // (docs/adr/0025-highlight-looks-as-classes.md); a change to the
 // annotations repaints only the blocks whose runs changed. The draft (the passage being
-// annotated) is a CSS Custom Highlight, so it never moves the reader's selection.
+// annotated) is a CSS Custom Highlight, so it never moves the reader's selection
+// (draft-highlight.ts); each block's margin follows the same filters (margin-painter.ts).
 // A filter change restyles the blocks on screen at once and the others in idle slices
 // right after (docs/adr/0018-filter-toggle-on-screen-first.md); Tab, a click and "Show in
 // text" settle them all first, and <article> is aria-busy until they are.
-import type { DocumentIndex, TextPoint } from '@/lib/anchoring/types';
-import { focusedOffset, refocusAt, whenIdle, whenIdleAfter } from './idle-and-focus';
-import { agreementOfRecords } from '@/lib/arguments/paragraph-agreement';
-import { agreementMarkerHtml } from '@/lib/reader/agreement-marker';
+import type { DocumentIndex } from '@/lib/anchoring/types';
+import { focusedOffset, refocusAt, whenIdle } from './idle-and-focus';
 import { escapeHtml } from '@/lib/reader/article-html';
 import {
-  attentionHtml,
-  attentionTally,
   markHtml,
   RUN_ATTRIBUTES,
   runLook,
@@ -25,17 +22,14 @@ import {
 } from '@/lib/reader/highlight-runs';
 import { highlightsByBlock } from '@/lib/segments/highlights-by-block';
 import { segmentBlock, type Highlight } from '@/lib/segments/segment-block';
-import { domFromPoint, pointFromDom, selectPoints } from './dom-selection';
+import { selectPoints } from './dom-selection';
+import { clearDraftHighlight, paintDraftHighlight, readArticleSelection, type Span } from './draft-highlight';
+import { MarginPainter, type BlockMargin } from './margin-painter';
 
-const DRAFT_HIGHLIGHT = 'marginalia-draft';
 /** an idle slice runs by then even on a busy page */
 const IDLE_TIMEOUT_MS = 100;
 /** script time of one idle slice when the page is never idle (a frame's worth of the rest) */
 const SLICE_MS = 12;
-/** the first agreement waits this long after the first paint: computed in the first idle
- * period, it ran (40–50 ms at 10,000) between the first click and the frame showing its
- * dialog (profiled, docs/adr/0024-reader-clickable-sooner.md) */
-const FIRST_AGREEMENT_DELAY_MS = 1000;
 
 interface Run {
   ids: string[];
@@ -48,17 +42,12 @@ interface Run {
 
 interface BlockPaint {
   el: HTMLElement;
-  aside: HTMLElement | null;
-  /** the block's label ("¶4"), for the agreement marker's words */
-  label: string;
+  margin: BlockMargin;
   text: string;
   /** what the runs were cut from: repaint when it changes */
   key: string;
   runs: Run[];
-  asideHtml: string;
 }
-
-type Span = { start: TextPoint; end: TextPoint };
 
 export class HighlightPainter {
   private readonly blocks = new Map<string, BlockPaint>();
@@ -68,24 +57,18 @@ export class HighlightPainter {
   private byId = new Map<string, HighlightRecord>();
   private shown: ReadonlySet<string> = new Set();
   private draft: Span | null = null;
-  /** where the margin's agreement markers link (null: no markers) */
-  private agreementHref: string | null = null;
   /** a selection may exist: set by `selectionchange`, so that a repaint with none asks nothing */
   private selectionSeen = false;
   private readonly onSelectionChange = () => {
     this.selectionSeen = true;
   };
-  private tally = attentionTally([]);
-  private attention = this.tally(null);
   /** blocks whose look is behind `shown` (a filter change not yet drawn there) */
   private readonly pending = new Set<BlockPaint>();
   /** blocks on screen (all of them where IntersectionObserver is missing) */
   private readonly onScreen = new Set<BlockPaint>();
   private readonly observer: IntersectionObserver | null = null;
   private idle: { cancel: () => void } | null = null;
-  /** per-paragraph agreement of the shown passages, computed while idle (null: none yet) */
-  private agreement: ReturnType<typeof agreementOfRecords> | null = null;
-  private agreementIdle: { cancel: () => void } | null = null;
+  private readonly margin: MarginPainter;
 
   constructor(
     private readonly article: HTMLElement,
@@ -95,16 +78,21 @@ export class HighlightPainter {
   ) {
     this.tagNames = new Map(tags.map((t) => [t.slug, t.name]));
     for (const el of article.querySelectorAll<HTMLElement>('[data-anchor]')) {
+      const section = el.closest('section');
       this.blocks.set(el.dataset.anchor!, {
         el,
-        aside: el.closest('section')?.querySelector<HTMLElement>('.block-aside') ?? null,
-        label: el.closest('section')?.getAttribute('aria-label') ?? '',
+        margin: {
+          anchor: el.dataset.anchor!,
+          aside: section?.querySelector<HTMLElement>('.block-aside') ?? null,
+          label: section?.getAttribute('aria-label') ?? '',
+          html: '',
+        },
         text: el.textContent ?? '',
         key: '',
         runs: [],
-        asideHtml: '',
       });
     }
+    this.margin = new MarginPainter(index, tags, () => [...this.blocks.values()].map((b) => b.margin));
     document.addEventListener('selectionchange', this.onSelectionChange);
     if (typeof IntersectionObserver === 'undefined') {
       for (const block of this.blocks.values()) this.onScreen.add(block);
@@ -135,14 +123,12 @@ export class HighlightPainter {
     if (!recordsChanged && shown === this.shown) return;
     this.records = records;
     this.shown = shown;
-    if (recordsChanged) this.tally = attentionTally(records);
-    this.attention = this.tally(this.shown);
-    this.scheduleAgreement();
+    this.margin.update(records, shown);
     if (recordsChanged) {
       this.byId = new Map(records.map((r) => [r.id, r]));
       this.pending.clear();
       this.repaintChangedBlocks();
-      for (const block of this.blocks.values()) this.paintAside(block);
+      for (const block of this.blocks.values()) this.margin.paint(block.margin);
     } else {
       // Only attributes change: the blocks on screen now, in this frame; the rest after it.
       for (const block of this.blocks.values()) this.pending.add(block);
@@ -168,22 +154,20 @@ export class HighlightPainter {
   /** Shows per-paragraph agreement beside the attention bars, linking to `href` (the
    * disagreement view), or with null removes it. */
   setAgreementLink(href: string | null) {
-    if (href === this.agreementHref) return;
-    this.agreementHref = href;
-    this.scheduleAgreement();
+    this.margin.setAgreementLink(href);
   }
 
   /** Shows (or, with null, removes) the draft's passage without touching the DOM. */
   setDraft(span: Span | null) {
     this.draft = span;
-    this.paintDraft();
+    paintDraftHighlight(this.article, this.draft);
   }
 
   dispose() {
     document.removeEventListener('selectionchange', this.onSelectionChange);
-    if (typeof CSS !== 'undefined' && CSS.highlights) CSS.highlights.delete(DRAFT_HIGHLIGHT);
+    clearDraftHighlight();
     this.observer?.disconnect();
-    this.agreementIdle?.cancel();
+    this.margin.dispose();
     this.idle?.cancel();
     this.idle = null;
   }
@@ -191,7 +175,7 @@ export class HighlightPainter {
   private settle(block: BlockPaint) {
     this.pending.delete(block);
     this.restyleBlock(block, false);
-    this.paintAside(block);
+    this.margin.paint(block.margin);
   }
 
   /** Settles the pending blocks a few at a time while the page is idle (each slice's style
@@ -239,7 +223,7 @@ export class HighlightPainter {
     }
     if (selection === undefined) return;
     if (selection) selectPoints(this.article, selection.start, selection.end);
-    this.paintDraft();
+    paintDraftHighlight(this.article, this.draft);
   }
 
   private keyOf(list: Highlight[]): string {
@@ -311,43 +295,6 @@ export class HighlightPainter {
     }
   }
 
-  private paintAside(block: BlockPaint) {
-    const { counts, max } = this.attention;
-    const anchor = block.el.dataset.anchor!;
-    let html = attentionHtml(counts.get(anchor), this.tags, max);
-    const href = this.agreementHref;
-    if (href && this.agreement) html += agreementMarkerHtml(block.label, this.agreement.get(anchor), href);
-    if (html === block.asideHtml || !block.aside) return;
-    block.asideHtml = html;
-    block.aside.innerHTML = html;
-  }
-
-  /** Readers' agreement on the passages they share (lib/arguments/paragraph-agreement.ts),
-   * over what the filters show like the bars: worked out while the page is idle, so that a
-   * filter's frame does not wait for it, then drawn in every margin. */
-  private scheduleAgreement() {
-    this.agreementIdle?.cancel();
-    this.agreementIdle = null;
-    if (!this.agreementHref) {
-      if (this.agreement) {
-        this.agreement = null;
-        for (const block of this.blocks.values()) this.paintAside(block);
-      }
-      return;
-    }
-    const work = () => {
-      this.agreementIdle = null;
-      this.agreement = agreementOfRecords(
-        this.index,
-        this.records.filter((r) => this.shown.has(r.id)),
-      );
-      for (const block of this.blocks.values()) this.paintAside(block);
-    };
-    this.agreementIdle = this.agreement
-      ? whenIdle(work, IDLE_TIMEOUT_MS)
-      : whenIdleAfter(work, FIRST_AGREEMENT_DELAY_MS, IDLE_TIMEOUT_MS);
-  }
-
   /** The reader's selection in the article as text points, to put back after a repaint. */
   private saveSelection(): Span | null {
     // The Selection API brings style and layout up to date first: on the first paint, right
@@ -356,29 +303,9 @@ export class HighlightPainter {
     // painter started there is nothing to put back (a selection made before hydration opens
     // no toolbar either).
     if (!this.selectionSeen) return null;
-    const selection = window.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      this.selectionSeen = false;
-      return null;
-    }
-    const range = selection.getRangeAt(0);
-    if (!range.intersectsNode(this.article)) return null;
-    const start = pointFromDom(this.article, range.startContainer, range.startOffset);
-    const end = pointFromDom(this.article, range.endContainer, range.endOffset);
-    return typeof start === 'string' || typeof end === 'string' ? null : { start, end };
-  }
-
-  private paintDraft() {
-    if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight === 'undefined') return;
-    const a = this.draft && domFromPoint(this.article, this.draft.start);
-    const b = this.draft && domFromPoint(this.article, this.draft.end);
-    if (!a || !b) {
-      CSS.highlights.delete(DRAFT_HIGHLIGHT);
-      return;
-    }
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    CSS.highlights.set(DRAFT_HIGHLIGHT, new Highlight(range));
+    const span = readArticleSelection(this.article);
+    if (span !== 'none') return span;
+    this.selectionSeen = false;
+    return null;
   }
 }
