@@ -1,4 +1,5 @@
-// `npm run db:migrate`: applies the committed migrations to DATABASE_URL's database.
+// `npm run db:migrate`: applies the committed migrations to DATABASE_URL's database, then stores
+// the export forms of notes written before they were stored (scripts/lib/migrate.ts).
 import { migrateDatabase } from './lib/migrate';
 
 if (!process.env.DATABASE_URL) {

@@ -5,8 +5,13 @@ import { expect } from 'vitest';
 import { POST as createAnnotationRoute } from '@/app/api/v1/documents/[id]/annotations/route';
 import { GET as exportRoute } from '@/app/api/v1/documents/[id]/export/route';
 import { POST as importRoute } from '@/app/api/v1/documents/[id]/annotations/import/route';
+import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import type { NoteDoc } from '@/lib/notes';
 import { db } from '@/lib/server/db';
+import { annotationScope } from '@/lib/server/dal/annotation-access';
+import { prepareExport, type ExportFormat } from '@/lib/server/dal/export';
+import { exportCursor } from '@/lib/server/dal/export-cursor';
+import type { Reader } from '@/lib/server/session';
 import { call, type TestUser } from '../support/api';
 
 export const SLUG = 'face-time';
@@ -147,4 +152,44 @@ export async function importFile(
     body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'content-type': 'application/ld+json' },
   });
+}
+
+/** A document's export through the DAL (prepareExport, not HTTP), as one text. */
+export async function exportThroughDal(
+  user: TestUser,
+  documentId: string,
+  format: ExportFormat,
+  options: { filter?: object; batchSize: number },
+): Promise<string> {
+  const prepared = await prepareExport(user as unknown as Reader, documentId, {
+    format,
+    filter: annotationFilterSchema.parse(options.filter ?? {}),
+    baseUrl: 'http://127.0.0.1:3000',
+    now: new Date('2026-11-30T12:00:00Z'),
+    batchSize: options.batchSize,
+  });
+  let text = '';
+  for await (const chunk of prepared.chunks) text += chunk;
+  return text;
+}
+
+/** How many rows of a document's export PostgreSQL wrote, of all its rows (the others went
+ * through the formatters). */
+export async function sqlWrittenRows(
+  user: TestUser,
+  doc: { id: string; slug: string; title: string },
+  format: ExportFormat,
+): Promise<{ sql: number; all: number }> {
+  const scope = await annotationScope(user as unknown as Reader, doc.id);
+  const filter = annotationFilterSchema.parse({});
+  const ctx = { baseUrl: 'http://127.0.0.1:3000', generatedAt: new Date(), documentTitle: doc.title };
+  let sql = 0;
+  let all = 0;
+  for await (const batch of exportCursor(scope, filter, doc, format, ctx, { kind: 'document' }, 50)) {
+    for (const item of batch) {
+      all++;
+      if (item.line !== undefined) sql++;
+    }
+  }
+  return { sql, all };
 }

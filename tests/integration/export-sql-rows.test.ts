@@ -4,18 +4,22 @@
 // bytes, for awkward text, names, notes and replies, and for readers who see different
 // things (a hidden note is withheld from members, not from the facilitator).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import type { NoteDoc } from '@/lib/notes';
 import { db, rawSql } from '@/lib/server/db';
-import { annotationScope } from '@/lib/server/dal/annotation-access';
 import { createDocument } from '@/lib/server/dal/documents';
-import { prepareExport, type ExportFormat } from '@/lib/server/dal/export';
-import { exportCursor } from '@/lib/server/dal/export-cursor';
+import type { ExportFormat } from '@/lib/server/dal/export';
 import { createReply } from '@/lib/server/dal/replies';
 import type { Reader } from '@/lib/server/session';
 import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { signUp, type TestUser } from '../support/api';
-import { annotate, makeGroup, paragraphs, targetFor } from './export-fixtures';
+import {
+  annotate,
+  exportThroughDal,
+  makeGroup,
+  paragraphs,
+  sqlWrittenRows,
+  targetFor,
+} from './export-fixtures';
 
 const SLUG = 'sql-rows-awkward';
 const BLOCKS = [
@@ -147,35 +151,11 @@ beforeAll(async () => {
   });
 });
 
-async function exportText(user: TestUser, format: ExportFormat, filter = {}): Promise<string> {
-  const prepared = await prepareExport(user as unknown as Reader, documentId, {
-    format,
-    filter: annotationFilterSchema.parse(filter),
-    baseUrl: 'http://127.0.0.1:3000',
-    now: new Date('2026-11-30T12:00:00Z'),
-    batchSize: 7,
-  });
-  let text = '';
-  for await (const chunk of prepared.chunks) text += chunk;
-  return text;
-}
+const exportText = (user: TestUser, format: ExportFormat, filter = {}) =>
+  exportThroughDal(user, documentId, format, { filter, batchSize: 7 });
 
-/** How many rows of an export PostgreSQL wrote. */
-async function sqlWritten(user: TestUser, format: ExportFormat): Promise<{ sql: number; all: number }> {
-  const scope = await annotationScope(user as unknown as Reader, documentId);
-  const filter = annotationFilterSchema.parse({});
-  const doc = { id: documentId, slug: SLUG, title: 'Awkward text' };
-  const ctx = { baseUrl: 'http://127.0.0.1:3000', generatedAt: new Date(), documentTitle: doc.title };
-  let sql = 0;
-  let all = 0;
-  for await (const batch of exportCursor(scope, filter, doc, format, ctx, { kind: 'document' }, 50)) {
-    for (const item of batch) {
-      all++;
-      if (item.line !== undefined) sql++;
-    }
-  }
-  return { sql, all };
-}
+const sqlWritten = (user: TestUser, format: ExportFormat) =>
+  sqlWrittenRows(user, { id: documentId, slug: SLUG, title: 'Awkward text' }, format);
 
 async function withoutForms<T>(run: () => Promise<T>): Promise<T> {
   const sql = rawSql();
