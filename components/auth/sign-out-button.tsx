@@ -21,7 +21,7 @@ export function SignOutButton() {
             const { authClient } = await import('@/lib/client/auth-client');
             await authClient.signOut();
           } catch {
-            // the auth client's chunk could not be loaded (offline): nothing was signed out
+            // the auth client's chunk or the request did not arrive (offline): still signed in
             setBusy(false);
             setFailed(true);
             return;
