@@ -1,4 +1,4 @@
-import { devices } from '@playwright/test';
+import { touchPhone } from './support/layout';
 import { apiJson, signUpViaApi } from './support/session';
 import { expect, test } from './support/test';
 
@@ -7,13 +7,7 @@ import { expect, test } from './support/test';
 // Compared with the emulated width itself, not innerWidth, which Chromium widens to the content.
 for (const width of [390, 320]) {
   test.describe(`on a ${width} px touch phone`, () => {
-    test.use({
-      userAgent: devices['Pixel 7'].userAgent,
-      viewport: { width, height: 780 },
-      deviceScaleFactor: devices['Pixel 7'].deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-    });
+    test.use(touchPhone(width));
 
     test(`[PHONE] the library, account, password and reading-list pages fit ${width} px`, async ({
       page,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { devices, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 import { expect, test } from './support/test';
 import { annotateQuote } from './support/annotate';
-import { expectFitsWidth } from './support/layout';
+import { expectFitsWidth, touchPhone } from './support/layout';
 import { apiJson, signUpReaders, signUpViaApi } from './support/session';
 
 // Two members of one seminar mark overlapping parts of the same sentence: the shared part
@@ -116,13 +116,7 @@ function countBadge(run: Locator) {
 
 for (const width of [390, 320]) {
   test.describe(`on a ${width} px touch phone`, () => {
-    test.use({
-      userAgent: devices['Pixel 7'].userAgent,
-      viewport: { width, height: 780 },
-      deviceScaleFactor: devices['Pixel 7'].deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-    });
+    test.use(touchPhone(width));
 
     test(`[OVERLAP] at ${width} px an overlap looks deeper, fits the line, and a tap opens both`, async ({
       page,

@@ -1,6 +1,5 @@
-import { devices } from '@playwright/test';
 import { annotateQuote } from './support/annotate';
-import { expectFitsWidth, expectNoSeriousA11yIssues, openReviewPanel } from './support/layout';
+import { expectFitsWidth, expectNoSeriousA11yIssues, openReviewPanel, touchPhone } from './support/layout';
 import { apiJson, signUpViaApi } from './support/session';
 import { expect, test } from './support/test';
 
@@ -13,13 +12,7 @@ const LONG_TITLE = 'Antidisestablishmentarianism'.repeat(4) + 'Floccinaucinihili
 
 for (const width of [390, 320]) {
   test.describe(`on a ${width} px touch phone`, () => {
-    test.use({
-      userAgent: devices['Pixel 7'].userAgent,
-      viewport: { width, height: 780 },
-      deviceScaleFactor: devices['Pixel 7'].deviceScaleFactor,
-      isMobile: true,
-      hasTouch: true,
-    });
+    test.use(touchPhone(width));
 
     test(`[PHONE] read, review and annotate at ${width} px: menu, sheets and dialogs fit`, async ({
       page,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { devices, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 /** The page's width the emulated device has: the project's viewport. With `isMobile`,
  * Chromium widens `innerWidth` to an overflowing page's content, so the comparison is
@@ -52,4 +52,16 @@ export async function openReviewPanel(page: Page) {
   const panel = page.getByRole('complementary', { name: 'Review annotations' });
   await expect(panel).toBeVisible();
   return panel;
+}
+
+/** `test.use` settings for a touch phone `width` px wide (a Pixel 7's agent and pixel ratio),
+ * for the specs that check the narrow sizes (390 and 320 px) beside the phone project. */
+export function touchPhone(width: number) {
+  return {
+    userAgent: devices['Pixel 7'].userAgent,
+    viewport: { width, height: 780 },
+    deviceScaleFactor: devices['Pixel 7'].deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+  };
 }
