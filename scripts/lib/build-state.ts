@@ -56,7 +56,7 @@ export function isBuildCurrent(root: string): boolean {
 }
 
 /** After `next build`: the first-load chunks get V8's compile hint (scripts/compile-hints.mjs). */
-export async function markFirstLoadChunks(root: string) {
+async function markFirstLoadChunks(root: string) {
   const code = await runStep(process.execPath, [
     path.join(root, 'scripts', 'compile-hints.mjs'),
     distDir(root),

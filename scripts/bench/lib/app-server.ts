@@ -4,11 +4,9 @@
 // runs plain `next start` instead, to compare.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBuildCurrent, markBuildCurrent, markFirstLoadChunks } from '../../lib/build-state';
+import { buildApp, isBuildCurrent } from '../../lib/build-state';
 import { projectRoot } from '../../lib/migrate';
-import { bin, runStep } from '../../lib/run';
 import { freePort } from '../../lib/ports';
 
 /** Kept between runs (it is ignored by git as `.next-*`), so a second run skips the build. */
@@ -24,16 +22,8 @@ export async function ensureBuild(): Promise<void> {
     `[app] building the app into ${process.env.NEXT_DIST_DIR} (sources changed since the last bench build)…`,
   );
   const started = Date.now();
-  // next build adds its output folder to tsconfig.json; keep the committed file as it is.
-  const tsconfigPath = path.join(projectRoot, 'tsconfig.json');
-  const tsconfig = readFileSync(tsconfigPath, 'utf8');
-  const code = await runStep(bin('next'), ['build'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  writeFileSync(tsconfigPath, tsconfig);
-  if (code !== 0) throw new Error('next build failed (see above).');
-  await markFirstLoadChunks(projectRoot);
-  markBuildCurrent(projectRoot);
+  // The bench does not typecheck: a build for measuring, not for shipping.
+  await buildApp(projectRoot, { typechecked: true });
   console.log(`[app] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
