@@ -5,16 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { POST as createGroup } from '@/app/api/v1/groups/route';
 import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
-import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
-import {
-  GET as listAnnotations,
-  POST as createAnnotation,
-} from '@/app/api/v1/documents/[id]/annotations/route';
+import { GET as listAnnotations } from '@/app/api/v1/documents/[id]/annotations/route';
 import { DELETE as deleteAnnotation } from '@/app/api/v1/annotations/[id]/route';
 import { encodeListCursor } from '@/lib/annotations/list-cursor';
 import { ANNOTATION_PAGE_DEFAULT, ANNOTATION_PAGE_MAX } from '@/lib/limits';
 import type { AnnotationView } from '@/lib/annotations/types';
 import { call, signUp, type TestUser } from '../support/api';
+import { annotateSpan, sampleBlocks } from '../support/annotate';
 
 type Page = { annotations: AnnotationView[]; next: string | null };
 
@@ -42,23 +39,9 @@ async function scene() {
   const [ada, bob] = await Promise.all([signUp('Ada'), signUp('Bob')]);
   const group = (await call(createGroup, 'POST', '/x', { user: ada, body: { name: 'Pages' } })).json.group;
   await call(joinGroup, 'POST', '/x', { user: bob, body: { code: group.inviteCode } });
-  const blocks = (await call(getDocument, 'GET', '/x', { user: ada, params: { id: 'face-time' } })).json
-    .blocks as { anchor: string; text: string }[];
-  const annotate = async (user: TestUser, b: number, from: number, tags: string[], groupId?: string) => {
-    const { anchor, text } = blocks[b];
-    const target = {
-      start: { block: anchor, offset: from },
-      end: { block: anchor, offset: from + 12 },
-      exact: text.slice(from, from + 12),
-    };
-    const res = await call(createAnnotation, 'POST', '/x', {
-      user,
-      params: { id: 'face-time' },
-      body: { target, tags, groupId },
-    });
-    expect(res.status).toBe(201);
-    return res.json.annotation.id as string;
-  };
+  const blocks = await sampleBlocks(ada);
+  const annotate = (user: TestUser, b: number, from: number, tags: string[], groupId?: string) =>
+    annotateSpan(user, blocks[b], { from, to: from + 12 }, tags, groupId);
   // Out of document order, and three on the very same passage (ties by time, then id).
   for (const [b, from, tags] of [
     [5, 2, ['claim']],

@@ -4,39 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { POST as createGroup } from '@/app/api/v1/groups/route';
 import { POST as joinGroup } from '@/app/api/v1/groups/join/route';
-import { GET as getDocument } from '@/app/api/v1/documents/[id]/route';
-import {
-  GET as listAnnotations,
-  POST as createAnnotation,
-} from '@/app/api/v1/documents/[id]/annotations/route';
+import { GET as listAnnotations } from '@/app/api/v1/documents/[id]/annotations/route';
 import { GET as listHighlights } from '@/app/api/v1/documents/[id]/highlights/route';
 import { DELETE as deleteAnnotation } from '@/app/api/v1/annotations/[id]/route';
 import { POST as hideAnnotation } from '@/app/api/v1/annotations/[id]/hide/route';
 import { highlightsSchema } from '@/lib/annotations/schemas';
 import type { AnnotationView, Highlights } from '@/lib/annotations/types';
 import { call, signUp, type TestUser } from '../support/api';
+import { annotateSpan, sampleBlocks } from '../support/annotate';
 
-async function blocksOf(user: TestUser) {
-  return (await call(getDocument, 'GET', '/x', { user, params: { id: 'face-time' } })).json.blocks as {
-    anchor: string;
-    text: string;
-  }[];
-}
+const blocksOf = sampleBlocks;
 
 async function annotate(user: TestUser, anchor: string, tags: string[], groupId?: string) {
-  const text = (await blocksOf(user)).find((b) => b.anchor === anchor)!.text;
-  const target = {
-    start: { block: anchor, offset: 4 },
-    end: { block: anchor, offset: 20 },
-    exact: text.slice(4, 20),
-  };
-  const res = await call(createAnnotation, 'POST', '/x', {
-    user,
-    params: { id: 'face-time' },
-    body: { target, tags, groupId },
-  });
-  expect(res.status).toBe(201);
-  return res.json.annotation.id as string;
+  const block = (await blocksOf(user)).find((b) => b.anchor === anchor)!;
+  return annotateSpan(user, block, { from: 4, to: 20 }, tags, groupId);
 }
 
 const highlights = (user: TestUser, etag?: string) =>
