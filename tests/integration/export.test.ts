@@ -4,7 +4,7 @@ import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { GET as exportRoute } from '@/app/api/v1/documents/[id]/export/route';
 import { GET as listRoute } from '@/app/api/v1/documents/[id]/annotations/route';
 import { checkAnnotationMusts, checkCollectionDefinitions } from '@/lib/w3c/validate';
-import { db } from '@/lib/server/db';
+import { db, rawSql } from '@/lib/server/db';
 import { createDocument } from '@/lib/server/dal/documents';
 import { prepareExport } from '@/lib/server/dal/export';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
@@ -408,5 +408,36 @@ describe('export endpoint', () => {
     expect(new Set(exported).size).toBe(8);
     expect(exported.slice(0, 1)).toEqual([made[7]]); // the title comes first
     expect(new Set(exported.slice(-3))).toEqual(new Set(made.slice(0, 3))); // orphans last
+  });
+
+  it('stops writing when a download is cancelled, and the next export is whole', async () => {
+    const fay = await signUp('Fay');
+    const para = doc.blocks.filter((b) => b.kind === 'PARAGRAPH')[6];
+    for (let i = 0; i < 9; i++)
+      await annotate(fay, {
+        target: targetFor(doc.blocks, para.anchor, para.text.slice(i, i + 12)),
+        tags: ['claim'],
+      });
+    const exportFor = (format: 'csv' | 'markdown' | 'jsonld') =>
+      prepareExport(fay, doc.id, {
+        format,
+        filter: annotationFilterSchema.parse({}),
+        baseUrl: 'http://x.test',
+        batchSize: 2,
+      });
+    // Two batches are written at once on two connections: a reader who leaves after the
+    // first chunks must leave neither of them busy.
+    for (const format of ['csv', 'markdown', 'jsonld'] as const) {
+      let chunks = 0;
+      for await (const _chunk of (await exportFor(format)).chunks) if (++chunks === 3) break;
+      const busy = await rawSql()<{ query: string }[]>`
+        SELECT "query" FROM pg_stat_activity
+        WHERE "datname" = current_database() AND "state" <> 'idle' AND "pid" <> pg_backend_pid()
+          AND "query" LIKE '%WITH pb AS%'`;
+      expect(busy, format).toEqual([]);
+    }
+    let text = '';
+    for await (const chunk of (await exportFor('csv')).chunks) text += chunk;
+    expect(csvRows(text).filter((r) => r.author === 'Fay')).toHaveLength(9);
   });
 });

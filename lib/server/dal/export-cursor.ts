@@ -207,91 +207,125 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
     replies.catch(() => undefined); // awaited with its batch; a cancelled export never does
     return { rows, replies };
   };
-  const tagIds = order.kind === 'sections' ? order.tagIds : [];
   const select = sql`CASE WHEN ${row.fast} THEN ${row.line} END AS "line",
     CASE WHEN ${row.fast} THEN NULL ELSE ${slowColumns} END AS "slow"`;
   const joins = sql`LEFT JOIN "users" u ON u."id" = a."authorId"
     LEFT JOIN "groups" g ON g."id" = a."groupId"
     LEFT JOIN pb ON pb.v = a."versionId" AND pb.anchor = a."startBlock"
     ${row.joins}`;
-  // Document order reads the anchored annotations, then the orphans, each in the
-  // ("documentId", "startIndex", "startOffset") index's order, through one cursor that
-  // writes them. Section order (Markdown) needs a sort, its key being computed: the ids
-  // and section tags alone are sorted (in memory), then each batch of ids is written in one
-  // query, its rows fetched by id and put back in order. One ORDER BY over the written rows
-  // sorted them all wide (30 MB spilled to disk) before the first came out.
-  const sources: AsyncIterable<RawRow[]>[] =
+  // The ids come first, sorted, with their section tag; then each batch of ids is written
+  // in one query, its rows fetched by id and put back in order (writeInTurns). One ORDER BY
+  // over the written rows sorted them all wide (30 MB spilled to disk) before the first came
+  // out. Document order is the ("documentId", "startIndex", "startOffset") index's, orphans
+  // last; section order (Markdown) sorts the ids and their computed section in memory.
+  const tagIds = order.kind === 'sections' ? order.tagIds : [];
+  const keys =
     order.kind === 'sections'
-      ? [
-          rowsOf(
-            sql<Key[]>`SELECT a."id", (${tagIds}::uuid[])[s."rank"] AS "section" FROM "annotations" a
-              CROSS JOIN LATERAL (SELECT min(array_position(${tagIds}::uuid[], x."tagId")) AS "rank"
-                FROM "annotation_tags" x WHERE x."annotationId" = a."id") s
-              WHERE ${condition}
-              ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`,
-            batchSize,
-            (batch) =>
-              sql<RawRow[]>`
-              WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
-                ${batch.map((k) => k.section)}::uuid[]) WITH ORDINALITY AS o(id, section, ord))
-              SELECT ${select}, o."section" AS "sectionTag"
-              FROM o CROSS JOIN LATERAL (SELECT * FROM "annotations" a0 WHERE a0."id" = o."id" OFFSET 0) a
-              ${joins}
-              WHERE ${condition}
-              ORDER BY o."ord"`.raw(),
-          ),
-        ]
-      : [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`].map((phase) =>
-          sql<RawRow[]>`
-            WITH ${blocks}
-            SELECT ${select}, NULL::uuid AS "sectionTag"
-            FROM "annotations" a ${joins}
-            WHERE ${condition} ${phase}
-            ORDER BY a."startIndex", a."startOffset", a."id"`
-            .raw()
-            .cursor(batchSize),
-        );
-  for (const source of sources) {
-    let version: VersionInfo | null = null;
-    // Each batch's replies (for the rows PostgreSQL did not write) are asked for as soon as
-    // its rows arrive, so they are read while the cursor fetches the next batch.
-    for await (const { rows, replies } of readAhead(source, withReplies)) {
-      const slow = rows.flatMap((r) => (r.slow ? [r.slow] : []));
-      if (slow.length > 0) await tags.learn(slow);
-      const repliesByAnnotation = await replies;
-      const batch: ExportItem[] = [];
-      for (const r of rows) {
-        if (r.line !== null) {
-          batch.push({ sectionTag: r.sectionTag, line: r.line });
-          continue;
-        }
-        const s = r.slow!;
-        // Rows of one version follow each other: no await (a microtask) per row.
-        if (version?.id !== s.versionId) version = await lookups.version(s.versionId);
-        const source: ExportSourceRow = {
-          ...s,
-          createdAt: new Date(s.createdAt),
-          updatedAt: new Date(s.updatedAt),
-          tags: tags.slugs(s.tagIds),
-          replies: repliesByAnnotation.get(s.id) ?? [],
-        };
-        batch.push({ sectionTag: r.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
+      ? sql<Key[]>`SELECT a."id", (${tagIds}::uuid[])[s."rank"] AS "section" FROM "annotations" a
+          CROSS JOIN LATERAL (SELECT min(array_position(${tagIds}::uuid[], x."tagId")) AS "rank"
+            FROM "annotation_tags" x WHERE x."annotationId" = a."id") s
+          WHERE ${condition}
+          ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`
+      : documentKeys(sql, condition);
+  // The batch's rows are fetched by id in a fenced subquery, so the joins above it (the
+  // blocks' table above all) are made once for the batch rather than once per row.
+  const write = (db: postgres.Sql | postgres.TransactionSql, batch: Key[]) =>
+    db<RawRow[]>`
+      WITH ${blocks}, o AS (SELECT * FROM unnest(${batch.map((k) => k.id)}::uuid[],
+        ${batch.map((k) => k.section)}::uuid[]) WITH ORDINALITY AS o(id, section, ord))
+      SELECT ${select}, a."oSection" AS "sectionTag"
+      FROM (SELECT a0.*, o."section" AS "oSection", o."ord" AS "oOrd"
+            FROM o JOIN "annotations" a0 ON a0."id" = o."id" OFFSET 0) a
+      ${joins}
+      WHERE ${condition}
+      ORDER BY a."oOrd"`.raw();
+  // Every other batch runs on a pooled connection for one transaction, so that a large
+  // export never holds two of the pool's connections while it is being downloaded.
+  const writeBatch = (batch: Key[], turn: number) =>
+    turn % 2 === 0
+      ? write(sql, batch)
+      : rawSql().begin(async (tx) => {
+          await tx`SET LOCAL jit = off`;
+          return write(tx, batch);
+        });
+  let version: VersionInfo | null = null;
+  // Each batch's replies (for the rows PostgreSQL did not write) are asked for as soon as
+  // its rows arrive, so they are read while the next batches are written.
+  for await (const { rows, replies } of readAhead(writeInTurns(keys, batchSize, writeBatch), withReplies)) {
+    const slow = rows.flatMap((r) => (r.slow ? [r.slow] : []));
+    if (slow.length > 0) await tags.learn(slow);
+    const repliesByAnnotation = await replies;
+    const batch: ExportItem[] = [];
+    for (const r of rows) {
+      if (r.line !== null) {
+        batch.push({ sectionTag: r.sectionTag, line: r.line });
+        continue;
       }
-      yield batch;
+      const s = r.slow!;
+      // Rows of one version follow each other: no await (a microtask) per row.
+      if (version?.id !== s.versionId) version = await lookups.version(s.versionId);
+      const source: ExportSourceRow = {
+        ...s,
+        createdAt: new Date(s.createdAt),
+        updatedAt: new Date(s.updatedAt),
+        tags: tags.slugs(s.tagIds),
+        replies: repliesByAnnotation.get(s.id) ?? [],
+      };
+      batch.push({ sectionTag: r.sectionTag, annotation: toExportAnnotation(source, version, scope, doc) });
     }
+    yield batch;
   }
 }
 
 type Key = { id: string; section: string | null };
 
-/** The sorted ids (two uuids a row: 15 MB at 100,000), then their rows a batch at a time,
- * on the export's one connection (the condition is applied again: a row deleted or moved
- * out of sight since is left out). */
-async function* rowsOf(
+/** Document order: the anchored annotations, then the orphans, each phase sorted apart (a
+ * sort keyed on the status as well took twice as long: 350 against 150 ms at 100,000). */
+async function documentKeys(sql: postgres.Sql, condition: Plan['condition']): Promise<Key[]> {
+  const phases = [sql`AND a."status" <> 'ORPHANED'`, sql`AND a."status" = 'ORPHANED'`];
+  const keys: Key[] = [];
+  for (const phase of phases)
+    for (const key of await sql<Key[]>`SELECT a."id", NULL::uuid AS "section" FROM "annotations" a
+        WHERE ${condition} ${phase}
+        ORDER BY a."startIndex", a."startOffset", a."id"`)
+      keys.push(key);
+  return keys;
+}
+
+/**
+ * The sorted keys (two uuids a row: 15 MB at 100,000), then their rows written a batch at
+ * a time, two batches at once on two connections. PostgreSQL writing the rows is what
+ * bounds an export (its backend at 95 % of a core while this process used 10–25 %), so two
+ * backends write it in about half the time (docs/benchmarks.md, "Exports"). Batches come
+ * out in order; at most two are held besides the one being consumed.
+ */
+async function* writeInTurns(
   keys: Promise<Key[]>,
   batchSize: number,
-  write: (batch: Key[]) => Promise<RawRow[]>,
+  write: (batch: Key[], turn: number) => Promise<RawRow[]>,
 ): AsyncGenerator<RawRow[]> {
   const all = await keys;
-  for (let i = 0; i < all.length; i += batchSize) yield await write(all.slice(i, i + batchSize));
+  const count = Math.ceil(all.length / batchSize);
+  const running = new Map<number, Promise<RawRow[]>>();
+  const start = (turn: number) => {
+    if (turn >= count) return;
+    const rows = write(all.slice(turn * batchSize, (turn + 1) * batchSize), turn);
+    rows.catch(() => undefined); // awaited in its turn; a cancelled export never does
+    running.set(turn, rows);
+  };
+  start(0);
+  start(1);
+  try {
+    for (let turn = 0; turn < count; turn++) {
+      const rows = await running.get(turn)!;
+      running.delete(turn);
+      // The next batch on the connection this one has just freed.
+      start(turn + 2);
+      yield rows;
+    }
+  } finally {
+    // Stopped early (a cancelled download): the export's connection goes back to the pool
+    // with no query running.
+    await Promise.allSettled(running.values());
+  }
 }
