@@ -21,7 +21,15 @@ import { blockParams, blocksCte, rowSql } from './export-sql-rows';
 // tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,
 // "Exports"). Rule 1 and the list filters are annotation-filter-sql.ts's, as for the list.
 
-export type ExportOrder = { kind: 'document' } | { kind: 'sections'; tagIds: string[] };
+export type ExportOrder =
+  | { kind: 'document' }
+  | {
+      kind: 'sections';
+      tagIds: string[];
+      /** given, before the first batch, how many annotations each section tag (null:
+       * untagged) holds, counted from the sorted ids rather than by a query of its own */
+      counted: (counts: Map<string | null, number>) => void;
+    };
 
 interface Plan {
   sql: postgres.Sql;
@@ -54,35 +62,21 @@ export interface ExportSection {
   id: string;
   slug: string;
   name: string;
-  /** annotations listed under this tag (their first tag among the export's) */
-  count: number;
 }
 
 /**
- * The tags of a Markdown export in the tag pickers' order, each with the annotations whose
- * first tag (among the filter's, if any) it is: a note is listed once, under that tag.
+ * The tags of a Markdown export's annotations (only the filter's, if it names some) in the
+ * tag pickers' order: a note is listed once, under the first of these it has. How many each
+ * section holds comes with the sorted ids (ExportOrder's `counted`).
  */
 export async function exportSections(scope: AnnotationScope, filter: AnnotationFilter) {
   const { sql, condition } = await planQuery(scope, filter);
   const onlyTags = filter.tag.length > 0 ? sql`AND t."slug" = ANY(${filter.tag})` : sql``;
-  const tags = await sql<Omit<ExportSection, 'count'>[]>`
+  return sql<ExportSection[]>`
     SELECT t."id", t."slug", t."name" FROM "tags" t
     WHERE t."id" IN (SELECT x."tagId" FROM "annotation_tags" x JOIN "annotations" a ON a."id" = x."annotationId"
                      WHERE ${condition}) ${onlyTags}
     ORDER BY t."groupId" NULLS FIRST, t."position", t."createdAt"`;
-  const tagIds = tags.map((t) => t.id);
-  const counts = await sql<{ tagId: string; count: number }[]>`
-    SELECT s."tagId", count(*)::int AS "count" FROM (
-      SELECT ${firstTag(sql, tagIds)} AS "tagId" FROM "annotations" a WHERE ${condition}) s
-    GROUP BY s."tagId"`;
-  const countOf = new Map(counts.map((c) => [c.tagId, c.count]));
-  return tags.map((t) => ({ ...t, count: countOf.get(t.id) ?? 0 }));
-}
-
-function firstTag(sql: postgres.Sql, tagIds: string[]) {
-  return sql`(SELECT x."tagId" FROM "annotation_tags" x
-    WHERE x."annotationId" = a."id" AND x."tagId" = ANY(${tagIds}::uuid[])
-    ORDER BY array_position(${tagIds}::uuid[], x."tagId") LIMIT 1)`;
 }
 
 type SlowRow = Omit<ExportSourceRow, 'replies' | 'tags' | 'createdAt' | 'updatedAt'> & {
@@ -219,7 +213,7 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
   // out. Document order is the ("documentId", "startIndex", "startOffset") index's, orphans
   // last; section order (Markdown) sorts the ids and their computed section in memory.
   const tagIds = order.kind === 'sections' ? order.tagIds : [];
-  const keys =
+  const query =
     order.kind === 'sections'
       ? sql<Key[]>`SELECT a."id", (${tagIds}::uuid[])[s."rank"] AS "section" FROM "annotations" a
           CROSS JOIN LATERAL (SELECT min(array_position(${tagIds}::uuid[], x."tagId")) AS "rank"
@@ -227,6 +221,12 @@ async function* readCursor(sql: postgres.Sql, input: CursorInput): AsyncGenerato
           WHERE ${condition}
           ORDER BY s."rank" NULLS LAST, (a."status" = 'ORPHANED'), a."startIndex", a."startOffset", a."id"`
       : documentKeys(sql, condition);
+  const keys = await query;
+  if (order.kind === 'sections') {
+    const counts = new Map<string | null, number>();
+    for (const k of keys) counts.set(k.section, (counts.get(k.section) ?? 0) + 1);
+    order.counted(counts);
+  }
   // The batch's rows are fetched by id in a fenced subquery, so the joins above it (the
   // blocks' table above all) are made once for the batch rather than once per row.
   const write = (db: postgres.Sql | postgres.TransactionSql, batch: Key[]) =>
@@ -300,11 +300,10 @@ async function documentKeys(sql: postgres.Sql, condition: Plan['condition']): Pr
  * out in order; at most two are held besides the one being consumed.
  */
 async function* writeInTurns(
-  keys: Promise<Key[]>,
+  all: Key[],
   batchSize: number,
   write: (batch: Key[], turn: number) => Promise<RawRow[]>,
 ): AsyncGenerator<RawRow[]> {
-  const all = await keys;
   const count = Math.ceil(all.length / batchSize);
   const running = new Map<number, Promise<RawRow[]>>();
   const start = (turn: number) => {

@@ -119,13 +119,18 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
   }
 
   async function* markdown(): AsyncGenerator<Chunk> {
-    const sections = (await exportSections(scope, filter)).filter((s) => s.count > 0);
+    const sections = await exportSections(scope, filter);
     const names = new Map(sections.map((s) => [s.id, s]));
+    let counts = new Map<string | null, number>();
     yield markdownHeader(ctx);
     if (ctx.total === 0) yield '_No annotations match this export._\n';
     // One pass in section order: each note once, under its first tag (its byline lists all).
     let current: string | null | undefined;
-    const order = { kind: 'sections' as const, tagIds: sections.map((s) => s.id) };
+    const order = {
+      kind: 'sections' as const,
+      tagIds: sections.map((s) => s.id),
+      counted: (c: Map<string | null, number>) => (counts = c),
+    };
     for await (const batch of exportCursor(scope, filter, doc, 'markdown', ctx, order, batchSize)) {
       const bytes = new BatchBytes();
       for (const { sectionTag, line, annotation } of batch) {
@@ -133,7 +138,9 @@ function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerat
           current = sectionTag;
           const tag = sectionTag ? names.get(sectionTag) : undefined;
           bytes.add(
-            tag ? markdownTagSection(tag, tag.count) : markdownTagSection({ slug: '', name: 'Untagged' }),
+            tag
+              ? markdownTagSection(tag, counts.get(tag.id) ?? 0)
+              : markdownTagSection({ slug: '', name: 'Untagged' }),
           );
         }
         bytes.add(line ?? markdownEntry(annotation, ctx));
