@@ -17,13 +17,18 @@ import { argumentCsvSection, argumentSection, exportableLinks } from './link-exp
 import { linkJsonLdItems } from '@/lib/w3c/links';
 import { filterWhere } from './annotations';
 
-// Streamed exports (J7). Rows come through one database cursor (export-cursor.ts) in
-// batches, formatted a batch at a time, so memory stays flat however many annotations a
-// document has. Visibility is the annotation list's: annotationScope and its filters.
+// Streamed exports (J7). Rows are written by PostgreSQL a batch at a time, two batches at
+// once (export-cursor.ts), so memory stays flat however many annotations a document has.
+// Visibility is the annotation list's: annotationScope and its filters.
 
 export { EXPORT_FORMATS, type ExportFormat };
 export { codePointMapping } from '@/lib/anchoring/code-points';
 export const EXPORT_BATCH_SIZE = 1000;
+/** A document export's batch. Each batch is a query that sends the version's block texts
+ * again and is planned again: in two interleaved runs of the export bench, 2,500 rows a batch
+ * against 1,000 took Markdown 16 % and JSON-LD 9 % less time (CSV the same), for about 4 MB
+ * of JSON-LD held per batch (peak RSS growth 16–46 MB either way). */
+const DOCUMENT_BATCH_SIZE = 2500;
 
 const FILE_TYPES: Record<ExportFormat, { extension: string; contentType: string }> = {
   csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8; header=present' },
@@ -104,7 +109,7 @@ interface Plan {
 }
 
 function formatChunks({ scope, doc, ctx, options, replies }: Plan): AsyncGenerator<Chunk> {
-  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? DOCUMENT_BATCH_SIZE;
   const { filter } = options;
 
   async function* csv(): AsyncGenerator<Chunk> {
