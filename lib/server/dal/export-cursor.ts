@@ -17,9 +17,10 @@ import { repliesOf, TagOrder } from './export-children';
 import { ExportLookups } from './export-records';
 import { blockParams, blocksCte, rowSql } from './export-sql-rows';
 
-// One query, read through one postgres.js cursor, gives an export's annotations with their
-// tags, names and replies already joined: no Prisma per row or per batch (docs/benchmarks.md,
-// "Exports"). Rule 1 and the list filters are annotation-filter-sql.ts's, as for the list.
+// An export's annotations, with their tags, names and replies already joined, come from
+// PostgreSQL as finished rows: the sorted ids first, then one query per batch of ids, two
+// batches at once (docs/adr/0022, docs/benchmarks.md "Exports"). No Prisma per row or per
+// batch. Rule 1 and the list filters are annotation-filter-sql.ts's, as for the list.
 
 export type ExportOrder =
   | { kind: 'document' }
@@ -121,12 +122,12 @@ export async function* exportCursor(
   }
 }
 
-/** Batches from a postgres.js cursor, the next one already requested while the caller
- * formats the current one: PostgreSQL computes batch n+1 while this process writes
- * batch n, instead of each waiting for the other. */
-async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
-  const iterator = cursor[Symbol.asyncIterator]();
-  // postgres.js answers a finished cursor's next() with a plain { done: true }, not a promise.
+/** Batches from a source, the next one already requested while the caller formats the
+ * current one: PostgreSQL writes batch n+1 while this process sends batch n, instead of
+ * each waiting for the other. */
+async function* readAhead<T, U>(source: AsyncIterable<T>, onArrival: (batch: T) => U): AsyncGenerator<U> {
+  const iterator = source[Symbol.asyncIterator]();
+  // A postgres.js cursor answers a finished next() with a plain { done: true }, not a promise.
   const request = () =>
     Promise.resolve(iterator.next()).then((r) => (r.done ? null : { value: onArrival(r.value) }));
   let pending: Promise<{ value: U } | null> | null = request();
@@ -144,7 +145,8 @@ async function* readAhead<T, U>(cursor: AsyncIterable<T>, onArrival: (batch: T) 
     }
   } finally {
     // Stopped early (a cancelled download): let the batch in flight arrive, then close the
-    // cursor, so the connection goes back to the pool with no query running.
+    // source (writeInTurns waits for its queries), so the connections go back to the pool
+    // with no query running.
     const last = pending ? await pending.catch(() => null) : undefined;
     if (!done && last !== null) await iterator.return?.();
   }
@@ -295,9 +297,10 @@ async function documentKeys(sql: postgres.Sql, condition: Plan['condition']): Pr
 /**
  * The sorted keys (two uuids a row: 15 MB at 100,000), then their rows written a batch at
  * a time, two batches at once on two connections. PostgreSQL writing the rows is what
- * bounds an export (its backend at 95 % of a core while this process used 10–25 %), so two
- * backends write it in about half the time (docs/benchmarks.md, "Exports"). Batches come
- * out in order; at most two are held besides the one being consumed.
+ * bounds an export (one backend at 95 % of a core while this process used 10–25 %), so two
+ * backends share it: 9–25 % less time on 2 cores (docs/benchmarks.md, "Exports written two
+ * batches at once"). Batches come out in order; at most two are held besides the one being
+ * consumed.
  */
 async function* writeInTurns(
   all: Key[],
