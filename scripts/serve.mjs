@@ -8,7 +8,7 @@
 // everything else (pages, API, a file it does not know) goes to Next, and its answers are
 // compressed here at the fastest settings (brotli quality 1, else gzip level 1) instead of
 // by Next (gzip level 6, turned off in next.config.js): the reader's highlights at 10,000
-// annotations (630 KB of JSON) took about 70 ms less to answer, for the same size
+// annotations (630 KB of JSON) took about 40 ms less to answer, for the same size
 // (docs/benchmarks.md, "Dynamic answers compressed by serve.mjs"). An answer marked
 // `no-transform` (the event stream, write answers: ADR 0023) is sent as it is.
 //
