@@ -7,6 +7,7 @@ import { GET as exportRoute } from '@/app/api/v1/documents/[id]/export/route';
 import { POST as importRoute } from '@/app/api/v1/documents/[id]/annotations/import/route';
 import { annotationFilterSchema } from '@/lib/annotations/schemas';
 import type { NoteDoc } from '@/lib/notes';
+import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { db } from '@/lib/server/db';
 import { annotationScope } from '@/lib/server/dal/annotation-access';
 import { prepareExport, type ExportFormat } from '@/lib/server/dal/export';
@@ -105,6 +106,26 @@ export function paragraphs(...lines: string[]): NoteDoc {
     content: lines.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
   };
 }
+
+export const link = (text: string, href: string): NoteDoc => ({
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [{ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }] },
+  ],
+});
+
+/** Notes whose export forms need escaping, quoting or conversion in every format (formula
+ * prefixes, quotes, commas, new lines, Markdown and HTML specials, links, emoji, blanks),
+ * and no note at all. */
+export const awkwardNotes = (): (NoteDoc | null)[] => [
+  paragraphs('=HYPERLINK("http://evil.example","click"), then "quotes", commas', 'and a new line'),
+  formattedNote,
+  paragraphs('# heading? * _x_ [link] <b>html</b> & | ~ !', '- item', '12. twelve'),
+  link('a link', 'https://example.org/a?b=1&c="2"'),
+  null,
+  paragraphs('Emoji 😀 and 我们 in a note, tab\there'),
+  paragraphs('  leading blanks, trailing blanks  '),
+];
 
 export async function addReply(
   annotationId: string,

@@ -4,7 +4,6 @@
 // bytes, for awkward text, names, notes and replies, and for readers who see different
 // things (a hidden note is withheld from members, not from the facilitator).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NoteDoc } from '@/lib/notes';
 import { db, rawSql } from '@/lib/server/db';
 import { createDocument } from '@/lib/server/dal/documents';
 import type { ExportFormat } from '@/lib/server/dal/export';
@@ -14,6 +13,7 @@ import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { signUp, type TestUser } from '../support/api';
 import {
   annotate,
+  awkwardNotes,
   exportThroughDal,
   makeGroup,
   paragraphs,
@@ -39,16 +39,6 @@ let facilitator: TestUser;
 let member: TestUser;
 let documentId: string;
 
-const link = (text: string, href: string): NoteDoc => ({
-  type: 'doc',
-  content: [
-    {
-      type: 'paragraph',
-      content: [{ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }],
-    },
-  ],
-});
-
 beforeAll(async () => {
   facilitator = await signUp('Ada *the* [First], "A"');
   member = await signUp('- Ben_2 <b>');
@@ -69,15 +59,7 @@ beforeAll(async () => {
     orderBy: { index: 'asc' },
     select: { anchor: true, text: true, kind: true },
   });
-  const notes: (NoteDoc | null)[] = [
-    paragraphs('=HYPERLINK("http://evil.example","click"), then "quotes", commas', 'and a new line'),
-    formattedNote,
-    paragraphs('# heading? * _x_ [link] <b>html</b> & | ~ !', '- item', '12. twelve'),
-    link('a link', 'https://example.org/a?b=1&c="2"'),
-    null,
-    paragraphs('Emoji 😀 and 我们 in a note, tab\there'),
-    paragraphs('  leading blanks, trailing blanks  '),
-  ];
+  const notes = awkwardNotes();
   const ids: string[] = [];
   const authors: TestUser[] = [];
   let n = 0;

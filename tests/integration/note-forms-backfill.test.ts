@@ -17,9 +17,9 @@ import { formattedNote } from '@/tests/fixtures/w3c/export-records';
 import { signUp, type TestUser } from '../support/api';
 import {
   annotate,
+  awkwardNotes,
   exportThroughDal,
   makeGroup,
-  paragraphs,
   sampleDocument,
   SLUG,
   sqlWrittenRows,
@@ -54,13 +54,6 @@ async function noticesSoFar(): Promise<string[]> {
   await arrived;
   return heard.splice(0).filter((payload) => payload !== fence);
 }
-
-const link = (text: string, href: string): NoteDoc => ({
-  type: 'doc',
-  content: [
-    { type: 'paragraph', content: [{ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }] },
-  ],
-});
 
 /** Copies `table`'s rows that match `where` with raw SQL, without their export forms and
  * with `values` (SQL) in place of the columns they name. */
@@ -115,14 +108,7 @@ beforeAll(async () => {
   const group = await makeGroup('Seminar, "Tuesday"', facilitator, [member]);
   const doc = await sampleDocument();
   documentId = doc.id;
-  const notes: (NoteDoc | null)[] = [
-    paragraphs('=HYPERLINK("http://evil.example","x"), then "quotes", commas', 'and a new line'),
-    formattedNote,
-    paragraphs('# heading? * _x_ [link] <b>html</b> & | ~ !', '- item', '12. twelve'),
-    link('a link', 'https://example.org/a?b=1&c="2"'),
-    null,
-    paragraphs('Emoji 😀 and 我们 in a note, tab\there'),
-  ];
+  const notes = awkwardNotes();
   const blocks = doc.blocks.filter((b) => b.text.length > 20).slice(0, notes.length * 2);
   const asReader = (u: TestUser) => ({ id: u.id, name: u.name, email: u.email }) as Reader;
   for (const [i, block] of blocks.entries()) {
