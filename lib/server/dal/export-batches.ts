@@ -11,7 +11,7 @@ export async function* readAhead<T, U>(
   onArrival: (batch: T) => U,
 ): AsyncGenerator<U> {
   const iterator = source[Symbol.asyncIterator]();
-  // A postgres.js cursor answers a finished next() with a plain { done: true }, not a promise.
+  // Promise.resolve: an async iterator's next() may answer with a plain value.
   const request = () =>
     Promise.resolve(iterator.next()).then((r) => (r.done ? null : { value: onArrival(r.value) }));
   let pending: Promise<{ value: U } | null> | null = request();
