@@ -137,13 +137,17 @@ function pageHtml(blocks: PeerBlock[]): string {
         probe.highlights = CSS.highlights.size;
         probe.total = anno.state.store.all().length;
         probe.anchored = anno.state.store.all().filter((a) => anno.state.store.getAnnotationRects(a.id).length > 0).length;
+        console.debug('marginalia-bench: peer done');
       };
       channel.port2.postMessage(null);
     });
   });
   anno.setAnnotations(annotations, true);
   probe.set = performance.now();
-})().catch((error) => { window.__peerError = String(error && error.stack || error); });
+})().catch((error) => {
+  window.__peerError = String(error && error.stack || error);
+  console.debug('marginalia-bench: peer done');
+});
 </script>
 </body></html>`;
 }
@@ -194,16 +198,16 @@ async function measurePeer(browser: Browser, url: string): Promise<PeerRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
+    // Told by a console message rather than by polling the page, which would have Playwright
+    // inject its own script into it while it draws (as reader.ts's whenReady explains).
+    const done = page.waitForEvent('console', {
+      predicate: (message) => message.text() === 'marginalia-bench: peer done',
+      timeout: 180_000,
+    });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as { __peer?: { anchored: number }; __peerError?: string };
-        if (w.__peerError) throw new Error(w.__peerError);
-        return (w.__peer?.anchored ?? 0) > 0;
-      },
-      null,
-      { timeout: 180_000, polling: 200 },
-    );
+    await done;
+    const error = await page.evaluate(() => (window as unknown as { __peerError?: string }).__peerError);
+    if (error) throw new Error(error);
     return await page.evaluate(() => (window as unknown as { __peer: PeerRun }).__peer);
   } finally {
     await context.close();

@@ -23,7 +23,7 @@ import {
   measureNavigation,
   probeScript,
   VIEWPORT,
-  waitUntilReady,
+  whenReady,
 } from './reader';
 import { summarizeProfile, summarizeTrace, type TraceEvent } from './lib/trace-summary';
 import { measureFloor } from './floor';
@@ -49,8 +49,9 @@ async function warmNavigations(browser: Browser, scene: BenchScene, baseUrl: str
     const samples: { ready: number; fcp: number }[] = [];
     for (let i = 0; i <= runs; i++) {
       const fullList = waitForFullList(page);
+      const ready = whenReady(page);
       await page.goto(`${baseUrl}/documents/face-time`, { waitUntil: 'commit' });
-      await waitUntilReady(page);
+      await ready;
       const sample = await page.evaluate(() => ({
         ready: (window as unknown as { __bench: { readyAt: number } }).__bench.readyAt,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
@@ -93,8 +94,9 @@ async function tracedNavigation(browser: Browser, scene: BenchScene, baseUrl: st
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+    const ready = whenReady(page);
     await page.goto(`${baseUrl}/documents/face-time`, { waitUntil: 'commit' });
-    await waitUntilReady(page);
+    await ready;
     const timeline = await page.evaluate(() => {
       const probe = (window as unknown as { __bench: { readyAt: number; marksAt: number } }).__bench;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
