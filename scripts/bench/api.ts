@@ -35,6 +35,8 @@ export async function runApiBench(
   await removeRawRows(scene);
   const httpMany = await concurrentHttp(scene, bodies, { signedIn: true, seconds: SECONDS });
   const floorMany = await concurrentHttp(scene, bodies, { signedIn: false, seconds: 5 });
+  // What the route costs before its one statement: no write can go faster than this.
+  const invalidMany = await concurrentHttp(scene, bodies, { signedIn: true, refusedByZod: true, seconds: 5 });
   // Scale-out: a second app process on the same database, the same 32 clients split over both.
   let twoMany: Summary | null = null;
   if (opts.startSecondApp) {
@@ -63,11 +65,12 @@ export async function runApiBench(
     http.invalid.failures +
     httpMany.failures +
     floorMany.failures +
+    invalidMany.failures +
     http.unauthenticated.failures +
     http.session.failures +
     (twoMany?.failures ?? 0);
   if (failures > 0)
     console.warn(`[api] ${failures} requests did not answer as expected (see the server log)`);
 
-  return apiReport({ http, rawOne, rawMany, httpMany, floorMany, twoMany, profileLines });
+  return apiReport({ http, rawOne, rawMany, httpMany, floorMany, invalidMany, twoMany, profileLines });
 }

@@ -20,6 +20,8 @@ export interface ApiMeasures {
   rawMany: Summary;
   httpMany: Summary;
   floorMany: Summary;
+  /** signed in, refused by zod once the body is read: the route's cost before its statement */
+  invalidMany: Summary;
   twoMany: Summary | null;
   profileLines: string[];
 }
@@ -31,6 +33,7 @@ export function apiReport({
   rawMany,
   httpMany,
   floorMany,
+  invalidMany,
   twoMany,
   profileLines,
 }: ApiMeasures): ApiResult {
@@ -38,7 +41,7 @@ export function apiReport({
     `[api] serial POST: p50 ${ms(http.create.p50, 2)}, p99 ${ms(http.create.p99, 2)} (${SERIAL} requests); raw INSERT p50 ${ms(rawOne.p50, 2)}, p99 ${ms(rawOne.p99, 2)}`,
     `[api] for comparison: the same POST with Accept-Encoding: identity p50 ${ms(http.identity.p50, 2)} (with gzip allowed, the 201 came as ${http.encoding}); refused without a session p50 ${ms(http.unauthenticated.p50, 2)}; signed in but refused by zod (body read, no query) p50 ${ms(http.invalid.p50, 2)}; GET /api/auth/get-session p50 ${ms(http.session.p50, 2)}`,
     `[api] ${CONNECTIONS} clients × ${SECONDS} s: POST ${perSecond(httpMany.perSecond)} (p50 ${ms(httpMany.p50)}, p99 ${ms(httpMany.p99)}, ${httpMany.count} created, ${httpMany.failures} failed); raw INSERT ${perSecond(rawMany.perSecond)} (p50 ${ms(rawMany.p50, 2)}, p99 ${ms(rawMany.p99, 2)})`,
-    `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)})`,
+    `[api] ${CONNECTIONS} clients × 5 s, the same POST refused without a session (Next's floor for this route): ${perSecond(floorMany.perSecond)} (p99 ${ms(floorMany.p99)}); signed in and refused by zod (body read, no query): ${perSecond(invalidMany.perSecond)} (p99 ${ms(invalidMany.p99)})`,
     ...(twoMany
       ? [
           `[api] ${CONNECTIONS} clients × ${SECONDS} s over two app processes: POST ${perSecond(twoMany.perSecond)} (p50 ${ms(twoMany.p50)}, p99 ${ms(twoMany.p99)}, ${twoMany.count} created, ${twoMany.failures} failed)`,
@@ -95,11 +98,20 @@ export function apiReport({
         value: ms(floorMany.p99),
       },
       {
+        // The write's own steps before its statement, at 32 clients: what bounds its throughput.
+        measure: `  for scale: signed in, refused by zod (400, no query), ${CONNECTIONS} clients`,
+        value: perSecond(invalidMany.perSecond),
+      },
+      {
         measure: `api: ${CONNECTIONS}-client throughput ÷ the floor's`,
         // A floor that answered nothing (an overloaded machine) gives no ratio.
         value: Number.isFinite(floorShare) ? `${(floorShare * 100).toFixed(0)} %` : 'n/a (the floor failed)',
         target: `≥ ${(TARGETS.floorShare * 100).toFixed(0)} %`,
         met: Number.isFinite(floorShare) && floorShare >= TARGETS.floorShare,
+      },
+      {
+        measure: `  ${CONNECTIONS}-client throughput ÷ the zod-refused request's`,
+        value: `${((httpMany.perSecond / invalidMany.perSecond) * 100).toFixed(0)} %`,
       },
       {
         measure: `api: POST annotation, ${CONNECTIONS} clients, p99`,
