@@ -15,6 +15,7 @@ import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';
 import { traceToggle } from './lib/toggle-trace';
 import { measureFloor } from './floor';
+import { measureFrameworkFloor } from './framework-floor';
 
 const RUNS = 3;
 const TOGGLES = 5;
@@ -364,6 +365,9 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
   }
   // The floor: the same page already painted, as static HTML (./floor.ts), same probe.
   const floor = await measureFloor(browser, scene, viewer.cookie);
+  // And what any page of this build costs before React answers a click (./framework-floor.ts),
+  // beside the 1,000 scene, whose clickable target is the tightest.
+  const framework = size === 1_000 ? await measureFrameworkFloor(browser, scene.baseUrl) : null;
   const { runs: toggles, profile } = await measureToggles(browser, scene, viewer.cookie);
   const onlyClaim = toggles.find((t) => t.checked);
   if (onlyClaim && onlyClaim.marks !== scene.highlightRunsOnlyClaim) {
@@ -383,6 +387,11 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
     await htmlBreakdown(scene, viewer.cookie),
     `[${label}] navigation (ms, ${RUNS} runs): clickable ${runs.map((r) => r.ready.toFixed(0)).join(', ')}; medians: first byte ${pick('responseStart').toFixed(0)}, HTML received ${pick('responseEnd').toFixed(0)}, text painted ${text.toFixed(0)}, DOMContentLoaded ${pick('domContentLoaded').toFixed(0)}, all marks in DOM ${pick('marks').toFixed(0)}, clickable ${ready.toFixed(0)}; transferred ${kb(transferred)} (highlights payload ${kb(pick('highlightBytes'))})`,
     `[${label}] floor (the same page painted, static HTML of ${kb(floor.htmlBytes)} with the marks and inlined CSS, one inline click script, node:http on loopback; ms, ${RUNS} runs): clickable ${floor.runs.map((r) => r.ready.toFixed(0)).join(', ')}; medians: HTML received ${median(floor.runs.map((r) => r.responseEnd)).toFixed(0)}, text painted ${floor.text.toFixed(0)}, all marks in DOM ${floor.marks.toFixed(0)}, clickable ${floor.ready.toFixed(0)}; ours ÷ floor, clickable: ${(ready / floor.ready).toFixed(1)}×`,
+    ...(framework
+      ? [
+          `[${label}] framework floor (this build's sign-up page, cold cache: React hydrated, then a click answered on screen; ms, 3 runs): answered ${framework.runs.map((r) => r.toFixed(0)).join(', ')}; medians: hydrated ${framework.hydrated.toFixed(0)}, answered ${framework.ready.toFixed(0)}; ours − it, clickable: ${(ready - framework.ready).toFixed(0)} ms`,
+        ]
+      : []),
     `[${label}] reads over HTTP (median of 5): highlights ${reads.highlights.ms.toFixed(1)} ms (${kb(reads.highlights.bytes)} uncompressed), 304 revalidation ${reads.revalidated.ms.toFixed(1)} ms, full list ${reads.list.ms.toFixed(0)} ms (${kb(reads.list.bytes)} uncompressed, loaded in the background)`,
     `[${label}] Claim toggle (ms, ${TOGGLES} clicks): DOM updated ${toggles.map((t) => t.dom.toFixed(1)).join(', ')}; frame painted ${toggles.map((t) => t.frame.toFixed(1)).join(', ')}; whole article settled ${toggles.map((t) => t.settled.toFixed(0)).join(', ')}`,
     ...profile,
@@ -414,6 +423,14 @@ async function benchScene(browser: Browser, scene: BenchScene): Promise<ReaderRe
         measure: `${label}: floor (same page painted, static): navigation → every highlight opens`,
         value: ms(floor.ready, 0),
       },
+      ...(framework
+        ? [
+            {
+              measure: `${label}: framework floor (this build's sign-up page): navigation → a click answered`,
+              value: ms(framework.ready, 0),
+            },
+          ]
+        : []),
       {
         measure: `${label}: bytes transferred until clickable`,
         value: kb(transferred),
