@@ -12,7 +12,7 @@ import { freePort } from '../lib/ports';
 import { browserCookies } from './lib/http';
 import type { BenchScene } from './lib/seed';
 import { median } from './lib/stats';
-import { measureNavigation, VIEWPORT, type NavigationRun } from './reader';
+import { measureNavigation, VIEWPORT, type NavigationRun } from './lib/reader-navigation';
 
 const RUNS = 3;
 

@@ -9,7 +9,7 @@
 // too, then paints its highlights: the difference is what the reader itself costs.
 import type { Browser } from 'playwright-core';
 import { median } from './lib/stats';
-import { VIEWPORT } from './reader';
+import { VIEWPORT } from './lib/reader-navigation';
 
 const RUNS = 3;
 const READY_MESSAGE = 'marginalia-bench: form answered';

@@ -199,7 +199,7 @@ async function measurePeer(browser: Browser, url: string): Promise<PeerRun> {
   try {
     const page = await context.newPage();
     // Told by a console message rather than by polling the page, which would have Playwright
-    // inject its own script into it while it draws (as reader.ts's whenReady explains).
+    // inject its own script into it while it draws (as lib/reader-navigation.ts's whenReady explains).
     const done = page.waitForEvent('console', {
       predicate: (message) => message.text() === 'marginalia-bench: peer done',
       timeout: 180_000,

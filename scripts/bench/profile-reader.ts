@@ -24,7 +24,7 @@ import {
   probeScript,
   VIEWPORT,
   whenReady,
-} from './reader';
+} from './lib/reader-navigation';
 import { summarizeProfile, summarizeTrace, type TraceEvent } from './lib/trace-summary';
 import { measureFloor } from './floor';
 
