@@ -14,25 +14,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, ensureChromium } from '../lib/chromium';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../lib/chromium';
 import { freePort } from '../lib/ports';
+import { VIEWPORT } from './lib/reader-navigation';
 import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';
 
 const RUNS = 3;
 export const PEER_RATIO_TARGET = 10;
-
-// As in playwright.config.ts (importing it needs the e2e database, so the list is repeated).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const VIEWPORT = { width: 1280, height: 900 };
 
 interface PeerBlock {
   kind: string;

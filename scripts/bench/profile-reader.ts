@@ -11,14 +11,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { CHROMIUM, ensureChromium } from '../lib/chromium';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../lib/chromium';
 import { browserCookies } from './lib/http';
 import { appServerFrom, startApp, type RunningApp } from './lib/app-server';
 import { openBenchServer } from './lib/scratch-db';
 import { seedScene, type BenchScene } from './lib/seed';
 import { median } from './lib/stats';
 import {
-  CHROMIUM_ARGS,
   waitForFullList,
   measureNavigation,
   probeScript,

@@ -9,10 +9,10 @@
 // Timings are taken inside the page with performance.now() (its origin is the start of
 // the navigation), so Playwright's own round trips are not counted.
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, ensureChromium } from '../lib/chromium';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../lib/chromium';
 import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';
-import { CHROMIUM_ARGS, measureNavigation, type NavigationRun } from './lib/reader-navigation';
+import { measureNavigation, type NavigationRun } from './lib/reader-navigation';
 import { measureToggles, TOGGLES } from './lib/reader-toggles';
 import { measureFloor } from './floor';
 import { measureFrameworkFloor } from './framework-floor';

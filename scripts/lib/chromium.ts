@@ -4,6 +4,18 @@ import { spawnSync } from 'node:child_process';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** The flags every run of it gets (playwright.config.ts, the benches): no sandbox (root in a
+ * container), no GPU, and none of its own network traffic or updates. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Installs Debian's `chromium` when missing and running as root (as `npm test` does);
  * otherwise says how to get it. */
 export function ensureChromium() {

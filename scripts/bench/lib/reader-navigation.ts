@@ -6,16 +6,6 @@ import type { Browser, Page } from 'playwright-core';
 import { browserCookies } from './http';
 import type { BenchScene } from './seed';
 
-// As in playwright.config.ts (importing it needs the e2e database, so the list is repeated).
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const VIEWPORT = { width: 1280, height: 900 };
 
 interface Probe {
