@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from '@playwright/test';
 import { expect, test } from './support/test';
 import { annotateQuote } from './support/annotate';
 import { apiJson, signUpReaders } from './support/session';
@@ -7,11 +8,9 @@ import { apiJson, signUpReaders } from './support/session';
 // claim, the other sees it arrive without reloading: the claim's card counts the link, and
 // the argument view he has open shows the claim supported. Unlinking takes it away again.
 
-test('[LIVE-LINK] a link made by one reader arrives on the other reader’s cards and argument view', async ({
-  browser,
-}) => {
-  test.slow(); // two readers, three pages and a live stream on a busy machine
-  const readers = await signUpReaders(browser, ['Ada Linker', 'Ben Watcher']);
+/** Two readers of one seminar; the first has annotated a claim (¶3) and its evidence (¶5). */
+async function seminarWithClaimAndEvidence(browser: Browser, names: [string, string]) {
+  const readers = await signUpReaders(browser, names);
   const [ada, ben] = readers.pages;
   const created = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: 'Live seminar' });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -35,7 +34,27 @@ test('[LIVE-LINK] a link made by one reader arrives on the other reader’s card
     note: 'What happened',
     groupId,
   });
+  const link = () =>
+    apiJson(ada.request, 'POST', '/api/v1/documents/face-time/links', {
+      fromId: evidenceId,
+      toId: claimId,
+      relation: 'supports',
+      note: 'The visit came first',
+      groupId,
+    });
+  return { readers, ada, ben, claim, evidence, link };
+}
 
+test('[LIVE-LINK] a link made by one reader arrives on the other reader’s cards and argument view', async ({
+  browser,
+}) => {
+  test.slow(); // two readers, three pages and a live stream on a busy machine
+  const { readers, ada, ben, claim, evidence, link } = await seminarWithClaimAndEvidence(browser, [
+    'Ada Linker',
+    'Ben Watcher',
+  ]);
+  // Each of Ben's pages is live once its event stream answers (the server has subscribed it).
+  const readerLive = ben.waitForResponse((r) => r.url().endsWith('/events'));
   await ben.goto('/documents/face-time');
   const panel = ben.getByRole('complementary', { name: 'Review annotations' });
   const claimCard = panel.getByRole('article', { name: 'Annotation by Ada Linker' }).filter({
@@ -45,19 +64,16 @@ test('[LIVE-LINK] a link made by one reader arrives on the other reader’s card
   await expect(claimCard.getByText(/\d+ links?$/)).toHaveCount(0);
 
   const argument = await ben.context().newPage();
+  const argumentLive = argument.waitForResponse((r) => r.url().endsWith('/events'));
   await argument.goto('/documents/face-time/argument');
   const claimEntry = argument.locator('.argument-claim').filter({ hasText: claim.quote });
   await expect(claimEntry.getByRole('heading', { name: `Claim ${claim.label}` })).toBeVisible();
   await expect(claimEntry.getByRole('heading', { name: 'Supported by' })).toHaveCount(0);
 
+  await Promise.all([readerLive, argumentLive]);
+
   // Ada links her evidence to her claim, in her own browser
-  const linked = await apiJson(ada.request, 'POST', '/api/v1/documents/face-time/links', {
-    fromId: evidenceId,
-    toId: claimId,
-    relation: 'supports',
-    note: 'The visit came first',
-    groupId,
-  });
+  const linked = await link();
   expect(linked.status, JSON.stringify(linked.json)).toBe(201);
 
   await expect(claimCard.getByText('1 link', { exact: true })).toBeVisible();
@@ -77,5 +93,39 @@ test('[LIVE-LINK] a link made by one reader arrives on the other reader’s card
   await expect(claimCard.getByText(/\d+ links?$/)).toHaveCount(0);
   await expect(evidenceCard.getByText(/\d+ links?$/)).toHaveCount(0);
   await expect(claimEntry.getByRole('heading', { name: 'Supported by' })).toHaveCount(0);
+  await readers.close();
+});
+
+test('[LIVE-LINK] a link made while the argument view is still connecting shows once it is live', async ({
+  browser,
+}) => {
+  test.slow();
+  const { readers, ben, claim, evidence, link } = await seminarWithClaimAndEvidence(browser, [
+    'Cleo Linker',
+    'Dan Opener',
+  ]);
+  const argument = await ben.context().newPage();
+  // The page's event stream is held until the link exists: the link lands between the page's
+  // server render and its subscription, where no event can reach it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await argument.route(/\/events$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await argument.goto('/documents/face-time/argument');
+  const claimEntry = argument.locator('.argument-claim').filter({ hasText: claim.quote });
+  await expect(claimEntry.getByRole('heading', { name: `Claim ${claim.label}` })).toBeVisible();
+  await expect(claimEntry.getByRole('heading', { name: 'Supported by' })).toHaveCount(0);
+
+  const linked = await link();
+  expect(linked.status, JSON.stringify(linked.json)).toBe(201);
+  release();
+
+  const supported = claimEntry.locator('.argument-role').filter({ hasText: 'Supported by' });
+  await expect(supported.getByRole('link', { name: evidence.label })).toBeVisible();
+  await expect(supported).toContainText('The visit came first');
+  // caught up quietly: nothing changed while the reader was watching
+  await expect(argument.getByRole('status').filter({ hasText: 'The argument was updated.' })).toHaveCount(0);
   await readers.close();
 });

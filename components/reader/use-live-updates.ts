@@ -97,6 +97,9 @@ export interface LiveUpdateOptions {
   onResync: () => void;
   /** argument links changed (or may have: after a resync); reload the links shown */
   onLinkChanged?: () => void;
+  /** the stream is open for the first time: a page rendered on the server before it opened
+   * may lack what changed in between (the stream has no history to replay) */
+  onFirstOpen?: () => void;
   /** false pauses the stream (e.g. reading an earlier, read-only version) */
   enabled?: boolean;
 }
@@ -136,6 +139,7 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
       if (batch.links || batch.resync) h.onLinkChanged?.();
     });
     let source: EventSource | null = null;
+    let opened = false;
     let missedSome = false;
     let retryDelay = RETRY_FIRST_MS;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -147,6 +151,10 @@ export function useLiveUpdates(options: LiveUpdateOptions): { status: LiveStatus
       current.addEventListener('open', () => {
         setStatus('live');
         retryDelay = RETRY_FIRST_MS;
+        if (!opened) {
+          opened = true;
+          handlers.current.onFirstOpen?.();
+        }
         if (missedSome) {
           missedSome = false;
           batcher.resync();
