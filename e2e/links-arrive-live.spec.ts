@@ -1,17 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { annotateQuote } from './support/annotate';
-import { apiJson, signUpReaders } from './support/session';
+import { expectFitsWidth, isPhone, touchPhone } from './support/layout';
+import { apiJson, signUpReaders, signUpViaApi } from './support/session';
 
 // Two readers of one seminar read "Face Time" at once. When one links her evidence to her
 // claim, the other sees it arrive without reloading: the claim's card counts the link, and
 // the argument view he has open shows the claim supported. Unlinking takes it away again.
 
-/** Two readers of one seminar; the first has annotated a claim (¶3) and its evidence (¶5). */
-async function seminarWithClaimAndEvidence(browser: Browser, names: [string, string]) {
-  const readers = await signUpReaders(browser, names);
-  const [ada, ben] = readers.pages;
+/** Two readers of one seminar: the author (a context of her own) has annotated a claim (¶3)
+ * and its evidence (¶5); the watcher is the test's own page, with the test's device. */
+async function seminarWithClaimAndEvidence(browser: Browser, author: string, ben: Page, watcher: string) {
+  const readers = await signUpReaders(browser, [author]);
+  const [ada] = readers.pages;
+  await signUpViaApi(ben, watcher);
   const created = await apiJson(ada.request, 'POST', '/api/v1/groups', { name: 'Live seminar' });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   const groupId = created.json.group.id as string;
@@ -42,17 +45,20 @@ async function seminarWithClaimAndEvidence(browser: Browser, names: [string, str
       note: 'The visit came first',
       groupId,
     });
-  return { readers, ada, ben, claim, evidence, link };
+  return { readers, ada, claim, evidence, link };
 }
 
 test('[LIVE-LINK] a link made by one reader arrives on the other reader’s cards and argument view', async ({
   browser,
+  page: ben,
 }) => {
   test.slow(); // two readers, three pages and a live stream on a busy machine
-  const { readers, ada, ben, claim, evidence, link } = await seminarWithClaimAndEvidence(browser, [
+  const { readers, ada, claim, evidence, link } = await seminarWithClaimAndEvidence(
+    browser,
     'Ada Linker',
+    ben,
     'Ben Watcher',
-  ]);
+  );
   // Each of Ben's pages is live once its event stream answers (the server has subscribed it).
   const readerLive = ben.waitForResponse((r) => r.url().endsWith('/events'));
   await ben.goto('/documents/face-time');
@@ -96,15 +102,15 @@ test('[LIVE-LINK] a link made by one reader arrives on the other reader’s card
   await readers.close();
 });
 
-test('[LIVE-LINK] a link made while the argument view is still connecting shows once it is live', async ({
-  browser,
-}) => {
-  test.slow();
-  const { readers, ben, claim, evidence, link } = await seminarWithClaimAndEvidence(browser, [
+/** Dan opens the argument view; Cleo's link lands before its stream has subscribed. */
+async function expectArgumentCatchesUp(browser: Browser, dan: Page) {
+  const { readers, claim, evidence, link } = await seminarWithClaimAndEvidence(
+    browser,
     'Cleo Linker',
+    dan,
     'Dan Opener',
-  ]);
-  const argument = await ben.context().newPage();
+  );
+  const argument = await dan.context().newPage();
   // The page's event stream is held until the link exists: the link lands between the page's
   // server render and its subscription, where no event can reach it.
   let release!: () => void;
@@ -127,5 +133,28 @@ test('[LIVE-LINK] a link made while the argument view is still connecting shows 
   await expect(supported).toContainText('The visit came first');
   // caught up quietly: nothing changed while the reader was watching
   await expect(argument.getByRole('status').filter({ hasText: 'The argument was updated.' })).toHaveCount(0);
+  if (isPhone(argument)) await expectFitsWidth(argument, 'argument view, caught up');
   await readers.close();
+}
+
+test('[LIVE-LINK] a link made while the argument view is still connecting shows once it is live', async ({
+  browser,
+  page,
+}) => {
+  test.slow();
+  await expectArgumentCatchesUp(browser, page);
 });
+
+for (const width of [390, 320]) {
+  test.describe(`on a ${width} px touch phone`, () => {
+    test.use(touchPhone(width));
+
+    test(`[LIVE-LINK] at ${width} px the argument view catches up with a link made while it connected`, async ({
+      browser,
+      page,
+    }) => {
+      test.slow();
+      await expectArgumentCatchesUp(browser, page);
+    });
+  });
+}
