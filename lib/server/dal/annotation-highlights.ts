@@ -77,8 +77,9 @@ export async function listHighlights(
     .digest('base64url')}"`;
   if (ifNoneMatch && matchesEtag(ifNoneMatch, etag)) return { etag, highlights: null };
   const [rows, version] = await (early ?? Promise.all([rowsQuery(), versionQuery]));
-  const names = await lookupNames(sql, rows);
-  return { etag, highlights: toColumns(rows, names, version[0]?.number ?? 0, reader.id) };
+  const tagIds = rows.map((row) => (row[8] === '' ? [] : row[8].split(',')));
+  const names = await lookupNames(sql, rows, tagIds);
+  return { etag, highlights: toColumns(rows, tagIds, names, version[0]?.number ?? 0, reader.id) };
 }
 
 interface Names {
@@ -87,16 +88,17 @@ interface Names {
   tags: Map<string, { slug: string; position: number }>;
 }
 
-/** The names of the rows' authors and groups and their tags' slugs, one query each. */
-async function lookupNames(sql: postgres.Sql, rows: HighlightRow[]): Promise<Names> {
+/** The names of the rows' authors and groups and their tags' slugs, one query each.
+ * `rowTags[i]`: row i's tag ids. */
+async function lookupNames(sql: postgres.Sql, rows: HighlightRow[], rowTags: string[][]): Promise<Names> {
   const userIds = new Set<string>();
   const groupIds = new Set<string>();
   const tagIds = new Set<string>();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     userIds.add(row[5]);
     if (row[6] !== null) groupIds.add(row[6]);
-    if (row[8] !== '') for (const tagId of row[8].split(',')) tagIds.add(tagId);
-  }
+    for (const tagId of rowTags[i]) tagIds.add(tagId);
+  });
   const [users, groups, tags] = await Promise.all([
     sql<{ id: string; name: string }[]>`SELECT "id", "name" FROM "users" WHERE "id" = ANY(${[...userIds]})`,
     sql<{ id: string; name: string }[]>`
@@ -119,6 +121,7 @@ function matchesEtag(header: string, etag: string): boolean {
 
 function toColumns(
   rows: HighlightRow[],
+  rowTags: string[][],
   names: Names,
   documentVersion: number,
   readerId: string,
@@ -148,13 +151,13 @@ function toColumns(
     return x.position - y.position || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
   };
   rows.forEach((row, i) => {
-    const [id, startIndex, startOffset, endIndex, endOffset, authorId, groupId, hidden, tagIds] = row;
+    const [id, startIndex, startOffset, endIndex, endOffset, authorId, groupId, hidden] = row;
     out.ids[i] = id;
     out.startBlock[i] = startIndex;
     out.startOffset[i] = startOffset;
     out.endBlock[i] = endIndex;
     out.endOffset[i] = endOffset;
-    const known = tagIds === '' ? [] : tagIds.split(',').filter((t) => names.tags.has(t));
+    const known = rowTags[i].filter((t) => names.tags.has(t));
     if (known.length > 1) known.sort(byPosition);
     out.tagIndexes[i] = known.map((tagId) => {
       const slug = names.tags.get(tagId)!.slug;
