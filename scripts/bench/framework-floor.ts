@@ -9,7 +9,7 @@
 // too, then paints its highlights: the difference is what the reader itself costs.
 import type { Browser } from 'playwright-core';
 import { median } from './lib/stats';
-import { VIEWPORT } from './lib/reader-navigation';
+import { VIEWPORT, whenLogged } from './lib/reader-navigation';
 
 const RUNS = 3;
 const READY_MESSAGE = 'marginalia-bench: form answered';
@@ -48,10 +48,7 @@ async function measureOnce(browser: Browser, baseUrl: string) {
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: PROBE });
-    const ready = page.waitForEvent('console', {
-      predicate: (message) => message.text() === READY_MESSAGE,
-      timeout: 60_000,
-    });
+    const ready = whenLogged(page, READY_MESSAGE, 60_000);
     await page.goto(`${baseUrl}/sign-up`, { waitUntil: 'commit' });
     await ready;
     return await page.evaluate(

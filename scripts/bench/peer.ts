@@ -16,7 +16,7 @@ import pg from 'pg';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../lib/chromium';
 import { freePort } from '../lib/ports';
-import { VIEWPORT } from './lib/reader-navigation';
+import { VIEWPORT, whenLogged } from './lib/reader-navigation';
 import type { BenchScene } from './lib/seed';
 import { median, ms, type Row } from './lib/stats';
 
@@ -188,11 +188,8 @@ async function measurePeer(browser: Browser, url: string): Promise<PeerRun> {
   try {
     const page = await context.newPage();
     // Told by a console message rather than by polling the page, which would have Playwright
-    // inject its own script into it while it draws (as lib/reader-navigation.ts's whenReady explains).
-    const done = page.waitForEvent('console', {
-      predicate: (message) => message.text() === 'marginalia-bench: peer done',
-      timeout: 180_000,
-    });
+    // inject its own script into it while it draws (lib/reader-navigation.ts's whenLogged).
+    const done = whenLogged(page, 'marginalia-bench: peer done', 180_000);
     await page.goto(url, { waitUntil: 'commit' });
     await done;
     const error = await page.evaluate(() => (window as unknown as { __peerError?: string }).__peerError);

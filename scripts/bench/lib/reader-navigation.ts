@@ -43,6 +43,13 @@ export const probeScript = (expected: number) => `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+/** Resolves once the page logs `message` (console.debug): how a measured page says it is
+ * done without being polled (polling injects Playwright's script into it). Call it before
+ * the navigation. */
+export function whenLogged(page: Page, message: string, timeout: number): Promise<unknown> {
+  return page.waitForEvent('console', { predicate: (m) => m.text() === message, timeout });
+}
+
 /**
  * Resolves once the probe has seen the article ready; on a timeout, says what was missing.
  * Call it before the navigation. It listens for the probe's console message instead of
@@ -51,24 +58,22 @@ export const probeScript = (expected: number) => `(() => {
  * an anonymous script beside the chunks), which the measured page then paid for.
  */
 export function whenReady(page: Page): Promise<void> {
-  return page
-    .waitForEvent('console', { predicate: (message) => message.text() === READY_MESSAGE, timeout: 60_000 })
-    .then(
-      () => undefined,
-      async (error: Error) => {
-        const state = await page
-          .evaluate(() => ({
-            probe: (window as unknown as { __bench: Probe }).__bench,
-            marks: document.getElementsByClassName('hl').length,
-            url: location.href,
-            dialogs: [...document.querySelectorAll('[role=dialog]')].map((d) => d.getAttribute('aria-label')),
-          }))
-          .catch(() => null);
-        throw new Error(
-          `the article did not become ready within 60 s: ${JSON.stringify(state)} (${error.message.split('\n')[0]})`,
-        );
-      },
-    );
+  return whenLogged(page, READY_MESSAGE, 60_000).then(
+    () => undefined,
+    async (error: Error) => {
+      const state = await page
+        .evaluate(() => ({
+          probe: (window as unknown as { __bench: Probe }).__bench,
+          marks: document.getElementsByClassName('hl').length,
+          url: location.href,
+          dialogs: [...document.querySelectorAll('[role=dialog]')].map((d) => d.getAttribute('aria-label')),
+        }))
+        .catch(() => null);
+      throw new Error(
+        `the article did not become ready within 60 s: ${JSON.stringify(state)} (${error.message.split('\n')[0]})`,
+      );
+    },
+  );
 }
 
 export interface NavigationRun {
