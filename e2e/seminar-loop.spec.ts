@@ -60,6 +60,9 @@ test(
       await ben.goto(`/join/${group.inviteCode}`);
       await ben.getByRole('button', { name: 'Join group' }).click();
       await expect(ben.getByRole('heading', { name: 'Tuesday seminar', level: 1 })).toBeVisible();
+      // The join page's <title> gives way to the group page's, streamed after the body: axe
+      // must not run in between (it found no <title> there once).
+      await expect(ben).toHaveTitle(/^Tuesday seminar/);
       await expectFitsWidth(ben, 'group page');
       await expectNoSeriousA11yIssues(ben, 'group page');
       await waitForLive(ben, () => ben.getByRole('link', { name: 'Face Time', exact: true }).click());
