@@ -104,12 +104,19 @@ test('[LIVE-LINK] a link made by one reader arrives on the other reader’s card
 
 /** Dan opens the argument view; Cleo's link lands before its stream has subscribed. */
 async function expectArgumentCatchesUp(browser: Browser, dan: Page) {
-  const { readers, claim, evidence, link } = await seminarWithClaimAndEvidence(
-    browser,
-    'Cleo Linker',
-    dan,
-    'Dan Opener',
-  );
+  const {
+    readers,
+    ada: cleo,
+    claim,
+    evidence,
+    link,
+  } = await seminarWithClaimAndEvidence(browser, 'Cleo Linker', dan, 'Dan Opener');
+  // Cleo watches her own argument view, live: once it says it was updated, the server has
+  // handed the link's event to every stream subscribed by then.
+  const witness = await cleo.context().newPage();
+  const witnessLive = witness.waitForResponse((r) => r.url().endsWith('/events'));
+  await witness.goto('/documents/face-time/argument');
+  await witnessLive;
   const argument = await dan.context().newPage();
   // The page's event stream is held until the link exists: the link lands between the page's
   // server render and its subscription, where no event can reach it.
@@ -126,6 +133,7 @@ async function expectArgumentCatchesUp(browser: Browser, dan: Page) {
 
   const linked = await link();
   expect(linked.status, JSON.stringify(linked.json)).toBe(201);
+  await expect(witness.getByRole('status').filter({ hasText: 'The argument was updated.' })).toHaveCount(1);
   release();
 
   const supported = claimEntry.locator('.argument-role').filter({ hasText: 'Supported by' });
